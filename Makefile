@@ -1,0 +1,33 @@
+# Every target installs what it needs into .venv first, so a fresh clone works.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+KIJI   := $(VENV)/bin/kiji
+SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
+
+.PHONY: install demo test lint format clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(KIJI) analyze $(SAMPLE) --format table
+
+lint: install
+	$(VENV)/bin/ruff check analyzer tests scripts
+	$(VENV)/bin/ruff format --check analyzer tests scripts
+
+format: install
+	$(VENV)/bin/ruff check --fix analyzer tests scripts
+	$(VENV)/bin/ruff format analyzer tests scripts
+
+test: lint
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

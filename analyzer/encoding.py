@@ -1,0 +1,123 @@
+"""Bytes to text for the encodings Japanese posts come in.
+
+A BOM decides outright. Otherwise UTF-8 is tried strictly, then the legacy
+Japanese encodings; when more than one of those decodes the bytes, the one whose
+text looks most like Japanese wins. Nothing is ever decoded with replacement
+characters: bytes that fit none of the encodings are an error.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from analyzer.errors import BinaryInputError, DecodeError
+
+SUPPORTED = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+_LEGACY = ("cp932", "euc-jp")
+# Names users type for --encoding, mapped to what Python calls them.
+_ALIASES = {
+    "utf8": "utf-8",
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8-sig",
+    "utf-16": "utf-16",
+    "utf-16le": "utf-16-le",
+    "utf-16-le": "utf-16-le",
+    "utf-16be": "utf-16-be",
+    "utf-16-be": "utf-16-be",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "cp932": "cp932",
+    "ms932": "cp932",
+    "windows-31j": "cp932",
+    "euc-jp": "euc-jp",
+    "eucjp": "euc-jp",
+}
+_SNIFF = 8192
+
+
+def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
+    """Return ``(text, encoding name)`` for ``data``, or raise DecodeError/BinaryInputError."""
+    if forced:
+        return _decode_forced(data, forced)
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), name
+            except UnicodeDecodeError as exc:
+                raise DecodeError(_describe(exc, name, len(bom))) from None
+    if _looks_binary(data):
+        raise BinaryInputError("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        candidates = []
+        for codec in _LEGACY:
+            try:
+                text = data.decode(codec)
+                candidates.append((_japanese_score(text[:65536]), codec, text))
+            except UnicodeDecodeError:
+                continue
+        if not candidates:
+            raise DecodeError(
+                _describe(utf8_error, "UTF-8", 0)
+                + "; not Shift_JIS/CP932 or EUC-JP either (use --encoding to force one)"
+            ) from None
+        _, codec, text = max(candidates, key=lambda c: c[0])
+        return text, codec
+
+
+def normalise_encoding_name(name: str) -> str:
+    codec = _ALIASES.get(name.strip().lower())
+    if codec is None:
+        raise DecodeError(
+            f"unknown encoding {name!r}; use one of utf-8, utf-16, shift_jis (cp932), euc-jp"
+        )
+    return codec
+
+
+def _decode_forced(data: bytes, name: str) -> tuple[str, str]:
+    codec = normalise_encoding_name(name)
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"
+    try:
+        return data.decode(codec), codec.removesuffix("-le").removesuffix("-be")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(_describe(exc, codec, 0)) from None
+
+
+def _describe(exc: UnicodeDecodeError, label: str, shift: int) -> str:
+    offset = exc.start + shift
+    bad = exc.object[exc.start : exc.start + 4].hex(" ")
+    return f"cannot decode as {label}: invalid byte sequence {bad} at byte offset {offset}"
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    return b"\x00" in head
+
+
+def _japanese_score(text: str) -> float:
+    """Share of characters typical of Japanese prose; mojibake scores low."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        code = ord(ch)
+        if (
+            code < 0x80
+            or 0x3040 <= code <= 0x30FF  # hiragana, katakana
+            or 0x4E00 <= code <= 0x9FFF  # common kanji
+            or 0x3000 <= code <= 0x303F  # Japanese punctuation
+            or 0xFF01 <= code <= 0xFF5E  # full-width ASCII
+        ):
+            good += 1
+        elif 0xFF61 <= code <= 0xFF9F:  # half-width katakana: rare in real text
+            good -= 1
+    return good / len(text)

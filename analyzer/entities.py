@@ -1,0 +1,207 @@
+"""Entities, first version: a gazetteer, UniDic proper nouns, unknown words, numeric rules.
+
+Sources of mentions, in order of trust (a later one never overlaps an earlier):
+numeric rules (MONEY, DATE, PERCENT, QUANTITY), names from
+``corpus/lexicons/gazetteer.tsv``, then runs of UniDic proper nouns and unknown
+Latin or katakana words, typed by UniDic's subclass and by affixes (株式会社,
+社, 氏, CEO). Mentions are grouped per article: the same name in another width
+or case, or another name of the same gazetteer entry (``エヌビディア`` for
+``NVIDIA``), is one entity, typed by the majority of its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from analyzer.numeric import find_numeric
+from analyzer.reader import Document
+from analyzer.resources import lexicon_lines
+from analyzer.result import Entity, Mention
+from analyzer.tokenizer import Token
+
+_COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
+_COMPANY_SUFFIXES = frozenset(
+    {"株式会社", "社", "ホールディングス", "HD", "グループ", "Inc", "Corp"}
+)
+_TITLES = frozenset(
+    {"氏", "さん", "様", "君", "CEO", "社長", "会長", "首相", "大統領", "教授", "議員"}
+)
+_PROPER_TYPES = {"人名": "PERSON", "地名": "LOCATION", "組織名": "ORG", "一般": "PRODUCT"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int  # analysis-text offsets
+    end: int
+    type: str
+    value: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    pattern: re.Pattern[str]
+    types: dict[str, str]  # lower-cased name → type
+    canonical: dict[str, str]  # lower-cased name (spaces removed) → canonical key
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    types: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for kind, *names in lexicon_lines("gazetteer.tsv"):
+        for name in names:
+            types[name.lower()] = kind
+            canonical[_key(name)] = names[0].lower()
+    alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
+    return Gazetteer(re.compile(f"(?:{alternatives})", re.IGNORECASE), types, canonical)
+
+
+@cache
+def generic_terms() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in lexicon_lines("generic_terms.tsv"))
+
+
+def _key(name: str) -> str:
+    return name.lower().replace(" ", "").replace("・", "")
+
+
+def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Entity]:
+    text = doc.text
+    taken = bytearray(len(text))
+    mentions: list[EntityMention] = []
+
+    def claim(mention: EntityMention) -> None:
+        if not any(taken[mention.start : mention.end]):
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            mentions.append(mention)
+
+    for sentence in doc.sentences:
+        for span in find_numeric(text[sentence.start : sentence.end]):
+            claim(
+                EntityMention(
+                    span.start + sentence.start, span.end + sentence.start, span.type, span.value
+                )
+            )
+    names = gazetteer()
+    for sentence in doc.sentences:
+        for match in names.pattern.finditer(text, sentence.start, sentence.end):
+            if _whole_word(text, match.start(), match.end()):
+                claim(EntityMention(match.start(), match.end(), names.types[match.group().lower()]))
+    generic = generic_terms()
+    for tokens in sentences:
+        for mention in proper_noun_mentions(text, tokens):
+            if text[mention.start : mention.end].lower() not in generic:
+                claim(mention)
+    return group_mentions(doc, mentions)
+
+
+def _script(ch: str) -> str:
+    if ch.isascii():
+        return "latin" if ch.isalnum() else ""
+    if "\u30a0" <= ch <= "\u30ff":
+        return "katakana"
+    return ""
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Latin and katakana names must not continue into a longer word (メタ in メタバース)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    first, last = _script(text[start]), _script(text[end - 1])
+    return not (
+        (before and first and _script(before) == first)
+        or (after and last and _script(after) == last)
+    )
+
+
+def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
+    found: list[EntityMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not _is_name_part(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _is_name_part(tokens[j]) and _adjacent(text, tokens[j - 1], tokens[j]):
+            j += 1
+        run = tokens[i:j]
+        start, end = run[0].start, run[-1].end
+        kind = _type_of(run)
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[j] if j < n else None
+        if before is not None and before.surface in _COMPANY_PREFIXES and before.end == start:
+            kind, start = "COMPANY", before.start
+        elif after is not None and after.surface in _COMPANY_SUFFIXES:
+            kind = "COMPANY"
+            if after.surface in ("株式会社", "ホールディングス", "HD"):
+                end = after.end
+        elif after is not None and after.surface in _TITLES and kind != "LOCATION":
+            kind = "PERSON"
+        found.append(EntityMention(start, end, kind))
+        i = j
+    return found
+
+
+def _is_name_part(token: Token) -> bool:
+    if token.pos[1] == "固有名詞":
+        return True
+    surface = token.surface
+    if not token.unknown or not surface:
+        return False
+    # Unknown Latin or katakana words are mostly names in this genre.
+    return any(c.isalpha() for c in surface) and (
+        surface.isascii() or all("\u30a0" <= c <= "\u30ff" for c in surface)
+    )
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    if left.end == right.start:
+        return True
+    return (
+        text[left.end : right.start] == " " and left.surface.isascii() and right.surface.isascii()
+    )
+
+
+def _type_of(run: Sequence[Token]) -> str:
+    kinds = [_PROPER_TYPES.get(t.pos[2], "ORG") for t in run if t.pos[1] == "固有名詞"]
+    if "PERSON" in kinds:
+        return "PERSON"
+    if kinds and all(k == "LOCATION" for k in kinds):
+        return "LOCATION"
+    if "ORG" in kinds or not kinds:
+        return "ORG"
+    return kinds[0]
+
+
+def group_mentions(doc: Document, mentions: Sequence[EntityMention]) -> list[Entity]:
+    canonical = gazetteer().canonical
+    groups: dict[str, list[EntityMention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        key = _key(doc.text[mention.start : mention.end])
+        if mention.type in ("MONEY", "DATE", "PERCENT", "QUANTITY"):
+            key = f"{mention.type}:{key}"
+        else:
+            key = canonical.get(key, key)
+        groups.setdefault(key, []).append(mention)
+    entities = []
+    for members in groups.values():
+        names = Counter(doc.text[m.start : m.end] for m in members)
+        types = Counter(m.type for m in members)
+        first_name = doc.text[members[0].start : members[0].end]
+        entities.append(
+            Entity(
+                text=max(names, key=lambda name: (names[name], name == first_name)),
+                type=max(types, key=lambda t: (types[t], t == members[0].type)),
+                count=len(members),
+                mentions=tuple(Mention(*doc.source_span(m.start, m.end)) for m in members),
+                value=members[0].value,
+            )
+        )
+    entities.sort(key=lambda e: (-e.count, e.mentions[0].start))
+    return entities

@@ -1,0 +1,159 @@
+"""YAML front matter: find the block, parse it safely, normalise what we report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from analyzer.errors import FrontMatterError
+
+_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """Where the front matter block sits in the source, and its parsed mapping."""
+
+    values: dict[str, Any]
+    start: int  # offset of the YAML text (after the opening ---)
+    end: int  # offset just past the YAML text (before the closing ---)
+    body_start: int  # offset where the Markdown body begins
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    title: str | None = None
+    date: str | None = None
+    tags: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    author: str | None = None
+    excerpt: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": self.date,
+            "tags": list(self.tags),
+            "categories": list(self.categories),
+            "author": self.author,
+            "excerpt": self.excerpt,
+            "extra": self.extra,
+        }
+
+
+def split_front_matter(text: str) -> FrontMatter | None:
+    """Locate and parse a leading ``---`` block; None when the text has none."""
+    opening = _OPEN.match(text)
+    if not opening:
+        return None
+    closing = _CLOSE.search(text, opening.end())
+    if closing is None:
+        raise FrontMatterError("front matter opened with --- on line 1 is never closed")
+    yaml_text = text[opening.end() : closing.start()]
+    try:
+        values = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(f"invalid YAML in front matter{where}: {problem}") from None
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        raise FrontMatterError(
+            f"front matter is a YAML {type(values).__name__}, not a mapping of keys to values"
+        )
+    body_start = closing.end()
+    if text.startswith("\r\n", body_start):
+        body_start += 2
+    elif text.startswith(("\n", "\r"), body_start):
+        body_start += 1
+    return FrontMatter(values, opening.end(), closing.start(), body_start)
+
+
+def meta_from_values(values: dict[str, Any]) -> Meta:
+    """Normalise the fields we report; everything else is kept JSON-safe in ``extra``."""
+    return Meta(
+        title=_text(values.get("title")),
+        date=normalise_date(values.get("date")),
+        tags=_string_list(values.get("tags")),
+        categories=_string_list(values.get("categories")),
+        author=_text(values.get("author")),
+        excerpt=_text(values.get("excerpt")),
+        extra={str(k): _json_safe(v) for k, v in values.items() if str(k) not in _KNOWN},
+    )
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M %z",
+    "%Y/%m/%d %H:%M:%S %z",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y年%m月%d日",
+    "%Y年%m月%d日 %H:%M",
+)
+
+
+def normalise_date(value: Any) -> str | None:
+    """A front matter date as ISO 8601; odd strings are kept as written."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raw = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(raw).isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            parsed = dt.datetime.strptime(raw, fmt)
+        except ValueError:
+            continue
+        if fmt.endswith(("%d", "日")):
+            return parsed.date().isoformat()
+        return parsed.isoformat()
+    return raw
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _string_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        # Jekyll accepts "a b c"; people also write "a, b, c".
+        parts = re.split(r"\s*,\s*|\s+", value.strip()) if "," in value else value.split()
+        return tuple(p for p in parts if p)
+    if isinstance(value, (list, tuple, set)):
+        return tuple(str(v) for v in value if v is not None and str(v) != "")
+    return (str(value),)
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_json_safe(v) for v in value]
+    return str(value)

@@ -1,0 +1,209 @@
+"""Markdown body to plain analysis text, keeping every character's source offset.
+
+markdown-it-py parses the body; we walk its tokens and copy each text run from
+the source into the TextMap, so offsets stay exact. What is not prose for a
+reader (code blocks, raw HTML, images, bare URLs, stray ``**``, trailer lines
+such as ``---END---``, a paragraph repeated verbatim) is left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token as MdToken
+
+from analyzer.textmap import TextMap
+
+_NEWLINE = re.compile(r"\r\n?|\n")
+_TRAILER = re.compile(r"[-=*_~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=*_~#]{2,}")
+# Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
+_NOISE = re.compile(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
+_SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+_MIN_DUPLICATE = 20
+
+_md: MarkdownIt | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of analysis text that came from one Markdown block (or front matter field)."""
+
+    start: int
+    end: int
+    kind: str  # title, excerpt, heading, paragraph, list_item, quote, table
+    line: int  # 1-based line in the source where the block starts
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    start: int
+    end: int
+
+
+def _parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        # text_join off: escapes and entities stay separate tokens we can place.
+        _md = (
+            MarkdownIt("commonmark", {"html": True})
+            .enable(["table", "strikethrough"])
+            .disable("text_join")
+        )
+    return _md
+
+
+class _LineIndex:
+    """Offsets of the body's lines in the source (markdown-it counts lines the same way)."""
+
+    def __init__(self, source: str, body_start: int) -> None:
+        self.starts = [body_start]
+        self.ends = []
+        for match in _NEWLINE.finditer(source, body_start):
+            self.ends.append(match.start())
+            self.starts.append(match.end())
+        self.ends.append(len(source))
+        self.first_line = source.count("\n", 0, body_start) + 1
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        last = min(last, len(self.ends)) - 1
+        first = min(first, last)
+        return self.starts[first], self.ends[last]
+
+
+def render_body(
+    source: str, body_start: int, out: TextMap, warnings: list[str]
+) -> tuple[list[Block], list[Emphasis]]:
+    """Append the body's prose to ``out``; return its blocks and emphasised spans."""
+    lines = _LineIndex(source, body_start)
+    tokens = _parser().parse(source[body_start:])
+    blocks: list[Block] = []
+    emphasis: list[Emphasis] = []
+    seen: set[str] = set()
+    walker = _InlineWalker(source, out, emphasis)
+    heading = table = 0
+    quote = items = 0
+    for tok in tokens:
+        kind = tok.type
+        if kind == "inline":
+            if tok.map is None:
+                continue
+            text = tok.content.strip()
+            line = lines.first_line + tok.map[0]
+            if _TRAILER.fullmatch(text):
+                continue
+            if len(text) >= _MIN_DUPLICATE and not heading and not table:
+                if text in seen:
+                    warnings.append(f"line {line}: paragraph repeats an earlier one; counted once")
+                    continue
+                seen.add(text)
+            start = len(out)
+            walker.walk(tok, *lines.span(tok.map[0], tok.map[1]))
+            if len(out) > start:
+                block_kind = (
+                    "heading"
+                    if heading
+                    else "table"
+                    if table
+                    else "quote"
+                    if quote
+                    else "list_item"
+                    if items
+                    else "paragraph"
+                )
+                blocks.append(Block(start, len(out), block_kind, line))
+                out.add_break(out.ends[-1])
+        elif kind in _SKIPPED_BLOCKS:
+            continue
+        elif kind == "heading_open":
+            heading += 1
+        elif kind == "heading_close":
+            heading -= 1
+        elif kind == "table_open":
+            table += 1
+        elif kind == "table_close":
+            table -= 1
+        elif kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind == "list_item_open":
+            items += 1
+        elif kind == "list_item_close":
+            items -= 1
+    return blocks, emphasis
+
+
+class _InlineWalker:
+    """Copies one inline token's text runs from the source into the TextMap."""
+
+    def __init__(self, source: str, out: TextMap, emphasis: list[Emphasis]) -> None:
+        self.source = source
+        self.out = out
+        self.emphasis = emphasis
+        self.cursor = 0  # source offset: inline content is found at or after it
+
+    def walk(self, tok: MdToken, block_start: int, block_end: int) -> None:
+        content = tok.content
+        self.cursor = max(self.cursor, block_start)
+        # Where each line of the inline content starts, in content and in source.
+        content_starts: list[int] = []
+        source_starts: list[int] = []
+        pos = 0
+        for line in content.split("\n"):
+            found = self.source.find(line, self.cursor, block_end) if line else -1
+            content_starts.append(pos)
+            source_starts.append(found)
+            if found >= 0:
+                self.cursor = found + len(line)
+            pos += len(line) + 1
+
+        def to_source(a: int) -> int:
+            i = bisect.bisect_right(content_starts, a) - 1
+            base = source_starts[i]
+            return -1 if base < 0 else base + (a - content_starts[i])
+
+        def emit(a: int, b: int) -> None:
+            """Content [a, b), minus noise, into the TextMap."""
+            src = to_source(a)
+            if src < 0 or self.source[src : src + (b - a)] != content[a:b]:
+                return
+            text = content[a:b]
+            last = 0
+            for noise in _NOISE.finditer(text):
+                self.out.add_source(self.source, src + last, src + noise.start())
+                last = noise.end()
+            self.out.add_source(self.source, src + last, src + len(text))
+
+        ccur = 0
+        open_emphasis: list[int] = []
+        for child in tok.children or ():
+            ctype = child.type
+            if ctype in ("text", "code_inline"):
+                text = child.content
+                if not text:
+                    continue
+                at = content.find(text, ccur)
+                if at < 0:
+                    continue
+                emit(at, at + len(text))
+                ccur = at + len(text)
+            elif ctype == "text_special":
+                at = content.find(child.markup, ccur)
+                if at < 0:
+                    continue
+                src = to_source(at)
+                if src >= 0:
+                    self.out.add_replacement(child.content, src, src + len(child.markup))
+                ccur = at + len(child.markup)
+            elif ctype in ("softbreak", "hardbreak"):
+                if len(self.out) and self.out.last_char() != "\n":
+                    self.out.add_break(self.out.ends[-1])
+            elif ctype in ("strong_open", "em_open"):
+                open_emphasis.append(len(self.out))
+            elif ctype in ("strong_close", "em_close") and open_emphasis:
+                start = open_emphasis.pop()
+                if len(self.out) > start:
+                    self.emphasis.append(Emphasis(start, len(self.out)))

@@ -1,0 +1,139 @@
+"""Numeric expressions by rule: MONEY, PERCENT, DATE, QUANTITY, with normalised values.
+
+Runs on NFKC analysis text, so full-width digits and ％ are already ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
+_AMOUNT = rf"(?:{_NUM}[兆億万千]?)+"
+_CURRENCY = {
+    "円": "JPY",
+    "米ドル": "USD",
+    "ドル": "USD",
+    "ユーロ": "EUR",
+    "人民元": "CNY",
+    "元": "CNY",
+    "ポンド": "GBP",
+    "ウォン": "KRW",
+    "台湾ドル": "TWD",
+}
+_SYMBOL = {"$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"}
+_SCALE = {
+    "k": 1e3,
+    "m": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "t": 1e12,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+_COUNTERS = (
+    "基|社|台|人|件|個|枚|機|店|棟|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|"
+    "GW|MW|kW|TB|GB|PB|nm|km|kg|トン|ドル分"
+)
+
+_MONEY = re.compile(
+    rf"(?:約|およそ)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"|(?P<sym>[$¥€£])\s?(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
+)
+_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+)割")
+_DATE = re.compile(
+    r"(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年度?"
+    r"|(?P<year>\d{4})年(?:度|(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?|上半期|下半期|第\d四半期)?"
+    r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
+    r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
+    r"|第\d四半期"
+)
+_QUANTITY = re.compile(rf"(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})")
+_ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
+
+
+@dataclass(frozen=True, slots=True)
+class NumericSpan:
+    start: int
+    end: int
+    type: str
+    value: dict[str, Any] | None
+
+
+def find_numeric(text: str) -> list[NumericSpan]:
+    """Non-overlapping numeric expressions, earlier rules first (money before quantity)."""
+    found: list[NumericSpan] = []
+    taken = bytearray(len(text))
+    for kind, pattern, value_of in (
+        ("MONEY", _MONEY, _money_value),
+        ("PERCENT", _PERCENT, _percent_value),
+        ("DATE", _DATE, _date_value),
+        ("QUANTITY", _QUANTITY, _quantity_value),
+    ):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(taken[start:end]):
+                continue
+            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+                continue  # inside a longer number
+            taken[start:end] = b"\x01" * (end - start)
+            found.append(NumericSpan(start, end, kind, value_of(match)))
+    found.sort(key=lambda span: span.start)
+    return found
+
+
+def parse_amount(text: str) -> float:
+    """``1兆4000億`` → 1.4e12, ``3,000万`` → 3e7, ``1.5`` → 1.5."""
+    total = 0.0
+    for number, unit in re.findall(rf"({_NUM})([兆億万千]?)", text):
+        total += float(number.replace(",", "")) * _KANJI_UNIT.get(unit, 1.0)
+    return total
+
+
+def _money_value(match: re.Match[str]) -> dict[str, Any]:
+    if match.group("amount"):
+        return {
+            "amount": parse_amount(match.group("amount")),
+            "unit": _CURRENCY[match.group("cur")],
+        }
+    amount = float(match.group("samount").replace(",", ""))
+    scale = match.group("scale")
+    if scale:
+        amount *= _KANJI_UNIT.get(scale) or _SCALE[scale.lower()]
+    return {"amount": amount, "unit": _SYMBOL[match.group("sym")]}
+
+
+def _percent_value(match: re.Match[str]) -> dict[str, Any]:
+    if match.group("wari"):
+        return {"percent": float(match.group("wari")) * 10}
+    return {"percent": float(match.group("num").replace(",", ""))}
+
+
+def _date_value(match: re.Match[str]) -> dict[str, Any] | None:
+    if match.group("era"):
+        year = match.group("eyear")
+        return {"date": f"{_ERA_START[match.group('era')] + (1 if year == '元' else int(year))}"}
+    if match.group("iso"):
+        return _iso(match.group("iso"), match.group("im"), match.group("id"))
+    if match.group("year"):
+        return _iso(match.group("year"), match.group("month"), match.group("day"))
+    return None
+
+
+def _iso(year: str, month: str | None, day: str | None) -> dict[str, Any] | None:
+    if month is None:
+        return {"date": year}
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        return {"date": f"{year}-{m:02d}"}
+    d = int(day)
+    return {"date": f"{year}-{m:02d}-{d:02d}"} if 1 <= d <= 31 else None
+
+
+def _quantity_value(match: re.Match[str]) -> dict[str, Any]:
+    return {"amount": parse_amount(match.group("amount")), "unit": match.group("unit")}

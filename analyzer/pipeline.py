@@ -1,0 +1,68 @@
+"""The pipeline: reader → tokenizer → keywords, entities, sentiment → Analysis."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import replace
+
+from analyzer.entities import extract_entities
+from analyzer.keywords import extract_keywords
+from analyzer.reader import Document, ReadOptions, Source, parse_text, read_path
+from analyzer.result import Analysis, Entity, Sentiment, Stats
+from analyzer.sentiment import analyze_sentiment
+from analyzer.tokenizer import tokenize_sentences
+
+CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
+
+
+def analyze_document(doc: Document, top: int = 10) -> Analysis:
+    sentences = tokenize_sentences(doc.text, doc.sentences)
+    keywords = extract_keywords(doc, sentences, top=top)
+    entities = extract_entities(doc, sentences)
+    sentiment = analyze_sentiment(doc, sentences)
+    chars = sum(s.end - s.start for s in doc.sentences)
+    stats = Stats(
+        chars=chars,
+        sentences=len(doc.sentences),
+        tokens=sum(len(t) for t in sentences),
+        reading_time_min=round(chars / CHARS_PER_MINUTE, 1),
+    )
+    return Analysis(
+        source=doc.source,
+        meta=doc.meta,
+        stats=stats,
+        keywords=tuple(keywords),
+        entities=tuple(_with_sentiment(entities, sentiment)),
+        sentiment=sentiment,
+        warnings=doc.warnings,
+    )
+
+
+def _with_sentiment(entities: list[Entity], sentiment: Sentiment) -> list[Entity]:
+    """Each entity's sentiment: the mean score of the sentences that mention it."""
+    spans = sentiment.sentences
+    out = []
+    for entity in entities:
+        scores = [
+            s.score for s in spans if any(s.start <= m.start < s.end for m in entity.mentions)
+        ]
+        mean = round(sum(scores) / len(scores), 4) if scores else None
+        out.append(replace(entity, sentiment=mean))
+    return out
+
+
+def analyze_text(
+    text: str, path: str = "<text>", *, top: int = 10, options: ReadOptions | None = None
+) -> Analysis:
+    """Analyse a string (Markdown with optional front matter)."""
+    data = text.encode("utf-8")
+    source = Source(path, "utf-8", len(data), hashlib.sha256(data).hexdigest())
+    return analyze_document(parse_text(text, source, options), top=top)
+
+
+def analyze_path(
+    path: str | os.PathLike[str], *, top: int = 10, options: ReadOptions | None = None
+) -> Analysis:
+    """Read and analyse one file."""
+    return analyze_document(read_path(path, options), top=top)

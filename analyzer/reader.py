@@ -1,0 +1,198 @@
+"""Reader: bytes in, Document out (encoding, front matter, plain text, sentences)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyzer.encoding import decode
+from analyzer.errors import (
+    FrontMatterError,
+    KijiError,
+    NotFoundError,
+    TooLargeError,
+    UnreadableError,
+)
+from analyzer.frontmatter import Meta, meta_from_values, split_front_matter
+from analyzer.markdown import Block, Emphasis, render_body
+from analyzer.sentences import Sentence, split_sentences
+from analyzer.textmap import TextMap
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+PLAIN_SUFFIXES = frozenset({".txt", ".text"})
+_NEWLINE = re.compile(r"\r\n?|\n")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_MIN_JAPANESE_SHARE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    encoding: str
+    bytes: int
+    sha256: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "encoding": self.encoding,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    encoding: str | None = None  # force one instead of detecting
+    lenient: bool = False  # a broken front matter block becomes body text, with a warning
+    max_bytes: int = DEFAULT_MAX_BYTES
+    markup: str | None = None  # "markdown" or "plain"; None decides by file suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded article: the source text and the plain text the models read."""
+
+    source: Source
+    source_text: str
+    meta: Meta
+    text: str  # NFKC-normalised plain text: title, excerpt, then body blocks
+    textmap: TextMap
+    blocks: tuple[Block, ...]
+    emphasis: tuple[Emphasis, ...]
+    sentences: tuple[Sentence, ...]
+    warnings: tuple[str, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map an analysis-text span to the decoded source (``source_text[s:e]``)."""
+        return self.textmap.source_span(start, end)
+
+
+def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) -> Document:
+    options = options or ReadOptions()
+    shown = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(options.max_bytes + 1)
+    except FileNotFoundError:
+        raise NotFoundError("no such file", shown) from None
+    except IsADirectoryError:
+        raise UnreadableError("is a directory (use 'kiji batch' for folders)", shown) from None
+    except PermissionError:
+        raise UnreadableError("permission denied", shown) from None
+    except OSError as exc:
+        raise UnreadableError(exc.strerror or str(exc), shown) from None
+    markup = options.markup or (
+        "plain" if Path(shown).suffix.lower() in PLAIN_SUFFIXES else "markdown"
+    )
+    return read_bytes(
+        data, shown, ReadOptions(options.encoding, options.lenient, options.max_bytes, markup)
+    )
+
+
+def read_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Document:
+    options = options or ReadOptions()
+    try:
+        if len(data) > options.max_bytes:
+            raise TooLargeError(
+                f"larger than the {options.max_bytes:,}-byte limit (raise it with --max-bytes)"
+            )
+        text, encoding = decode(data, options.encoding)
+        source = Source(path, encoding, len(data), hashlib.sha256(data).hexdigest())
+        return parse_text(text, source, options)
+    except KijiError as exc:
+        raise exc.with_path(path) from None
+
+
+def parse_text(text: str, source: Source, options: ReadOptions | None = None) -> Document:
+    """Build a Document from already-decoded text."""
+    options = options or ReadOptions()
+    warnings: list[str] = []
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError as exc:
+        if not options.lenient:
+            raise
+        warnings.append(f"{exc.message}; read as body text (--lenient)")
+        front = None
+    meta = meta_from_values(front.values) if front else Meta()
+    body_start = front.body_start if front else 0
+
+    out = TextMap()
+    blocks: list[Block] = []
+    if front:
+        for key, value in (("title", meta.title), ("excerpt", meta.excerpt)):
+            block = _front_matter_field(text, front.start, front.end, key, value, out)
+            if block:
+                blocks.append(block)
+    if options.markup == "plain":
+        body_blocks, emphasis = _render_plain(text, body_start, out), []
+    else:
+        body_blocks, emphasis = render_body(text, body_start, out, warnings)
+    blocks.extend(body_blocks)
+    out.freeze()
+    sentences = split_sentences(out.text, blocks)
+    _warn_if_not_japanese(out.text, warnings)
+    return Document(
+        source=source,
+        source_text=text,
+        meta=meta,
+        text=out.text,
+        textmap=out,
+        blocks=tuple(blocks),
+        emphasis=tuple(emphasis),
+        sentences=tuple(sentences),
+        warnings=tuple(warnings),
+    )
+
+
+def _front_matter_field(
+    text: str, start: int, end: int, key: str, value: str | None, out: TextMap
+) -> Block | None:
+    """Add a front matter string (title, excerpt) to the analysis text if found verbatim."""
+    if not value or "\n" in value:
+        return None
+    line = re.search(rf"^{key}[ \t]*:[ \t]*(.*)$", text[start:end], re.MULTILINE)
+    if not line:
+        return None
+    at = text.find(value, start + line.start(1), start + line.end(1))
+    if at < 0:
+        return None
+    first = len(out)
+    out.add_source(text, at, at + len(value))
+    out.add_break(at + len(value))
+    return Block(first, len(out) - 1, key, text.count("\n", 0, at) + 1)
+
+
+def _render_plain(text: str, body_start: int, out: TextMap) -> list[Block]:
+    blocks = []
+    line_no = text.count("\n", 0, body_start) + 1
+    pos = body_start
+    for match in [*_NEWLINE.finditer(text, body_start), None]:
+        end = match.start() if match else len(text)
+        line = text[pos:end]
+        stripped = line.strip()
+        if stripped:
+            left = pos + line.index(stripped[0])
+            first = len(out)
+            out.add_source(text, left, left + len(stripped))
+            blocks.append(Block(first, len(out), "paragraph", line_no))
+            out.add_break(left + len(stripped))
+        if match:
+            pos = match.end()
+            line_no += 1
+    return blocks
+
+
+def _warn_if_not_japanese(text: str, warnings: list[str]) -> None:
+    letters = sum(1 for ch in text if ch.isalpha())
+    if letters < 20:
+        if not text.strip():
+            warnings.append("no text to analyse")
+        return
+    share = len(_JAPANESE.findall(text)) / letters
+    if share < _MIN_JAPANESE_SHARE:
+        warnings.append(f"little Japanese text found ({share:.0%} of letters); results may be poor")

@@ -1,0 +1,45 @@
+"""Where shipped data lives: lexicons (edited in corpus/lexicons) and models."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+# A wheel carries corpus/lexicons as analyzer/lexicons; a checkout reads them in place.
+_LEXICON_DIRS = (_PACKAGE / "lexicons", _PACKAGE.parent / "corpus" / "lexicons")
+
+
+def lexicon_path(name: str) -> Path:
+    for folder in _LEXICON_DIRS:
+        path = folder / name
+        if path.is_file():
+            return path
+    raise FileNotFoundError(f"lexicon {name!r} is missing from this installation")
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated lexicon; ``#`` lines are its header (source, license)."""
+    rows = []
+    with lexicon_path(name).open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                rows.append(tuple(field.strip() for field in line.split("\t")))
+    return tuple(rows)
+
+
+@cache
+def lexicon_version(name: str) -> str:
+    """The ``# version:`` line of a lexicon's header."""
+    with lexicon_path(name).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            if line.lower().startswith("# version:"):
+                return line.split(":", 1)[1].strip()
+    return "unversioned"
+
+
+SHIPPED_LEXICONS = ("stopwords.tsv", "polarity.tsv", "gazetteer.tsv", "generic_terms.tsv")

@@ -1,0 +1,140 @@
+"""The analysis result: frozen dataclasses that serialise to the documented JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from analyzer.frontmatter import Meta
+from analyzer.reader import Source
+
+SCHEMA_VERSION = 1
+ENTITY_TYPES = (
+    "PERSON",
+    "COMPANY",
+    "POLITICAL_ORG",
+    "ORG",
+    "LOCATION",
+    "FACILITY",
+    "PRODUCT",
+    "EVENT",
+    "MONEY",
+    "DATE",
+    "PERCENT",
+    "QUANTITY",
+)
+SENTIMENT_LABELS = ("positive", "negative", "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    chars: int
+    sentences: int
+    tokens: int
+    reading_time_min: float
+
+
+@dataclass(frozen=True, slots=True)
+class Keyword:
+    text: str
+    score: float  # 0..1
+    count: int
+    first: int  # source offset of the first occurrence
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # source offsets: source_text[start:end] is the mention
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    type: str
+    count: int
+    mentions: tuple[Mention, ...]
+    value: dict[str, Any] | None = None  # normalised MONEY, DATE, PERCENT, QUANTITY
+    sentiment: float | None = None  # mean score of the sentences that mention it
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSentiment:
+    start: int
+    end: int
+    label: str
+    score: float  # -1..1
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    label: str
+    score: float
+    sentences: tuple[SentenceSentiment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    source: Source
+    meta: Meta
+    stats: Stats
+    keywords: tuple[Keyword, ...]
+    entities: tuple[Entity, ...]
+    sentiment: Sentiment
+    warnings: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source.to_dict(),
+            "meta": self.meta.to_dict(),
+            "stats": {
+                "chars": self.stats.chars,
+                "sentences": self.stats.sentences,
+                "tokens": self.stats.tokens,
+                "reading_time_min": self.stats.reading_time_min,
+            },
+            "keywords": [
+                {"text": k.text, "score": k.score, "count": k.count, "first": k.first}
+                for k in self.keywords
+            ],
+            "entities": [_entity_dict(e) for e in self.entities],
+            "sentiment": {
+                "label": self.sentiment.label,
+                "score": self.sentiment.score,
+                "sentences": [
+                    {"start": s.start, "end": s.end, "label": s.label, "score": s.score}
+                    for s in self.sentiment.sentences
+                ],
+            },
+            "warnings": list(self.warnings),
+        }
+
+
+def _entity_dict(entity: Entity) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "text": entity.text,
+        "type": entity.type,
+        "count": entity.count,
+        "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
+        "sentiment": entity.sentiment,
+    }
+    if entity.value is not None:
+        out["value"] = entity.value
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """What batch mode writes for an article it could not analyse."""
+
+    path: str
+    kind: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": {"path": self.path},
+            "error": {"kind": self.kind, "message": self.message},
+        }

@@ -1,0 +1,90 @@
+"""Sentence splitting on the analysis text: 。！？!?, line breaks, quotes kept whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analyzer.markdown import Block
+
+# After NFKC, ！？ are ! ? and （） are (); 「」『』 stay as they are.
+_CLOSERS = {"「": "」", "『": "』", "(": ")", "“": "”", "【": "】"}
+_ENDERS = "。!?"
+_TRAILING = "。!?」』)”】'\"…"
+_EVENTS = re.compile(r"[。!?\n「」『』()“”【】]|\.(?=\s)")
+_MAX_QUOTE = 400  # a quote still open after this many characters was never closed
+_MAX_SENTENCE = 1000  # longer runs without an ender are cut (at a comma or space if any)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    zone: str  # the kind of block it came from: title, heading, paragraph, ...
+
+
+def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block in blocks:
+        for start, end in _split_block(text, block.start, block.end):
+            start, end = _trim(text, start, end)
+            if end > start and any(ch.isalnum() for ch in text[start:end]):
+                sentences.append(Sentence(start, end, block.kind))
+    return sentences
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    expected: list[str] = []  # closers of the quotes open at this point
+    opened_at = 0
+    sentence_start = start
+    for match in _EVENTS.finditer(text, start, end):
+        ch = match.group()
+        at = match.start()
+        if expected and at - opened_at > _MAX_QUOTE:
+            expected.clear()
+        if ch in _CLOSERS:
+            if not expected:
+                opened_at = at
+            expected.append(_CLOSERS[ch])
+            continue
+        if expected and ch == expected[-1]:
+            expected.pop()
+            continue
+        if ch == "\n":
+            expected.clear()
+            spans.extend(_cut_long(text, sentence_start, at))
+            sentence_start = at + 1
+            continue
+        if expected or (ch not in _ENDERS and ch != "."):
+            continue
+        stop = at + 1
+        while stop < end and text[stop] in _TRAILING:
+            stop += 1
+        if stop <= sentence_start:
+            continue
+        spans.extend(_cut_long(text, sentence_start, stop))
+        sentence_start = stop
+    if sentence_start < end:
+        spans.extend(_cut_long(text, sentence_start, end))
+    return spans
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    while end - start > _MAX_SENTENCE:
+        window = text[start + _MAX_SENTENCE // 2 : start + _MAX_SENTENCE]
+        cut = max(window.rfind("、"), window.rfind(","), window.rfind(" "))
+        stop = start + _MAX_SENTENCE // 2 + cut + 1 if cut >= 0 else start + _MAX_SENTENCE
+        spans.append((start, stop))
+        start = stop
+    spans.append((start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
