@@ -25,6 +25,7 @@ from analyzer.result import Entity, Mention
 from analyzer.tokenizer import Token
 
 _COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
+_LEGAL_FORM = re.compile("|".join(_COMPANY_PREFIXES))
 _COMPANY_SUFFIXES = frozenset(
     {"株式会社", "社", "ホールディングス", "HD", "グループ", "Inc", "Corp"}
 )
@@ -82,6 +83,8 @@ def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> lis
 
     for sentence in doc.sentences:
         for span in find_numeric(text[sentence.start : sentence.end]):
+            if _is_enumerator(doc, span.start + sentence.start):
+                continue
             claim(
                 EntityMention(
                     span.start + sentence.start, span.end + sentence.start, span.type, span.value
@@ -92,12 +95,23 @@ def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> lis
         for match in names.pattern.finditer(text, sentence.start, sentence.end):
             if _whole_word(text, match.start(), match.end()):
                 claim(EntityMention(match.start(), match.end(), names.types[match.group().lower()]))
+    for tokens in sentences:
+        for mention in company_affix_mentions(text, tokens):
+            claim(mention)
     generic = generic_terms()
     for tokens in sentences:
         for mention in proper_noun_mentions(text, tokens):
             if text[mention.start : mention.end].lower() not in generic:
                 claim(mention)
     return group_mentions(doc, mentions)
+
+
+def _is_enumerator(doc: Document, start: int) -> bool:
+    """①, ⑴, ❶ become digits under NFKC, but in the source they number list items."""
+    source_start = doc.textmap.starts[start]
+    return "\u2460" <= doc.source_text[source_start] <= "\u24ff" or (
+        "\u2776" <= doc.source_text[source_start] <= "\u2793"
+    )
 
 
 def _script(ch: str) -> str:
@@ -117,6 +131,40 @@ def _whole_word(text: str, start: int, end: int) -> bool:
         (before and first and _script(before) == first)
         or (after and last and _script(after) == last)
     )
+
+
+def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
+    """``株式会社ホゲラボ`` and ``ホゲラボ株式会社``: the legal form marks a company name."""
+    if not tokens:
+        return []
+    found = []
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    by_end = {t.end: i for i, t in enumerate(tokens)}
+    for form in _LEGAL_FORM.finditer(text, tokens[0].start, tokens[-1].end):
+        j = by_start.get(form.end())
+        end = form.end()
+        while j is not None and j < len(tokens) and _is_company_part(tokens[j]):
+            end = tokens[j].end
+            j = j + 1 if j + 1 < len(tokens) and tokens[j + 1].start == end else None
+        if end > form.end():
+            found.append(EntityMention(form.start(), end, "COMPANY"))
+            continue
+        k = by_end.get(form.start())
+        start = form.start()
+        while k is not None and k >= 0 and _is_company_part(tokens[k]):
+            start = tokens[k].start
+            k = k - 1 if k > 0 and tokens[k - 1].end == start else None
+        if start < form.start():
+            found.append(EntityMention(start, form.end(), "COMPANY"))
+    return found
+
+
+def _is_company_part(token: Token) -> bool:
+    return (
+        token.pos[0] == "名詞"
+        and token.pos[1] != "数詞"
+        and token.surface not in ("株式", "会社", "有限", "合同")
+    ) or (token.unknown and token.surface.isalnum())
 
 
 def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
@@ -154,10 +202,11 @@ def _is_name_part(token: Token) -> bool:
     surface = token.surface
     if not token.unknown or not surface:
         return False
-    # Unknown Latin or katakana words are mostly names in this genre.
-    return any(c.isalpha() for c in surface) and (
-        surface.isascii() or all("\u30a0" <= c <= "\u30ff" for c in surface)
-    )
+    # Unknown capitalised Latin words or katakana words are mostly names in this genre;
+    # lower-case Latin words are English prose.
+    if surface.isascii():
+        return surface[0].isupper() or (surface[0].isdigit() and any(c.isalpha() for c in surface))
+    return all("\u30a0" <= c <= "\u30ff" for c in surface)
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:

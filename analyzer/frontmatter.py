@@ -12,7 +12,7 @@ import yaml
 from analyzer.errors import FrontMatterError
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
 _KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
 
 

@@ -147,7 +147,8 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     """Adjacent tokens join; Latin words also join across one space."""
     if left.end == right.start:
         return True
-    return text[left.end : right.start] == " " and _is_latin(left) and _is_latin(right)
+    gap = text[left.end : right.start]
+    return gap == " " and left.surface.isascii() and left.surface.isalnum() and _is_latin(right)
 
 
 def _may_start(token: Token) -> bool:

@@ -51,7 +51,8 @@ _DATE = re.compile(
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
     r"|第\d四半期"
 )
-_QUANTITY = re.compile(rf"(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})")
+# 人員, 社員, 台湾, 本社...: a counter character that starts a word is not a counter.
+_QUANTITY = re.compile(rf"(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長])")
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 

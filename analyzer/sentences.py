@@ -14,6 +14,9 @@ _TRAILING = "。!?」』)”】'\"…"
 _EVENTS = re.compile(r"[。!?\n「」『』()“”【】]|\.(?=\s)")
 _MAX_QUOTE = 400  # a quote still open after this many characters was never closed
 _MAX_SENTENCE = 1000  # longer runs without an ender are cut (at a comma or space if any)
+_WHOLE = frozenset(
+    {"title", "heading"}
+)  # longer runs without an ender are cut (at a comma or space if any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,10 @@ class Sentence:
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block in blocks:
-        for start, end in _split_block(text, block.start, block.end):
+        # A title or heading is one unit even when it asks a question mid-way.
+        whole = block.kind in _WHOLE and block.end - block.start <= _MAX_SENTENCE
+        spans = [(block.start, block.end)] if whole else _split_block(text, block.start, block.end)
+        for start, end in spans:
             start, end = _trim(text, start, end)
             if end > start and any(ch.isalnum() for ch in text[start:end]):
                 sentences.append(Sentence(start, end, block.kind))

@@ -1,0 +1,188 @@
+import json
+import os
+
+import jsonschema
+import pytest
+
+from analyzer.schema import json_schema
+from tests.conftest import EDGE, FOXCONN, SAMPLES, validate
+
+
+def test_analyze_prints_one_json_object_that_matches_the_schema(kiji):
+    result = kiji.json("analyze", FOXCONN, "--json")
+    validate(result)
+    assert result["meta"]["title"].startswith("FoxconnとNVIDIA")
+    assert result["source"]["encoding"] == "utf-8"
+    names = {e["text"]: e["type"] for e in result["entities"]}
+    assert names["NVIDIA"] == "COMPANY"
+    assert names["Foxconn"] == "COMPANY"
+
+
+def test_every_reported_offset_slices_the_source(kiji):
+    source = FOXCONN.read_text(encoding="utf-8")
+    result = kiji.json("analyze", FOXCONN)
+    for entity in result["entities"]:
+        for mention in entity["mentions"]:
+            assert 0 <= mention["start"] < mention["end"] <= len(source)
+        first = entity["mentions"][0]
+        assert source[first["start"] : first["end"]].strip()
+    for sentence in result["sentiment"]["sentences"]:
+        assert source[sentence["start"] : sentence["end"]].strip()
+    for keyword in result["keywords"]:
+        assert 0 <= keyword["first"] < len(source)
+
+
+def test_table_output_is_a_readable_summary(kiji):
+    result = kiji("analyze", FOXCONN, "--format", "table")
+    assert result.exit_code == 0
+    for heading in ("FoxconnとNVIDIA", "Keywords", "Entities", "Sentiment:", "2025-11-23"):
+        assert heading in result.stdout
+
+
+def test_stdin_is_read_with_a_dash(kiji):
+    text = "---\ntitle: 標準入力\n---\nソニーグループの業績は好調だ。\n"
+    result = kiji.json("analyze", "-", input=text.encode("utf-8"))
+    assert result["meta"]["title"] == "標準入力"
+    assert result["source"]["path"] == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda d: d / "missing.md", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "image.md", b"\x89PNG\r\n\x1a\n\x00\x00"), "binary"),
+        (lambda d: _write(d / "latin1.md", b"caf\xe9 au lait"), "byte offset 3"),
+        (lambda d: _write(d / "fm.md", b"---\ntitle: x\n"), "never closed"),
+    ],
+)
+def test_bad_input_is_one_error_line_and_a_non_zero_exit(kiji, tmp_path, make, reason):
+    path = make(tmp_path)
+    result = kiji("analyze", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"Error: {path}: ")
+    assert reason in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+def test_bad_options_are_usage_errors(kiji):
+    assert kiji("analyze", FOXCONN, "--encoding", "klingon").exit_code == 2
+    assert kiji("analyze", FOXCONN, "--top", "-1").exit_code == 2
+
+
+def test_batch_streams_json_lines_in_path_order(kiji, tmp_path):
+    posts = tmp_path / "posts"
+    (posts / "2025").mkdir(parents=True)
+    (posts / ".git").mkdir()
+    for path in SAMPLES[:2]:
+        (posts / "2025" / path.name).write_bytes(path.read_bytes())
+    (posts / "b.txt").write_text("楽天グループは黒字を確保した。", encoding="utf-8")
+    (posts / "skip.json").write_text("{}", encoding="utf-8")
+    (posts / ".git" / "HEAD.md").write_text("隠しフォルダ", encoding="utf-8")
+    result = kiji("batch", posts)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    for record in records:
+        validate(record)
+    paths = [os.path.relpath(r["source"]["path"], posts) for r in records]
+    assert paths == sorted(paths) and len(paths) == 3
+    assert "\\u" not in result.stdout  # UTF-8, not ASCII escapes
+    assert "3 analysed, 0 failed" in result.stderr
+
+
+def test_batch_keeps_going_past_a_bad_file_and_exits_1(kiji, tmp_path):
+    (tmp_path / "a.md").write_text("NVIDIAの決算は好調だった。", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"\x00\x01binary")
+    (tmp_path / "c.md").write_text("Intelは苦戦している。", encoding="utf-8")
+    result = kiji("batch", tmp_path)
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [("error" in r) for r in records] == [False, True, False]
+    assert records[1]["error"]["kind"] == "binary"
+    validate(records[1])
+    assert "2 analysed, 1 failed" in result.stderr
+
+
+def test_batch_writes_one_file_per_article_with_o(kiji, tmp_path):
+    posts = tmp_path / "posts"
+    (posts / "sub").mkdir(parents=True)
+    (posts / "sub" / "a.md").write_text("ソニーの業績は好調だ。", encoding="utf-8")
+    (posts / "bad.md").write_bytes(b"\xff\xfe\xff\xfe\x00")
+    out = tmp_path / "out"
+    result = kiji("batch", posts, "-o", out, "--quiet")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    validate(json.loads((out / "sub" / "a.md.json").read_text(encoding="utf-8")))
+    error = json.loads((out / "bad.md.error.json").read_text(encoding="utf-8"))
+    assert error["error"]["kind"] in ("decode", "binary")
+    assert not [p for p in out.rglob(".*") if p.is_file()]  # no temporary files left
+
+
+def test_batch_glob_selects_files(kiji, tmp_path):
+    (tmp_path / "a.md").write_text("記事A。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("記事B。", encoding="utf-8")
+    result = kiji("batch", tmp_path, "--glob", "*.txt")
+    assert [json.loads(x)["source"]["path"] for x in result.stdout.splitlines()] == [
+        str(tmp_path / "b.txt")
+    ]
+
+
+def test_batch_over_an_empty_folder_says_so_and_succeeds(kiji, tmp_path):
+    result = kiji("batch", tmp_path)
+    assert result.exit_code == 0
+    assert "no matching files" in result.stderr
+
+
+def test_batch_refuses_an_unwritable_output_folder_before_any_work(kiji, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = kiji("batch", EDGE, "-o", blocker / "out")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert "analysed" not in result.stderr
+
+
+def test_tokens_shows_the_tokenizer_view(kiji):
+    result = kiji.json("tokens", EDGE / "no-front-matter.md", "--json")
+    source = (EDGE / "no-front-matter.md").read_text(encoding="utf-8")
+    tokens = result["tokens"]
+    assert tokens
+    for token in tokens:
+        assert source[token["start"] : token["end"]] == token["surface"]
+    assert {"surface", "lemma", "pos", "reading", "unknown", "sentence"} <= set(tokens[0])
+    table = kiji("tokens", EDGE / "no-front-matter.md", "--format", "table")
+    assert "植田" in table.stdout and "lemma" in table.stdout
+
+
+def test_schema_is_valid_draft_2020_12(kiji):
+    schema = kiji.json("schema")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == json_schema()
+
+
+def test_version_names_tokenizer_dictionary_and_lexicons(kiji):
+    result = kiji("--version")
+    assert result.exit_code == 0
+    for part in ("kiji 0.1.0", "fugashi", "MeCab 0.996", "UniDic 2.1.2", "polarity v1"):
+        assert part in result.stdout
+
+
+@pytest.mark.parametrize("command", ["analyze", "batch", "tokens", "schema"])
+def test_every_command_has_help_with_an_example(kiji, command):
+    result = kiji(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+
+
+@pytest.mark.parametrize("path", [*SAMPLES, *sorted(EDGE.iterdir())], ids=lambda p: p.name)
+def test_every_corpus_file_analyses_to_valid_json(kiji, path):
+    validate(kiji.json("analyze", path))

@@ -1,0 +1,108 @@
+import unicodedata
+
+from analyzer import analyze_text
+from analyzer.numeric import find_numeric, parse_amount
+
+
+def entities_of(text: str) -> dict[str, str]:
+    return {e.text: e.type for e in analyze_text(text).entities}
+
+
+def keywords_of(text: str, top: int = 10) -> list[str]:
+    return [k.text for k in analyze_text(text, top=top).keywords]
+
+
+def test_compound_nouns_are_kept_whole():
+    text = (
+        "AIデータセンターの建設が進む。AIデータセンターは電力を大量に使う。"
+        "NVIDIA GB300 NVL72を採用したAIデータセンターもある。GPT-5の推論にも使う。"
+    )
+    keywords = keywords_of(text)
+    assert keywords[0] == "AIデータセンター"
+    assert "NVIDIA GB300 NVL72" in keywords
+    assert "GPT-5" in keywords
+    assert "データ" not in keywords and "センター" not in keywords
+
+
+def test_empty_nouns_and_numbers_are_never_keywords():
+    text = "今回の可能性について。今回は場合によっては2025年の問題になる。今回も一方で。"
+    keywords = keywords_of(text)
+    for empty in ("今回", "可能性", "場合", "問題", "一方", "2025", "年"):
+        assert empty not in keywords
+
+
+def test_keyword_first_offset_points_at_the_first_occurrence():
+    text = "前置きの文。半導体工場が増える。半導体工場の投資。"
+    keyword = next(k for k in analyze_text(text).keywords if k.text == "半導体工場")
+    assert text[keyword.first : keyword.first + 5] == "半導体工場"
+    assert keyword.count == 2
+
+
+def test_names_in_other_widths_and_aliases_are_one_entity():
+    analysis = analyze_text("NVIDIAは強い。ＮＶＩＤＩＡの決算。エヌビディアの株価。")
+    nvidia = [e for e in analysis.entities if e.type == "COMPANY"]
+    assert len(nvidia) == 1
+    assert nvidia[0].count == 3
+    assert nvidia[0].text == "NVIDIA"
+
+
+def test_company_with_kabushiki_kaisha_is_kept_whole():
+    text = "株式会社ホゲラボは新製品を発表した。"
+    analysis = analyze_text(text)
+    company = next(e for e in analysis.entities if e.type == "COMPANY")
+    m = company.mentions[0]
+    assert text[m.start : m.end] == "株式会社ホゲラボ"
+
+
+def test_person_name_excludes_the_honorific():
+    entities = entities_of("植田和男総裁と岸田氏が会談した。")
+    assert entities.get("植田和男") == "PERSON"
+    assert "岸田氏" not in entities
+
+
+def test_money_percent_dates_and_quantities_are_normalised():
+    text = unicodedata.normalize(
+        "NFKC",
+        "約1兆4000億ドルを投じ、3,000万円を寄付。売上は７５％増え、3割が海外。"
+        "2026年10月3日に72基を納入。",
+    )
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["約1兆4000億ドル"] == ("MONEY", {"amount": 1.4e12, "unit": "USD"})
+    assert spans["3,000万円"] == ("MONEY", {"amount": 3e7, "unit": "JPY"})
+    assert spans["75%"] == ("PERCENT", {"percent": 75.0})
+    assert spans["3割"] == ("PERCENT", {"percent": 30.0})
+    assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
+    assert spans["72基"] == ("QUANTITY", {"amount": 72.0, "unit": "基"})
+    assert parse_amount("1.5") == 1.5
+
+
+def test_generic_latin_terms_are_not_entities():
+    entities = entities_of("AIとGPUの需要が増え、NVIDIAが潤う。")
+    assert "AI" not in entities and "GPU" not in entities
+    assert entities["NVIDIA"] == "COMPANY"
+
+
+def test_sentence_sentiment_follows_polarity_words():
+    analysis = analyze_text("業績は好調で売上は増加した。\n一方で損失が拡大し、懸念が残る悪化だ。")
+    first, second = analysis.sentiment.sentences
+    assert first.label == "positive"
+    assert second.label == "negative"
+
+
+def test_negation_flips_polarity():
+    positive = analyze_text("この計画は成功する。").sentiment.sentences[0]
+    negated = analyze_text("この計画は成功しない。").sentiment.sentences[0]
+    assert positive.score > 0 > negated.score
+
+
+def test_contrast_weighs_the_clause_after_ga():
+    sentence = analyze_text("売上は好調だが、利益は悪化した。").sentiment.sentences[0]
+    assert sentence.label == "negative"
+
+
+def test_entities_get_the_sentiment_of_sentences_mentioning_them():
+    analysis = analyze_text(
+        "NVIDIAの業績は好調で過去最高を更新した。\nIntelは赤字が続き低迷している。"
+    )
+    scores = {e.text: e.sentiment for e in analysis.entities}
+    assert scores["NVIDIA"] > 0 > scores["Intel"]

@@ -1,0 +1,66 @@
+import pytest
+
+from analyzer.errors import FrontMatterError
+from analyzer.frontmatter import meta_from_values, normalise_date, split_front_matter
+
+POST = """---
+layout: post
+title: "FoxconnとNVIDIA、OpenAIが手を組む真意とは？"
+date: 2025-11-23 02:33:17 +0000
+categories: [投資分析]
+tags: [AI, NVIDIA]
+author: 佐藤健一
+excerpt: "三社連携の意味"
+reading_time: 9
+---
+本文です。
+"""
+
+
+def test_jekyll_front_matter_becomes_meta():
+    front = split_front_matter(POST)
+    meta = meta_from_values(front.values)
+    assert meta.title == "FoxconnとNVIDIA、OpenAIが手を組む真意とは？"
+    assert meta.date == "2025-11-23T02:33:17+00:00"
+    assert meta.tags == ("AI", "NVIDIA")
+    assert meta.categories == ("投資分析",)
+    assert meta.extra == {"layout": "post", "reading_time": 9}
+    assert POST[front.body_start :] == "本文です。\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2025-11-23 02:33:17 +0000", "2025-11-23T02:33:17+00:00"),
+        ("2025/04/03 18:00", "2025-04-03T18:00:00"),
+        ("2025年8月20日", "2025-08-20"),
+        ("いつか", "いつか"),
+    ],
+)
+def test_dates_become_iso_8601_when_readable(raw, iso):
+    assert normalise_date(raw) == iso
+
+
+def test_tags_written_as_a_string_become_a_list():
+    assert meta_from_values({"tags": "関税, 自動車, トヨタ"}).tags == ("関税", "自動車", "トヨタ")
+    assert meta_from_values({"tags": "AI NVIDIA"}).tags == ("AI", "NVIDIA")
+
+
+def test_unclosed_front_matter_is_an_error():
+    with pytest.raises(FrontMatterError, match="never closed"):
+        split_front_matter("---\ntitle: x\n本文\n")
+
+
+def test_invalid_yaml_names_the_line():
+    with pytest.raises(FrontMatterError, match="line 3"):
+        split_front_matter("---\ntitle: ok\ntags: [a, b]]\n---\n本文\n")
+
+
+def test_yaml_that_is_not_a_mapping_is_an_error():
+    with pytest.raises(FrontMatterError, match="not a mapping"):
+        split_front_matter("---\n- a\n- b\n---\n本文\n")
+
+
+def test_python_tags_are_never_executed():
+    with pytest.raises(FrontMatterError):
+        split_front_matter("---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n")

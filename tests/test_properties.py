@@ -1,0 +1,70 @@
+"""Properties that must hold for any input, not just the examples we thought of."""
+
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analyzer import analyze_text
+from analyzer.encoding import decode
+from analyzer.errors import KijiError
+from analyzer.reader import ReadOptions, Source, parse_text
+from tests.conftest import validate
+
+JAPANESE = st.sampled_from(
+    [
+        *"あいうえおかきアイウエオｶﾞﾊﾟ日本語半導体。、！？「」『』（）ＡＢＣ１２３％㈱①",
+        "**",
+        "\n",
+        "\n\n",
+        "# ",
+        "* ",
+        "---\n",
+        " ",
+        "\u3000",
+        "\u200b",
+        "😀",
+        "e\u0301",
+        "\r\n",
+    ]
+)
+TEXT = st.one_of(st.text(max_size=300), st.lists(JAPANESE, max_size=80).map("".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_any_text_analyses_to_valid_json_with_offsets_inside_the_source(text):
+    try:
+        analysis = analyze_text(text, options=ReadOptions(lenient=True))
+    except KijiError:
+        return
+    record = analysis.to_dict()
+    validate(record)
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert 0 <= m["start"] < m["end"] <= len(text)
+    for s in record["sentiment"]["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_every_analysis_character_comes_from_its_source_span(text):
+    try:
+        doc = parse_text(text, Source("<p>", "utf-8", 0, "0" * 64), ReadOptions(lenient=True))
+    except KijiError:
+        return
+    for i, ch in enumerate(doc.text):
+        start, end = doc.textmap.starts[i], doc.textmap.ends[i]
+        if start != end:
+            assert ch in unicodedata.normalize("NFKC", text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_decode_or_raise_our_own_error(data):
+    try:
+        text, encoding = decode(data)
+    except KijiError:
+        return
+    assert isinstance(text, str) and encoding

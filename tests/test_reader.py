@@ -1,0 +1,110 @@
+import unicodedata
+
+import pytest
+
+from analyzer.errors import FrontMatterError
+from analyzer.reader import ReadOptions, Source, parse_text, read_bytes, read_path
+from tests.conftest import EDGE, FOXCONN, SAMPLES
+
+
+def doc_of(text: str, **options):
+    return parse_text(text, Source("<test>", "utf-8", 0, "0" * 64), ReadOptions(**options))
+
+
+def sentence_texts(doc):
+    return [doc.text[s.start : s.end] for s in doc.sentences]
+
+
+def assert_offsets_point_into_source(doc):
+    """Every analysis character comes from the source span it claims."""
+    for i, ch in enumerate(doc.text):
+        start, end = doc.textmap.starts[i], doc.textmap.ends[i]
+        if start == end:
+            assert ch == "\n"  # a block separator, not in the source
+            continue
+        assert ch in unicodedata.normalize("NFKC", doc.source_text[start:end])
+
+
+def test_markdown_becomes_plain_text_without_markup():
+    doc = doc_of(
+        "# 見出し\n\n**NVIDIA**は*好調*だ。[詳細](https://example.com/x)を参照。\n\n"
+        "* 項目1\n* 項目2\n\n```\ncode block\n```\n"
+    )
+    assert sentence_texts(doc) == ["見出し", "NVIDIAは好調だ。", "詳細を参照。", "項目1", "項目2"]
+    assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "list_item", "list_item"]
+    assert [doc.text[e.start : e.end] for e in doc.emphasis] == ["NVIDIA", "好調"]
+    assert_offsets_point_into_source(doc)
+
+
+def test_unbalanced_bold_trailer_and_repeated_paragraph_are_cleaned():
+    repeated = "この段落は記事の中で二回貼り付けられてしまった段落である。"
+    doc = doc_of(f"**タイトル行が閉じない\n\n{repeated}\n\n{repeated}\n\n---END---\n")
+    assert sentence_texts(doc) == ["タイトル行が閉じない", repeated]
+    assert any("repeats an earlier one" in w for w in doc.warnings)
+
+
+def test_title_and_excerpt_are_analysed_with_source_offsets():
+    post = FOXCONN.read_text(encoding="utf-8")
+    doc = doc_of(post)
+    title = doc.sentences[0]
+    assert title.zone == "title"
+    start, end = doc.source_span(title.start, title.end)
+    assert post[start:end] == doc.meta.title
+    assert doc.sentences[1].zone == "excerpt"
+
+
+def test_full_width_text_is_normalised_but_offsets_stay_in_the_source():
+    source = "ＮＶＩＤＩＡの売上高は４４１億ドル、ｶﾞｿﾘﾝ車も。"
+    doc = doc_of(source)
+    assert doc.text == "NVIDIAの売上高は441億ドル、ガソリン車も。\n"
+    start = doc.text.index("ガソリン")
+    s, e = doc.source_span(start, start + 4)
+    assert source[s:e] == "ｶﾞｿﾘﾝ"
+    assert_offsets_point_into_source(doc)
+
+
+def test_crlf_line_endings_and_front_matter():
+    source = "---\r\ntitle: 改行テスト\r\n---\r\n一行目。\r\n\r\n二行目。\r\n"
+    doc = doc_of(source)
+    assert doc.meta.title == "改行テスト"
+    assert sentence_texts(doc) == ["改行テスト", "一行目。", "二行目。"]
+    assert_offsets_point_into_source(doc)
+
+
+def test_plain_text_files_are_not_read_as_markdown():
+    doc = read_path(EDGE / "plain-note.txt")
+    assert "字下げした行もMarkdownのコードではなく本文として読む。" in sentence_texts(doc)
+
+
+def test_broken_front_matter_is_an_error_unless_lenient():
+    source = "---\ntitle: [unclosed\n---\n本文です。\n"
+    with pytest.raises(FrontMatterError):
+        doc_of(source)
+    doc = doc_of(source, lenient=True)
+    assert "本文です。" in sentence_texts(doc)
+    assert any("--lenient" in w for w in doc.warnings)
+
+
+def test_legacy_encodings_from_the_corpus():
+    assert read_path(EDGE / "shift-jis.md").meta.title == "㈱東芝の再建計画、①から③の論点"
+    assert read_path(EDGE / "euc-jp.txt").source.encoding == "euc-jp"
+    assert read_path(EDGE / "utf16-bom.md").meta.title == "UTF-16で保存された記事"
+
+
+def test_english_heavy_text_gets_a_warning():
+    doc = read_path(EDGE / "english-heavy.md")
+    assert any("little Japanese" in w for w in doc.warnings)
+
+
+def test_too_large_input_is_refused():
+    with pytest.raises(Exception, match="limit"):
+        read_bytes("あ".encode() * 100, "big.md", ReadOptions(max_bytes=10))
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_sample_posts_read_cleanly(path):
+    doc = read_path(path)
+    assert doc.meta.title and doc.meta.date
+    assert len(doc.text) >= 1500
+    assert len(doc.sentences) >= 20
+    assert_offsets_point_into_source(doc)
