@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install demo test lint format clean
+.PHONY: install demo test lint format clean bench-tokenizer
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ format: install
 
 test: lint
 	$(PY) -m pytest -q
+
+bench-tokenizer: install
+	$(PY) scripts/bench_tokenizer.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -176,8 +176,19 @@ def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMenti
             i += 1
             continue
         j = i + 1
-        while j < n and _is_name_part(tokens[j]) and _adjacent(text, tokens[j - 1], tokens[j]):
-            j += 1
+        while j < n:
+            if _is_name_part(tokens[j]) and _adjacent(text, tokens[j - 1], tokens[j]):
+                j += 1
+            elif (  # ジェンスン・フアン: a middle dot joins the parts of a foreign name
+                tokens[j].surface == "・"
+                and j + 1 < n
+                and _is_name_part(tokens[j + 1])
+                and tokens[j - 1].end == tokens[j].start
+                and tokens[j].end == tokens[j + 1].start
+            ):
+                j += 2
+            else:
+                break
         run = tokens[i:j]
         start, end = run[0].start, run[-1].end
         kind = _type_of(run)
@@ -197,6 +208,8 @@ def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMenti
 
 
 def _is_name_part(token: Token) -> bool:
+    if token.surface in _TITLES:
+        return False
     if token.pos[1] == "固有名詞":
         return True
     surface = token.surface

@@ -106,3 +106,9 @@ def test_entities_get_the_sentiment_of_sentences_mentioning_them():
     )
     scores = {e.text: e.sentiment for e in analysis.entities}
     assert scores["NVIDIA"] > 0 > scores["Intel"]
+
+
+def test_foreign_names_join_at_the_middle_dot_and_drop_the_title():
+    entities = entities_of("NVIDIAのジェンスン・フアンCEOは「推論の需要が増えている」と語った。")
+    assert entities["ジェンスン・フアン"] == "PERSON"
+    assert not any("CEO" in name for name in entities)
