@@ -108,7 +108,7 @@ def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> lis
 
 def _is_enumerator(doc: Document, start: int) -> bool:
     """①, ⑴, ❶ become digits under NFKC, but in the source they number list items."""
-    source_start = doc.textmap.starts[start]
+    source_start = doc.textmap.start_of(start)
     return "\u2460" <= doc.source_text[source_start] <= "\u24ff" or (
         "\u2776" <= doc.source_text[source_start] <= "\u2793"
     )

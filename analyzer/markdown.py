@@ -114,7 +114,7 @@ def render_body(
                     else "paragraph"
                 )
                 blocks.append(Block(start, len(out), block_kind, line))
-                out.add_break(out.ends[-1])
+                out.add_break(out.last_source_end())
         elif kind in _SKIPPED_BLOCKS:
             continue
         elif kind == "heading_open":
@@ -200,7 +200,7 @@ class _InlineWalker:
                 ccur = at + len(child.markup)
             elif ctype in ("softbreak", "hardbreak"):
                 if len(self.out) and self.out.last_char() != "\n":
-                    self.out.add_break(self.out.ends[-1])
+                    self.out.add_break(self.out.last_source_end())
             elif ctype in ("strong_open", "em_open"):
                 open_emphasis.append(len(self.out))
             elif ctype in ("strong_close", "em_close") and open_emphasis:

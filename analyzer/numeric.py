@@ -9,9 +9,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# Every pattern starts where no digit or kanji multiplier precedes (the lookbehind fails
+# at once inside a number) and matches numbers possessively, one way only, so matching
+# stays linear even on a line of 100,000 digits.
+_START = r"(?<![\d.,兆億万千])"
+_NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
 _KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
-_AMOUNT = rf"(?:{_NUM}[兆億万千]?)+"
+_AMOUNT = rf"{_NUM}(?:[兆億万千](?:{_NUM}[兆億万千])*+(?:{_NUM})?+)?+"
 _CURRENCY = {
     "円": "JPY",
     "米ドル": "USD",
@@ -40,19 +44,19 @@ _COUNTERS = (
 )
 
 _MONEY = re.compile(
-    rf"(?:約|およそ)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
-    rf"|(?P<sym>[$¥€£])\s?(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
+    rf"(?:約|およそ)?{_START}(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
 )
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+)割")
+_PERCENT = re.compile(rf"{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+)割)")
 _DATE = re.compile(
-    r"(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年度?"
+    _START + r"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年度?"
     r"|(?P<year>\d{4})年(?:度|(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?|上半期|下半期|第\d四半期)?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
-    r"|第\d四半期"
+    r"|第\d四半期)"
 )
 # 人員, 社員, 台湾, 本社...: a counter character that starts a word is not a counter.
-_QUANTITY = re.compile(rf"(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長])")
+_QUANTITY = re.compile(rf"{_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長])")
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 
@@ -78,8 +82,6 @@ def find_numeric(text: str) -> list[NumericSpan]:
             start, end = match.span()
             if any(taken[start:end]):
                 continue
-            if start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
-                continue  # inside a longer number
             taken[start:end] = b"\x01" * (end - start)
             found.append(NumericSpan(start, end, kind, value_of(match)))
     found.sort(key=lambda span: span.start)

@@ -55,7 +55,7 @@ def test_every_analysis_character_comes_from_its_source_span(text):
     except KijiError:
         return
     for i, ch in enumerate(doc.text):
-        start, end = doc.textmap.starts[i], doc.textmap.ends[i]
+        start, end = doc.textmap.start_of(i), doc.textmap.end_of(i)
         if start != end:
             assert ch in unicodedata.normalize("NFKC", text[start:end])
 

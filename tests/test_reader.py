@@ -18,7 +18,7 @@ def sentence_texts(doc):
 def assert_offsets_point_into_source(doc):
     """Every analysis character comes from the source span it claims."""
     for i, ch in enumerate(doc.text):
-        start, end = doc.textmap.starts[i], doc.textmap.ends[i]
+        start, end = doc.textmap.start_of(i), doc.textmap.end_of(i)
         if start == end:
             assert ch == "\n"  # a block separator, not in the source
             continue
