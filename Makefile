@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install demo test lint format clean bench-tokenizer
+.PHONY: install demo test lint format clean bench-tokenizer fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: lint
 
 bench-tokenizer: install
 	$(PY) scripts/bench_tokenizer.py
+
+# Not part of `make test`: 100,000 generated inputs take minutes.
+fuzz: install
+	$(PY) scripts/fuzz.py --count $(or $(FUZZ_COUNT),100000)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -39,6 +39,7 @@ class Settings:
 class Outcome:
     job: Job
     record: dict[str, Any]  # an analysis result or an error record, as JSON-ready data
+    folder: bool = False  # a folder that could not be read, not an article
 
     @property
     def failed(self) -> bool:
@@ -47,10 +48,12 @@ class Outcome:
 
 def discover(
     roots: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS
-) -> tuple[list[Job], list[str]]:
-    """Articles below ``roots`` in a stable order, and problems met while walking."""
+) -> tuple[list[Job], list[Outcome]]:
+    """Articles below ``roots`` in a stable order, and error records for folders that
+    could not be read (the walk goes on past them; symlinked folders are not followed,
+    so a link loop cannot trap it)."""
     jobs: list[Job] = []
-    problems: list[str] = []
+    problems: list[Outcome] = []
     for root in roots:
         if os.path.isfile(root):
             jobs.append(Job(root, os.path.basename(root)))
@@ -59,8 +62,11 @@ def discover(
             raise NotFoundError("no such file or folder", root)
         found: list[Job] = []
 
-        def note(error: OSError) -> None:
-            problems.append(f"{error.filename}: {error.strerror or error}")
+        def note(error: OSError, root: str = root) -> None:
+            path = str(error.filename or root)
+            record = ErrorRecord(path, "unreadable", f"cannot read folder: {error.strerror}")
+            job = Job(path, os.path.relpath(path, root))
+            problems.append(Outcome(job, record.to_dict(), folder=True))
 
         for folder, dirs, files in os.walk(root, onerror=note):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))

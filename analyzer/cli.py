@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -249,22 +250,21 @@ def batch(
         folder = runner.OutputFolder(output) if output else None
     except KijiError as exc:
         raise _fail(str(exc)) from None
-    for problem in problems:
-        typer.echo(f"warning: {problem}", err=True)
-    if not jobs:
+    if not jobs and not problems:
         if not quiet:
             typer.echo("kiji: no matching files found", err=True)
         return
     ok = failed = 0
-    for outcome in runner.run(jobs, runner.Settings(top=top, read=options)):
-        if folder is not None:
+    outcomes = runner.run(jobs, runner.Settings(top=top, read=options))
+    for outcome in itertools.chain(problems, outcomes):
+        if folder is not None and not outcome.folder:
             try:
                 folder.write(outcome)
             except KijiError as exc:
                 typer.echo(f"Error: {exc}", err=True)
                 failed += 1
                 continue
-        else:
+        elif folder is None:
             _write_stdout(runner.to_json_line(outcome.record) + "\n")
         if outcome.failed:
             failed += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,6 +81,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
 
 def meta_from_values(values: dict[str, Any]) -> Meta:
     """Normalise the fields we report; everything else is kept JSON-safe in ``extra``."""
+    _check_size(values)
     return Meta(
         title=_text(values.get("title")),
         date=normalise_date(values.get("date")),
@@ -147,7 +149,33 @@ def _string_list(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+_MAX_NODES = 10_000
+
+
+def _check_size(values: Any) -> None:
+    """Refuse YAML whose aliases expand into a huge tree (the "billion laughs" pattern).
+
+    PyYAML shares aliased objects, so loading is cheap; walking the expanded
+    tree is what explodes. Count nodes as the walk would, and stop early.
+    """
+    budget = _MAX_NODES
+    stack = [values]
+    while stack:
+        node = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise FrontMatterError(
+                f"front matter expands to more than {_MAX_NODES:,} values (YAML aliases?)"
+            )
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+
+
 def _json_safe(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # .nan and .inf are valid YAML but not JSON
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, (dt.date, dt.datetime)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
 from dataclasses import replace
@@ -41,12 +42,16 @@ def analyze_document(doc: Document, top: int = 10) -> Analysis:
 
 def _with_sentiment(entities: list[Entity], sentiment: Sentiment) -> list[Entity]:
     """Each entity's sentiment: the mean score of the sentences that mention it."""
-    spans = sentiment.sentences
+    sentences = sentiment.sentences
+    starts = [s.start for s in sentences]
     out = []
     for entity in entities:
-        scores = [
-            s.score for s in spans if any(s.start <= m.start < s.end for m in entity.mentions)
-        ]
+        containing = set()
+        for mention in entity.mentions:
+            k = bisect.bisect_right(starts, mention.start) - 1
+            if k >= 0 and mention.start < sentences[k].end:
+                containing.add(k)
+        scores = [sentences[k].score for k in containing]
         mean = round(sum(scores) / len(scores), 4) if scores else None
         out.append(replace(entity, sentiment=mean))
     return out

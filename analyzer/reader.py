@@ -24,8 +24,11 @@ from analyzer.textmap import TextMap
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})
 _NEWLINE = re.compile(r"\r\n?|\n")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_MIN_JAPANESE_SHARE = 0.1
+# Kana, not kanji, tell Japanese from Chinese: Japanese prose is rarely under a fifth kana.
+_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_MIN_KANA_SHARE = 0.05
+_MIN_LETTERS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,11 +191,12 @@ def _render_plain(text: str, body_start: int, out: TextMap) -> list[Block]:
 
 
 def _warn_if_not_japanese(text: str, warnings: list[str]) -> None:
-    letters = sum(1 for ch in text if ch.isalpha())
-    if letters < 20:
-        if not text.strip():
-            warnings.append("no text to analyse")
+    if not text.strip():
+        warnings.append("no text to analyse")
         return
-    share = len(_JAPANESE.findall(text)) / letters
-    if share < _MIN_JAPANESE_SHARE:
-        warnings.append(f"little Japanese text found ({share:.0%} of letters); results may be poor")
+    letters = len(_LETTER.findall(text))
+    if letters < _MIN_LETTERS:
+        return
+    share = len(_KANA.findall(text)) / letters
+    if share < _MIN_KANA_SHARE:
+        warnings.append(f"little Japanese text found ({share:.0%} kana); results may be poor")

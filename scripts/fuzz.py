@@ -1,0 +1,154 @@
+"""Fuzz the whole pipeline: bytes in, valid JSON with exact offsets out, or kiji's own error.
+
+    make fuzz                      # 100,000 inputs on every core
+    .venv/bin/python scripts/fuzz.py --count 5000 --seed 7
+
+Inputs: random bytes; random text mixing Japanese, Markdown and front matter
+syntax, control and zero-width characters, emoji and combining marks; and
+mutated slices of the sample posts, re-encoded in each supported encoding.
+Any exception that is not a KijiError is a failure: its input is saved under
+--failures and the run exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import jsonschema
+
+from analyzer.errors import KijiError
+from analyzer.pipeline import analyze_document
+from analyzer.reader import ReadOptions, read_bytes
+from analyzer.schema import json_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+ALPHABET = (
+    list("あいうえおかがきアイウエオカガキ日本語半導体市場投資円億兆万年月日")
+    + list("。、！？「」『』（）・ー〜％＄ＡＢＣａｂｃ０１２３ｱｲｳｶﾞﾊﾟ①②㈱")
+    + list("abcXYZ0123456789 .,!?%$-_*#>[]()`~|:;'\"<>/\\=+&")
+    + ["**", "* ", "# ", "> ", "```", "---", "---\n", "\n", "\n\n", "\r\n", "\r", "\t"]
+    + ["\u3000", "\u200b", "\ufeff", "\u00a0", "\x00", "\x1b", "\u0301", "\u3099", "\uff9e"]
+    + ["😀", "𠮷", "🚀", "\U0010ffff", "&amp;", "&#x3042;", "\\*", "<div>", "</p>"]
+    + ["NVIDIA", "ＮＶＩＤＩＡ", "エヌビディア", "株式会社", "14億ドル", "75%", "2026年10月3日"]
+    + ["title: ", "tags: [", "date: ", "!!python/object ", "&a ", "*a ", "https://x.jp/"]
+)
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
+_schema = jsonschema.Draft202012Validator(json_schema())
+_samples: list[str] = []
+
+
+def make_input(rng: random.Random) -> tuple[bytes, bool]:
+    kind = rng.random()
+    if kind < 0.2:
+        data = rng.randbytes(rng.randint(0, 300))
+    elif kind < 0.6:
+        text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 120)))
+        if rng.random() < 0.3:
+            text = "---\n" + text
+        data = text.encode("utf-8", "surrogatepass")
+    else:
+        sample = rng.choice(_samples)
+        start = rng.randint(0, len(sample))
+        text = sample[start : start + rng.randint(0, 1500)]
+        if rng.random() < 0.3:
+            text = sample[: rng.randint(0, 600)]  # keep the front matter
+        encoding = rng.choice(ENCODINGS)
+        data = bytearray(text.encode(encoding, "replace"))
+        for _ in range(rng.randint(0, 6)):
+            if not data:
+                break
+            at = rng.randrange(len(data))
+            action = rng.random()
+            if action < 0.4:
+                data[at] = rng.randrange(256)
+            elif action < 0.7:
+                data[at:at] = rng.randbytes(rng.randint(1, 4))
+            elif action < 0.9:
+                del data[at : at + rng.randint(1, 8)]
+            else:
+                data[at:at] = data[at : at + rng.randint(1, 64)] * rng.randint(2, 20)
+        data = bytes(data)
+    return data, rng.random() < 0.5
+
+
+def check(data: bytes, lenient: bool) -> str | None:
+    """None when the pipeline behaved; otherwise what went wrong."""
+    try:
+        doc = read_bytes(data, "fuzz.md", ReadOptions(lenient=lenient))
+        record = analyze_document(doc).to_dict()
+        json.dumps(record, ensure_ascii=False)
+        _schema.validate(record)
+    except KijiError:
+        return None
+    except Exception:
+        return traceback.format_exc()
+    source = doc.source_text
+    spans = [(m["start"], m["end"]) for e in record["entities"] for m in e["mentions"]]
+    spans += [(s["start"], s["end"]) for s in record["sentiment"]["sentences"]]
+    for start, end in spans:
+        if not 0 <= start < end <= len(source):
+            return f"span {start}:{end} outside a source of {len(source)} characters"
+    for keyword in record["keywords"]:
+        if not 0 <= keyword["first"] < len(source):
+            return f"keyword offset {keyword['first']} outside the source"
+    return None
+
+
+def run_chunk(args: tuple[int, int, str]) -> tuple[int, list[str]]:
+    seed, count, failures = args
+    if not _samples:
+        _samples.extend(
+            p.read_text(encoding="utf-8")
+            for p in sorted((ROOT / "corpus" / "samples").glob("*.md"))
+        )
+    rng = random.Random(seed)
+    found = []
+    for i in range(count):
+        data, lenient = make_input(rng)
+        problem = check(data, lenient)
+        if problem:
+            path = Path(failures) / f"seed{seed}-{i}.bin"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            found.append(f"{path} (lenient={lenient}):\n{problem}")
+    return count, found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--jobs", type=int, default=multiprocessing.cpu_count())
+    parser.add_argument("--failures", default="/tmp/kiji-fuzz-failures")
+    args = parser.parse_args()
+    chunk = 500
+    tasks = [
+        (args.seed * 1_000_003 + n, min(chunk, args.count - n * chunk), args.failures)
+        for n in range((args.count + chunk - 1) // chunk)
+    ]
+    started = time.perf_counter()
+    done = 0
+    failures: list[str] = []
+    with multiprocessing.Pool(args.jobs) as pool:
+        for count, found in pool.imap_unordered(run_chunk, tasks):
+            done += count
+            failures.extend(found)
+    elapsed = time.perf_counter() - started
+    print(
+        f"fuzz: {done:,} inputs (seed {args.seed}), {len(failures)} failures, "
+        f"{elapsed:.0f} s on {args.jobs} processes"
+    )
+    for failure in failures[:5]:
+        print(failure, file=sys.stderr)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
