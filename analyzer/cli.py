@@ -194,7 +194,13 @@ def analyze(
         doc = _read_document(path, options)
     except KijiError as exc:
         raise _fail(str(exc)) from None
-    analysis = analyze_document(doc, top=top)
+    try:
+        analysis = analyze_document(doc, top=top)
+    except Exception as exc:  # a bug in kiji, not in the input: still one line, no traceback
+        if os.environ.get("KIJI_DEBUG"):
+            raise
+        message = f"internal error: {type(exc).__name__}: {exc} (KIJI_DEBUG=1 shows the traceback)"
+        raise _fail(f"{doc.source.path}: {message}") from None
     if _wants_json(fmt, json_flag):
         _write_stdout(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

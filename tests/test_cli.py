@@ -186,3 +186,14 @@ def test_every_command_has_help_with_an_example(kiji, command):
 @pytest.mark.parametrize("path", [*SAMPLES, *sorted(EDGE.iterdir())], ids=lambda p: p.name)
 def test_every_corpus_file_analyses_to_valid_json(kiji, path):
     validate(kiji.json("analyze", path))
+
+
+def test_a_bug_during_analysis_is_still_one_line_without_a_traceback(kiji, monkeypatch):
+    def broken(doc, top=10):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("analyzer.pipeline.analyze_document", broken)
+    result = kiji("analyze", FOXCONN)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "internal error: ValueError: boom" in result.stderr

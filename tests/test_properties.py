@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from analyzer import analyze_text
 from analyzer.encoding import decode
 from analyzer.errors import KijiError
-from analyzer.reader import ReadOptions, Source, parse_text
+from analyzer.pipeline import analyze_document
+from analyzer.reader import ReadOptions, Source, parse_text, read_bytes
 from tests.conftest import validate
 
 JAPANESE = st.sampled_from(
@@ -61,10 +62,16 @@ def test_every_analysis_character_comes_from_its_source_span(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=200))
-def test_arbitrary_bytes_decode_or_raise_our_own_error(data):
+@given(st.binary(max_size=300), st.booleans())
+def test_arbitrary_bytes_analyse_or_raise_our_own_error(data, lenient):
     try:
-        text, encoding = decode(data)
+        text, _ = decode(data)
+        doc = read_bytes(data, "fuzz.md", ReadOptions(lenient=lenient))
     except KijiError:
         return
-    assert isinstance(text, str) and encoding
+    assert doc.source_text == text
+    record = analyze_document(doc).to_dict()
+    validate(record)
+    for entity in record["entities"]:
+        for m in entity["mentions"]:
+            assert 0 <= m["start"] < m["end"] <= len(text)
