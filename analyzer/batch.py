@@ -1,20 +1,24 @@
-"""Batch runner: find articles under folders, analyse each, stream results in order.
+"""Batch runner: find articles under folders, analyse them in worker processes, stream
+the results in input order (or as they finish), and never lose the run to one article.
 
-One article's failure is an error record, never the end of the run. The unit of
-work (``analyze_job``) is a plain top-level function of picklable arguments, so
-the same loop can run it in worker processes.
+Workers load the tagger and lexicons once and send back finished JSON text, so the
+parent only writes. The parent holds no more than the results waiting for an earlier
+article to finish, so memory stays flat however large the folder.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
+import multiprocessing
 import os
+import signal
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from analyzer.errors import KijiError, NotFoundError, OutputError
 from analyzer.reader import ReadOptions
@@ -33,17 +37,64 @@ class Job:
 class Settings:
     top: int = 10
     read: ReadOptions = field(default_factory=ReadOptions)
+    pretty: bool = False  # indented JSON (output files) or one line (JSON Lines)
+    resume_from: str | None = None  # output folder whose up-to-date results are kept
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     job: Job
-    record: dict[str, Any]  # an analysis result or an error record, as JSON-ready data
+    text: str  # the JSON record (an analysis or an error record); empty when skipped
+    error: tuple[str, str] | None = None  # (kind, message) when the article failed
+    chars: int = 0  # characters analysed
+    skipped: bool = False  # --resume found an up-to-date result
     folder: bool = False  # a folder that could not be read, not an article
 
     @property
     def failed(self) -> bool:
-        return "error" in self.record
+        return self.error is not None
+
+    @property
+    def record(self) -> dict:
+        return json.loads(self.text)
+
+
+@dataclass(slots=True)
+class Summary:
+    total: int
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0
+    chars: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.failed + self.skipped
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome.skipped:
+            self.skipped += 1
+        elif outcome.failed:
+            self.failed += 1
+        else:
+            self.ok += 1
+            self.chars += outcome.chars
+
+    def line(self, interrupted: bool = False) -> str:
+        seconds = self.seconds
+        rate = self.chars / seconds if seconds > 0 else 0.0
+        text = (
+            f"{self.ok:,} ok, {self.failed:,} failed, {self.skipped:,} skipped"
+            f" · {self.chars:,} characters in {seconds:.1f} s ({rate:,.0f} characters/s)"
+        )
+        if interrupted:
+            text = f"interrupted: {text}; {self.total - self.done:,} not done"
+        return f"kiji: {text}"
 
 
 def discover(
@@ -64,9 +115,15 @@ def discover(
 
         def note(error: OSError, root: str = root) -> None:
             path = str(error.filename or root)
-            record = ErrorRecord(path, "unreadable", f"cannot read folder: {error.strerror}")
-            job = Job(path, os.path.relpath(path, root))
-            problems.append(Outcome(job, record.to_dict(), folder=True))
+            message = f"cannot read folder: {error.strerror}"
+            problems.append(
+                Outcome(
+                    Job(path, os.path.relpath(path, root)),
+                    _to_json(ErrorRecord(path, "unreadable", message).to_dict()),
+                    error=("unreadable", message),
+                    folder=True,
+                )
+            )
 
         for folder, dirs, files in os.walk(root, onerror=note):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -85,27 +142,87 @@ def analyze_job(job: Job, settings: Settings) -> Outcome:
     from analyzer.pipeline import analyze_path
 
     try:
+        if settings.resume_from and _up_to_date(job, settings.resume_from):
+            return Outcome(job, "", skipped=True)
         analysis = analyze_path(job.path, top=settings.top, options=settings.read)
-        return Outcome(job, analysis.to_dict())
+        return Outcome(
+            job, _to_json(analysis.to_dict(), settings.pretty), chars=analysis.stats.chars
+        )
     except KijiError as exc:
-        return Outcome(job, ErrorRecord(job.path, exc.kind, exc.message).to_dict())
+        kind, message = exc.kind, exc.message
     except Exception as exc:  # a bug in kiji: report it for this file, keep going
-        message = f"internal error: {type(exc).__name__}: {exc}"
-        return Outcome(job, ErrorRecord(job.path, "internal", message).to_dict())
+        kind, message = "internal", f"internal error: {type(exc).__name__}: {exc}"
+    record = ErrorRecord(job.path, kind, message).to_dict()
+    return Outcome(job, _to_json(record, settings.pretty), error=(kind, message))
 
 
 def run(
-    jobs: Iterable[Job],
-    settings: Settings,
-    analyze: Callable[[Job, Settings], Outcome] = analyze_job,
+    jobs: Sequence[Job], settings: Settings, workers: int = 1, ordered: bool = True
 ) -> Iterator[Outcome]:
-    """Outcomes in input order."""
-    for job in jobs:
-        yield analyze(job, settings)
+    """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
+
+    Closing the iterator early (an error, Ctrl-C, a closed pipe) stops the workers.
+    """
+    if workers <= 1 or len(jobs) <= 1:
+        from analyzer.tokenizer import tagger
+
+        tagger()
+        for job in jobs:
+            yield analyze_job(job, settings)
+        return
+    pool = multiprocessing.get_context("fork").Pool(
+        workers, initializer=_start_worker, initargs=(settings,)
+    )
+    try:
+        chunk = max(1, min(8, len(jobs) // (workers * 16)))
+        mapper = pool.imap if ordered else pool.imap_unordered
+        yield from mapper(_work, jobs, chunksize=chunk)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
-def to_json_line(record: dict[str, Any]) -> str:
+_worker_settings: Settings | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    # Ctrl-C goes to the whole process group; the parent alone decides what happens.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _worker_settings
+    _worker_settings = settings
+    from analyzer.pipeline import warm_up
+
+    warm_up()
+
+
+def _work(job: Job) -> Outcome:
+    assert _worker_settings is not None
+    return analyze_job(job, _worker_settings)
+
+
+def _to_json(record: dict, pretty: bool = False) -> str:
+    if pretty:
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _up_to_date(job: Job, out: str) -> bool:
+    """An earlier result exists for the same bytes and the same kiji and lexicon versions."""
+    from analyzer.versions import versions
+
+    target = Path(out) / f"{job.relative}.json"
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+        with open(job.path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(previous, dict)
+        and previous.get("versions") == versions()
+        and previous.get("source", {}).get("sha256") == digest
+    )
 
 
 class OutputFolder:
@@ -124,13 +241,12 @@ class OutputFolder:
         base = self.root / outcome.job.relative
         target = base.with_name(base.name + (".error.json" if outcome.failed else ".json"))
         stale = base.with_name(base.name + (".json" if outcome.failed else ".error.json"))
-        text = json.dumps(outcome.record, ensure_ascii=False, indent=2) + "\n"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(text)
+                    handle.write(outcome.text)
                 os.replace(temporary, target)
             except BaseException:
                 os.unlink(temporary)

@@ -11,8 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from analyzer import __version__
-
 
 class ExitCode(IntEnum):
     OK = 0
@@ -69,35 +67,17 @@ MaxBytesOption = Annotated[
 
 
 def _versions() -> list[str]:
-    import ctypes
-    import glob
-    from importlib.metadata import version
+    from analyzer.resources import SHIPPED_LEXICONS
+    from analyzer.versions import versions
 
-    import fugashi
-    import unidic_lite
-
-    from analyzer.resources import SHIPPED_LEXICONS, lexicon_version
-
-    mecab = "unknown"
-    libs = glob.glob(
-        os.path.join(os.path.dirname(fugashi.__file__), "..", "fugashi.libs", "*mecab*")
-    )
-    if libs:
-        try:
-            lib = ctypes.CDLL(libs[0])
-            lib.mecab_version.restype = ctypes.c_char_p
-            mecab = lib.mecab_version().decode()
-        except (OSError, AttributeError):
-            pass
-    with open(os.path.join(unidic_lite.DICDIR, "version"), encoding="utf-8") as handle:
-        unidic = handle.read().strip()
+    found = versions()
     lexicons = ", ".join(
-        f"{name.removesuffix('.tsv')} v{lexicon_version(name)}" for name in SHIPPED_LEXICONS
+        f"{name} v{found[name]}" for name in (n.removesuffix(".tsv") for n in SHIPPED_LEXICONS)
     )
     return [
-        f"kiji {__version__}",
-        f"fugashi {version('fugashi')} (MeCab {mecab})",
-        f"unidic-lite {version('unidic-lite')} (UniDic {unidic})",
+        f"kiji {found['kiji']}",
+        f"fugashi {found['fugashi']} (MeCab {found['mecab']})",
+        f"unidic-lite {found['unidic_lite']} (UniDic {found['unidic']})",
         f"lexicons: {lexicons}",
         "models: none (keywords, entities and sentiment use the lexicons and rules above)",
     ]
@@ -227,17 +207,37 @@ def batch(
             help="File name pattern to include (repeatable). Default: *.md, *.markdown, *.txt.",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes. Default: one per CPU."),
+    ] = None,
+    unordered: Annotated[
+        bool, typer.Option("--unordered", help="Emit results as they finish, not in path order.")
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="With -o: skip articles whose result is there for the same bytes and versions.",
+        ),
+    ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
+    ] = False,
     top: TopOption = 10,
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
     max_bytes: MaxBytesOption = 20 * 1024 * 1024,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress, summary or error lines on stderr.")
+    ] = False,
 ) -> None:
     """Analyse every article under folders: JSON Lines on stdout, or one file each with -o.
 
-    Articles come out in a stable order (sorted by path). An article that cannot
-    be analysed gives an error record instead of a result; the others go on, and
-    the exit code is 1.
+    Articles run in parallel and come out in a stable order (sorted by path). An
+    article that cannot be analysed gives an error record instead of a result; the
+    others go on, and the exit code is 1. Progress shows on stderr when it is a
+    terminal; a summary always ends the run (unless --quiet).
 
     Example:
 
@@ -245,44 +245,104 @@ def batch(
 
         kiji batch posts/ | jq -r 'select(.error == null) | .meta.title'
 
-        kiji batch posts/ -o out/ --glob '*.md'
+        kiji batch posts/ -o out/ --resume
     """
     from analyzer import batch as runner
     from analyzer.errors import KijiError
 
+    if resume and not output:
+        raise _fail(
+            "--resume needs -o OUT: it keeps the results already written there", ExitCode.USAGE
+        )
     options = _read_options(encoding, lenient, max_bytes)
     try:
-        jobs, problems = runner.discover(paths, tuple(globs) if globs else runner.DEFAULT_GLOBS)
+        found, problems = runner.discover(paths, tuple(globs) if globs else runner.DEFAULT_GLOBS)
         folder = runner.OutputFolder(output) if output else None
     except KijiError as exc:
         raise _fail(str(exc)) from None
-    if not jobs and not problems:
+    if not found and not problems:
         if not quiet:
             typer.echo("kiji: no matching files found", err=True)
         return
-    ok = failed = 0
-    outcomes = runner.run(jobs, runner.Settings(top=top, read=options))
-    for outcome in itertools.chain(problems, outcomes):
-        if folder is not None and not outcome.folder:
-            try:
-                folder.write(outcome)
-            except KijiError as exc:
-                typer.echo(f"Error: {exc}", err=True)
-                failed += 1
-                continue
-        elif folder is None:
-            _write_stdout(runner.to_json_line(outcome.record) + "\n")
-        if outcome.failed:
-            failed += 1
-            if not quiet:
-                error = outcome.record["error"]
-                typer.echo(f"Error: {outcome.job.path}: {error['message']}", err=True)
-        else:
-            ok += 1
+    settings = runner.Settings(
+        top=top, read=options, pretty=folder is not None, resume_from=output if resume else None
+    )
+    summary = runner.Summary(total=len(found) + len(problems))
+    workers = jobs or os.cpu_count() or 1
+    outcomes = runner.run(found, settings, workers=workers, ordered=not unordered)
+    progress = None if quiet or not sys.stderr.isatty() else _BatchProgress(summary)
+    interrupted = False
+    try:
+        for outcome in itertools.chain(problems, outcomes):
+            if folder is not None and not outcome.folder and not outcome.skipped:
+                try:
+                    folder.write(outcome)
+                except KijiError as exc:
+                    outcome = runner.Outcome(outcome.job, "", error=(exc.kind, exc.message))
+            elif folder is None and not outcome.skipped:
+                _write_stdout(outcome.text + "\n")
+            summary.count(outcome)
+            if outcome.failed and not quiet:
+                line = f"Error: {outcome.job.path}: {outcome.error[1]}"
+                if progress:
+                    progress.console.print(line, markup=False, highlight=False)
+                else:
+                    typer.echo(line, err=True)
+            if progress:
+                progress.update()
+            if outcome.failed and fail_fast:
+                break
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        outcomes.close()  # stops the workers if we left early
+        if progress:
+            progress.stop()
     if not quiet:
-        typer.echo(f"kiji: {ok} analysed, {failed} failed", err=True)
-    if failed:
+        typer.echo(summary.line(interrupted), err=True)
+    if interrupted:
+        raise typer.Exit(ExitCode.INTERRUPTED)
+    if summary.failed:
         raise typer.Exit(ExitCode.ERROR)
+
+
+class _BatchProgress:
+    """Files done/total, characters/s, ETA and errors so far, on stderr."""
+
+    def __init__(self, summary: Any) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.summary = summary
+        self.console = Console(stderr=True)
+        self.bar = Progress(
+            TextColumn("analysing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[errors]}"),
+            console=self.console,
+            transient=True,
+        )
+        self.task = self.bar.add_task("batch", total=summary.total, rate="", errors="")
+        self.bar.start()
+
+    def update(self) -> None:
+        summary = self.summary
+        seconds = summary.seconds
+        rate = f"{summary.chars / seconds:,.0f} chars/s" if seconds > 0 else ""
+        errors = f"[red]{summary.failed} failed[/]" if summary.failed else ""
+        self.bar.update(self.task, completed=summary.done, rate=rate, errors=errors)
+
+    def stop(self) -> None:
+        self.bar.stop()
 
 
 @app.command()
@@ -354,8 +414,14 @@ def schema() -> None:
 
 
 def _write_stdout(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`kiji batch posts/ | head`): stop quietly, as `cat` would.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
 
 
 def main() -> None:
@@ -364,8 +430,3 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("kiji: interrupted", err=True)
         sys.exit(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        # The reader went away (`kiji batch posts/ | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitCode.OK)

@@ -57,6 +57,11 @@ def _with_sentiment(entities: list[Entity], sentiment: Sentiment) -> list[Entity
     return out
 
 
+def warm_up() -> None:
+    """Load the tagger and every lexicon now rather than on the first article."""
+    analyze_text("NVIDIAは2025年に好調だった。")
+
+
 def analyze_text(
     text: str, path: str = "<text>", *, top: int = 10, options: ReadOptions | None = None
 ) -> Analysis:

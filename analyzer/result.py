@@ -84,8 +84,11 @@ class Analysis:
     warnings: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
+        from analyzer.versions import versions
+
         return {
             "schema_version": SCHEMA_VERSION,
+            "versions": versions(),
             "source": self.source.to_dict(),
             "meta": self.meta.to_dict(),
             "stats": {

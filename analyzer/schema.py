@@ -34,6 +34,7 @@ def json_schema() -> dict[str, Any]:
         "description": "The analysis of one article. Offsets index the decoded source text.",
         "required": [
             "schema_version",
+            "versions",
             "source",
             "meta",
             "stats",
@@ -44,6 +45,13 @@ def json_schema() -> dict[str, Any]:
         ],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "versions": {
+                "type": "object",
+                "description": "what produced the result: kiji, fugashi, mecab, unidic, "
+                "unidic_lite and each lexicon or model, name → version",
+                "additionalProperties": {"type": "string"},
+                "required": ["kiji", "fugashi", "unidic"],
+            },
             "source": source,
             "meta": {
                 "type": "object",

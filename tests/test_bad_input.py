@@ -277,7 +277,7 @@ def test_unreadable_files_and_folders_are_errors_and_the_rest_goes_on(kiji, tmp_
     assert kinds == ["unreadable", "unreadable"]
     assert sum("error" not in r for r in records) == 1
     assert result.exit_code == 1
-    assert "1 analysed, 2 failed" in result.stderr
+    assert "1 ok, 2 failed" in result.stderr
 
 
 def test_a_file_that_vanishes_mid_run_is_that_files_error(tmp_path):
@@ -301,4 +301,4 @@ def test_a_write_error_on_one_output_fails_that_article_only(kiji, tmp_path):
     assert result.exit_code == 1
     assert (out / f"{SAMPLES[0].name}.json").is_file()
     assert (out / f"{SAMPLES[2].name}.json").is_file()
-    assert "2 analysed, 1 failed" in result.stderr
+    assert "2 ok, 1 failed" in result.stderr

@@ -96,7 +96,7 @@ def test_batch_streams_json_lines_in_path_order(kiji, tmp_path):
     paths = [os.path.relpath(r["source"]["path"], posts) for r in records]
     assert paths == sorted(paths) and len(paths) == 3
     assert "\\u" not in result.stdout  # UTF-8, not ASCII escapes
-    assert "3 analysed, 0 failed" in result.stderr
+    assert "3 ok, 0 failed" in result.stderr
 
 
 def test_batch_keeps_going_past_a_bad_file_and_exits_1(kiji, tmp_path):
@@ -109,7 +109,7 @@ def test_batch_keeps_going_past_a_bad_file_and_exits_1(kiji, tmp_path):
     assert [("error" in r) for r in records] == [False, True, False]
     assert records[1]["error"]["kind"] == "binary"
     validate(records[1])
-    assert "2 analysed, 1 failed" in result.stderr
+    assert "2 ok, 1 failed" in result.stderr
 
 
 def test_batch_writes_one_file_per_article_with_o(kiji, tmp_path):
@@ -148,7 +148,7 @@ def test_batch_refuses_an_unwritable_output_folder_before_any_work(kiji, tmp_pat
     result = kiji("batch", EDGE, "-o", blocker / "out")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ")
-    assert "analysed" not in result.stderr
+    assert " ok, " not in result.stderr
 
 
 def test_tokens_shows_the_tokenizer_view(kiji):

@@ -1,0 +1,136 @@
+"""kiji batch at full speed: workers, order, resume, stopping early, pipes, Ctrl-C."""
+
+import json
+import os
+import pty
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, validate
+
+
+@pytest.fixture
+def posts(tmp_path):
+    folder = tmp_path / "posts"
+    for i in range(3):
+        for sample in SAMPLES:
+            target = folder / f"set{i}" / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(sample.read_bytes())
+    (folder / "set1" / "broken.md").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+def kiji_process(*args, **kwargs):
+    return subprocess.Popen([sys.executable, "-m", "analyzer", *map(str, args)], cwd=ROOT, **kwargs)
+
+
+def test_parallel_results_equal_serial_results_in_the_same_order(kiji, posts):
+    serial = kiji("batch", posts, "--jobs", "1")
+    parallel = kiji("batch", posts, "--jobs", "2")
+    assert serial.exit_code == parallel.exit_code == 1  # the broken file
+    assert serial.stdout == parallel.stdout
+    paths = [json.loads(line)["source"]["path"] for line in parallel.stdout.splitlines()]
+    assert paths == sorted(paths) and len(paths) == 3 * len(SAMPLES) + 1
+
+
+def test_unordered_emits_the_same_records(kiji, posts):
+    ordered = kiji("batch", posts, "--jobs", "2").stdout.splitlines()
+    unordered = kiji("batch", posts, "--jobs", "2", "--unordered").stdout.splitlines()
+    assert sorted(ordered) == sorted(unordered)
+
+
+def test_resume_skips_up_to_date_results_and_redoes_changed_ones(kiji, posts, tmp_path):
+    out = tmp_path / "out"
+    first = kiji("batch", posts, "-o", out, "--jobs", "2")
+    assert first.exit_code == 1
+    changed = posts / "set0" / SAMPLES[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n追記した段落。\n", encoding="utf-8")
+    stale = out / "set2" / f"{SAMPLES[1].name}.json"
+    record = json.loads(stale.read_text(encoding="utf-8"))
+    record["versions"]["kiji"] = "0.0.0-old"
+    stale.write_text(json.dumps(record), encoding="utf-8")
+    second = kiji("batch", posts, "-o", out, "--resume", "--jobs", "2")
+    total = 3 * len(SAMPLES)
+    assert f"{2:,} ok, 1 failed, {total - 2:,} skipped" in second.stderr
+    redone = json.loads((out / "set0" / f"{SAMPLES[0].name}.json").read_text(encoding="utf-8"))
+    validate(redone)
+    assert redone["source"]["sha256"] != record["source"]["sha256"]
+
+
+def test_resume_needs_an_output_folder(kiji, posts):
+    result = kiji("batch", posts, "--resume")
+    assert result.exit_code == 2
+    assert "--resume needs -o" in result.stderr
+
+
+def test_fail_fast_stops_at_the_first_failure(kiji, tmp_path):
+    (tmp_path / "a.md").write_bytes(b"\x00binary")
+    for name in ("b.md", "c.md", "d.md"):
+        (tmp_path / name).write_text("NVIDIAの記事。", encoding="utf-8")
+    result = kiji("batch", tmp_path, "--fail-fast", "--jobs", "1")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "0 ok, 1 failed" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(posts):
+    process = kiji_process(
+        "batch", posts, "--jobs", "2", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    first = process.stdout.readline()
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=60)
+    assert json.loads(first)["schema_version"] == 1
+    assert b"Traceback" not in stderr
+    assert process.returncode == 0
+
+
+def test_ctrl_c_keeps_finished_outputs_and_exits_130(posts, tmp_path):
+    for i in range(3, 12):  # enough work that the run is still going when interrupted
+        for sample in SAMPLES:
+            target = posts / f"set{i}" / sample.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(sample.read_bytes())
+    out = tmp_path / "out"
+    process = kiji_process(
+        "batch", posts, "-o", out, "--jobs", "2", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while not list(out.rglob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"interrupted:" in stderr and b"not done" in stderr
+    assert b"Traceback" not in stderr
+    written = list(out.rglob("*.json"))
+    assert written
+    for path in written:  # every file there is whole
+        json.loads(path.read_text(encoding="utf-8"))
+    assert not [p for p in out.rglob(".*") if p.is_file()]
+
+
+def test_progress_shows_on_a_terminal(posts):
+    controller, terminal = pty.openpty()
+    process = kiji_process(
+        "batch", posts, "--jobs", "2", stdout=subprocess.DEVNULL, stderr=terminal
+    )
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=60)
+    os.close(controller)
+    assert b"analysing" in seen
+    assert b"ok, 1 failed" in seen
