@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install demo test lint format clean bench-tokenizer fuzz
+.PHONY: install demo test lint format clean bench bench-peers bench-tokenizer fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,19 @@ format: install
 
 test: lint
 	$(PY) -m pytest -q
+
+# Speed figures (BENCHMARKS.md): corpus in .bench/, several minutes.
+bench: install
+	$(PY) scripts/bench.py
+
+# GiNZA gets its own environment so it never touches kiji's.
+.bench/ginza-venv/.installed:
+	$(PYTHON) -m venv .bench/ginza-venv
+	.bench/ginza-venv/bin/python -m pip install --quiet --disable-pip-version-check ginza==5.3.0 ja_ginza==5.3.0
+	touch $@
+
+bench-peers: install .bench/ginza-venv/.installed
+	$(PY) scripts/bench_peers.py
 
 bench-tokenizer: install
 	$(PY) scripts/bench_tokenizer.py
