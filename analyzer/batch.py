@@ -131,7 +131,10 @@ def discover(
                 if name.startswith(".") or not any(fnmatch.fnmatch(name, g) for g in globs):
                     continue
                 path = os.path.join(folder, name)
-                found.append(Job(path, os.path.relpath(path, root)))
+                if os.path.isfile(path) or os.path.islink(path):
+                    # Regular files, and links (a broken one is reported, not skipped);
+                    # named pipes and devices are not articles and could block the run.
+                    found.append(Job(path, os.path.relpath(path, root)))
         found.sort(key=lambda job: job.relative)
         jobs.extend(found)
     return jobs, problems

@@ -46,12 +46,18 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding name)`` for ``data``, or raise DecodeError/BinaryInputError."""
     if forced:
         return _decode_forced(data, forced)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        # Checked before UTF-16, whose little-endian BOM is a prefix of UTF-32's.
+        raise DecodeError("UTF-32 text is not supported; convert it to UTF-8")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), name
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
                 raise DecodeError(_describe(exc, name, len(bom))) from None
+            if "\x00" in text:
+                raise BinaryInputError("binary file (NUL characters after a text BOM), not text")
+            return text, name
     if _looks_binary(data):
         raise BinaryInputError("binary file (contains NUL bytes), not text")
     try:

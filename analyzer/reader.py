@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,6 +79,9 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     options = options or ReadOptions()
     shown = str(path)
     try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise UnreadableError("not a regular file (a device or socket?)", shown)
         with open(path, "rb") as handle:
             data = handle.read(options.max_bytes + 1)
     except FileNotFoundError:

@@ -2,6 +2,7 @@
 
 import codecs
 import json
+import os
 import time
 
 import pytest
@@ -302,3 +303,33 @@ def test_a_write_error_on_one_output_fails_that_article_only(kiji, tmp_path):
     assert (out / f"{SAMPLES[0].name}.json").is_file()
     assert (out / f"{SAMPLES[2].name}.json").is_file()
     assert "2 ok, 1 failed" in result.stderr
+
+
+def test_named_pipes_are_skipped_and_broken_links_reported(kiji, tmp_path):
+    (tmp_path / "ok.md").write_text("NVIDIAの記事。", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")  # opening it would block the run forever
+    (tmp_path / "gone.md").symlink_to(tmp_path / "missing.md")
+    result = kiji("batch", tmp_path)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"]["path"].rsplit("/", 1)[1] for r in records] == ["gone.md", "ok.md"]
+    assert records[0]["error"]["kind"] == "not_found"
+    assert result.exit_code == 1
+
+
+def test_devices_are_refused_by_analyze(kiji):
+    result = kiji("analyze", "/dev/null")
+    assert result.exit_code == 1
+    assert "not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (codecs.BOM_UTF32_LE + "記事".encode("utf-32-le"), "UTF-32"),
+        (codecs.BOM_UTF16_BE + b"\x00\x00\x00\x00binary", "binary"),
+    ],
+    ids=["utf-32", "nul-after-bom"],
+)
+def test_boms_of_unsupported_or_binary_content_are_clear_errors(data, message):
+    with pytest.raises(Exception, match=message):
+        analyse_bytes(data)
