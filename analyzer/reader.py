@@ -80,6 +80,8 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     shown = str(path)
     try:
         mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise UnreadableError("not a regular file (a device or socket?)", shown)
         with open(path, "rb") as handle:
