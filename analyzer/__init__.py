@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger inputs are refused (--max-bytes)
 __all__ = ["Analysis", "KijiError", "ReadOptions", "__version__", "analyze_path", "analyze_text"]
 
 if TYPE_CHECKING:

@@ -7,9 +7,16 @@ import json
 import os
 import sys
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from analyzer import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # imported lazily at run time: `kiji --help` must start fast
+    from rich.console import Console
+
+    from analyzer.reader import Document, ReadOptions
 
 
 class ExitCode(IntEnum):
@@ -118,13 +125,13 @@ def _wants_json(fmt: OutputFormat, json_flag: bool) -> bool:
     return fmt is OutputFormat.json
 
 
-def _console():
+def _console() -> Console:
     from rich.console import Console
 
     return Console()
 
 
-def _read_options(encoding: str | None, lenient: bool, max_bytes: int):
+def _read_options(encoding: str | None, lenient: bool, max_bytes: int) -> ReadOptions:
     from analyzer.encoding import normalise_encoding_name
     from analyzer.errors import KijiError
     from analyzer.reader import ReadOptions
@@ -137,15 +144,21 @@ def _read_options(encoding: str | None, lenient: bool, max_bytes: int):
     return ReadOptions(encoding=encoding, lenient=lenient, max_bytes=max_bytes)
 
 
-def _read_document(path: str, options: Any):
+def _load(path: str, encoding: str | None, lenient: bool, max_bytes: int) -> Document:
+    """Read one article (``-`` is stdin) or exit with the one-line error."""
     from dataclasses import replace
 
+    from analyzer.errors import KijiError
     from analyzer.reader import read_bytes, read_path
 
-    if path == "-":
-        data = sys.stdin.buffer.read(options.max_bytes + 1)
-        return read_bytes(data, "<stdin>", replace(options, markup=options.markup or "markdown"))
-    return read_path(path, options)
+    options = _read_options(encoding, lenient, max_bytes)
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(options.max_bytes + 1)
+            return read_bytes(data, "<stdin>", replace(options, markup="markdown"))
+        return read_path(path, options)
+    except KijiError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -156,7 +169,7 @@ def analyze(
     json_flag: JsonFlag = False,
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
-    max_bytes: MaxBytesOption = 20 * 1024 * 1024,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Analyse one article: keywords, entities and sentiment.
 
@@ -166,14 +179,9 @@ def analyze(
 
         cat post.md | kiji analyze - --json | jq '.entities[].text'
     """
-    from analyzer.errors import KijiError
     from analyzer.pipeline import analyze_document
 
-    options = _read_options(encoding, lenient, max_bytes)
-    try:
-        doc = _read_document(path, options)
-    except KijiError as exc:
-        raise _fail(str(exc)) from None
+    doc = _load(path, encoding, lenient, max_bytes)
     try:
         analysis = analyze_document(doc, top=top)
     except Exception as exc:  # a bug in kiji, not in the input: still one line, no traceback
@@ -227,7 +235,7 @@ def batch(
     top: TopOption = 10,
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
-    max_bytes: MaxBytesOption = 20 * 1024 * 1024,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, summary or error lines on stderr.")
     ] = False,
@@ -352,7 +360,7 @@ def tokens(
     json_flag: JsonFlag = False,
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
-    max_bytes: MaxBytesOption = 20 * 1024 * 1024,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Show the tokenizer's view of an article: surface, lemma, POS, reading, offsets.
 
@@ -364,14 +372,9 @@ def tokens(
 
         kiji tokens post.md --json | jq -r '.tokens[] | select(.unknown) | .surface'
     """
-    from analyzer.errors import KijiError
     from analyzer.tokenizer import tokenize_sentences
 
-    options = _read_options(encoding, lenient, max_bytes)
-    try:
-        doc = _read_document(path, options)
-    except KijiError as exc:
-        raise _fail(str(exc)) from None
+    doc = _load(path, encoding, lenient, max_bytes)
     rows = []
     for index, sentence_tokens in enumerate(tokenize_sentences(doc.text, doc.sentences)):
         for token in sentence_tokens:

@@ -9,6 +9,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from analyzer import DEFAULT_MAX_BYTES
 from analyzer.encoding import decode
 from analyzer.errors import (
     FrontMatterError,
@@ -22,7 +23,6 @@ from analyzer.markdown import Block, Emphasis, render_body
 from analyzer.sentences import Sentence, split_sentences
 from analyzer.textmap import TextMap
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})
 _NEWLINE = re.compile(r"\r\n?|\n")
 # Kana, not kanji, tell Japanese from Chinese: Japanese prose is rarely under a fifth kana.
