@@ -5,13 +5,26 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
+.PHONY: install install-train train-sentiment eval-sentiment compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
+
+# Training and evaluation need scikit-learn; kiji itself does not.
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	touch $@
+
+install-train: $(VENV)/.installed-train
+
+train-sentiment: install-train
+	$(PY) scripts/train_sentiment.py
+
+eval-sentiment: install-train
+	$(PY) scripts/eval_sentiment.py
 
 # Byte-compile kiji's own modules: an editable install has no .pyc files, and where
 # PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms).

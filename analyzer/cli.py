@@ -86,7 +86,8 @@ def _versions() -> list[str]:
         f"fugashi {found['fugashi']} (MeCab {found['mecab']})",
         f"unidic-lite {found['unidic_lite']} (UniDic {found['unidic']})",
         f"lexicons: {lexicons}",
-        "models: none (keywords, entities and sentiment use the lexicons and rules above)",
+        "models: "
+        + ", ".join(f"{name} {found[name]}" for name in found if name.endswith("_model")),
     ]
 
 

@@ -32,6 +32,7 @@ _COMPANY_SUFFIXES = frozenset(
 _TITLES = frozenset(
     {"氏", "さん", "様", "君", "CEO", "社長", "会長", "首相", "大統領", "教授", "議員"}
 )
+NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 _PROPER_TYPES = {"人名": "PERSON", "地名": "LOCATION", "組織名": "ORG", "一般": "PRODUCT"}
 
 
@@ -245,11 +246,9 @@ def group_mentions(doc: Document, mentions: Sequence[EntityMention]) -> list[Ent
     canonical = gazetteer().canonical
     groups: dict[str, list[EntityMention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        key = _key(doc.text[mention.start : mention.end])
-        if mention.type in ("MONEY", "DATE", "PERCENT", "QUANTITY"):
-            key = f"{mention.type}:{key}"
-        else:
-            key = canonical.get(key, key)
+        name = _key(doc.text[mention.start : mention.end])
+        numeric = mention.type in NUMERIC_TYPES
+        key = f"{mention.type}:{name}" if numeric else canonical.get(name, name)
         groups.setdefault(key, []).append(mention)
     entities = []
     for members in groups.values():
@@ -263,6 +262,7 @@ def group_mentions(doc: Document, mentions: Sequence[EntityMention]) -> list[Ent
                 count=len(members),
                 mentions=tuple(Mention(*doc.source_span(m.start, m.end)) for m in members),
                 value=members[0].value,
+                spans=tuple((m.start, m.end) for m in members),
             )
         )
     entities.sort(key=lambda e: (-e.count, e.mentions[0].start))

@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+MODEL_DIR = _PACKAGE / "models"
 # A wheel carries corpus/lexicons as analyzer/lexicons; a checkout reads them in place.
 _LEXICON_DIRS = (_PACKAGE / "lexicons", _PACKAGE.parent / "corpus" / "lexicons")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from analyzer.frontmatter import Meta
@@ -55,7 +55,9 @@ class Entity:
     count: int
     mentions: tuple[Mention, ...]
     value: dict[str, Any] | None = None  # normalised MONEY, DATE, PERCENT, QUANTITY
-    sentiment: float | None = None  # mean score of the sentences that mention it
+    sentiment: float | None = None  # mean score of the clauses about its mentions
+    # The mentions as analysis-text spans, for the stages after the extractor; not output.
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

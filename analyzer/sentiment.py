@@ -1,32 +1,38 @@
-"""Sentiment, first version: a polarity lexicon with negation and contrast.
+"""Sentiment per sentence, per article and per entity.
 
-Each token whose lemma is in ``corpus/lexicons/polarity.tsv`` adds its
-polarity; a negation (ない, ず, ぬ, ません) within the next few tokens flips it;
-after a contrastive conjunction (が, しかし, ものの, けど) the clause weighs more,
-because that is where a Japanese writer puts the point. A sentence's score is
-its signed sum squashed into [-1, 1]; the article's is the mean of its
-sentences weighted by the square root of their length, with the title and the
-closing fifth of the body weighing double.
+Sentences are classified by a logistic regression over character n-grams and
+lexicon features (``analyzer/sentiment_features.py``), trained by
+``make train-sentiment`` on chABSA and on blog-style sentences we wrote, and
+shipped as plain JSON weights (``analyzer/models/sentiment.json``) that load
+without scikit-learn. A sentence's score is P(positive) - P(negative), in [-1, 1].
+
+The article's score is the mean of its sentence scores weighted by the square
+root of their length, with the title and the closing fifth of the body counting
+double (a conclusion states the writer's view). An entity's score is the mean,
+over its mentions, of the score of the clause that follows the mention up to the
+next named thing or the end of the sentence, which is where Japanese puts what
+is said about a subject (``売上高は増加したが、営業利益は減少した``).
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from analyzer.reader import Document
-from analyzer.resources import lexicon_lines
+from analyzer.resources import MODEL_DIR, lexicon_lines
 from analyzer.result import SentenceSentiment, Sentiment
+from analyzer.sentiment_features import is_contrast, split_features
 from analyzer.tokenizer import Token
 
-_NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
-_CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
-_NEGATION_REACH = 4
-_AFTER_CONTRAST = 1.5
-_BEFORE_CONTRAST = 0.6
-SENTENCE_THRESHOLD = 0.2
-ARTICLE_THRESHOLD = 0.1
+LABELS = ("negative", "neutral", "positive")
+ARTICLE_THRESHOLD = 0.15
+AFTER_CONTRAST = 0.6
+_MIN_WINDOW = 6  # a clause shorter than this says too little: use the sentence
+_WHOLE_SENTENCE = 0.8  # a clause this much of its sentence is scored as the sentence
 
 
 @cache
@@ -34,49 +40,70 @@ def polarity_lexicon() -> dict[str, float]:
     return {row[0]: float(row[1]) for row in lexicon_lines("polarity.tsv")}
 
 
-def sentence_score(tokens: Sequence[Token]) -> float:
+@dataclass(frozen=True, slots=True)
+class SentimentModel:
+    weights: dict[str, tuple[int, int, int]]  # scaled: multiply by ``unit``
+    bias: list[float]
+    unit: float
+    version: str
+
+    def probabilities(
+        self, grams: set[str], features: dict[str, float]
+    ) -> tuple[float, float, float]:
+        neg = neu = pos = 0
+        weights = self.weights
+        for gram in grams:  # the hot loop: n-grams are worth 1, integers add fastest
+            row = weights.get(gram)
+            if row is not None:
+                neg += row[0]
+                neu += row[1]
+                pos += row[2]
+        for name, value in features.items():
+            row = weights.get(name)
+            if row is not None:
+                neg += row[0] * value
+                neu += row[1] * value
+                pos += row[2] * value
+        unit = self.unit
+        neg = self.bias[0] + neg * unit
+        neu = self.bias[1] + neu * unit
+        pos = self.bias[2] + pos * unit
+        top = max(neg, neu, pos)
+        e_neg, e_neu, e_pos = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
+        total = e_neg + e_neu + e_pos
+        return e_neg / total, e_neu / total, e_pos / total
+
+
+@cache
+def model() -> SentimentModel:
+    with (MODEL_DIR / "sentiment.json").open(encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        data = json.loads(handle.readline())
+    flat = iter(data["weights"])
+    weights = dict(zip(data["features"], zip(flat, flat, flat, strict=True), strict=True))
+    return SentimentModel(weights, data["bias"], 1.0 / data["scale"], header["version"])
+
+
+def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:
+    """(label, score in [-1, 1]) of a sentence or clause of NFKC text.
+
+    After a contrast (``好調だが、利益は悪化した``) the last clause carries the point,
+    so its probabilities are blended in with weight ``AFTER_CONTRAST``.
+    """
     lexicon = polarity_lexicon()
-    hits: list[tuple[int, float]] = []
-    contrast_at = -1
-    for i, token in enumerate(tokens):
-        if _is_contrast(token):
-            contrast_at = i
-        polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
-        if polarity:
-            if _negated(tokens, i):
-                polarity = -polarity
-            hits.append((i, polarity))
-    if not hits:
-        return 0.0
-    total = 0.0
-    for i, polarity in hits:
-        if contrast_at >= 0:
-            polarity *= _AFTER_CONTRAST if i > contrast_at else _BEFORE_CONTRAST
-        total += polarity
-    return round(math.tanh(total), 4)
-
-
-def _is_contrast(token: Token) -> bool:
-    if token.pos[0] == "助詞" and token.pos[1] == "接続助詞":
-        return token.surface in ("が", "けど", "けれど", "けれども", "ものの")
-    return token.surface in _CONTRAST
-
-
-def _negated(tokens: Sequence[Token], i: int) -> bool:
-    for token in tokens[i + 1 : i + 1 + _NEGATION_REACH]:
-        if token.pos[0] == "補助記号" or _is_contrast(token):
-            return False
-        if token.lemma in _NEGATORS and token.pos[0] in ("助動詞", "形容詞"):
-            return True
-    return False
-
-
-def label_of(score: float, threshold: float = SENTENCE_THRESHOLD) -> str:
-    if score >= threshold:
-        return "positive"
-    if score <= -threshold:
-        return "negative"
-    return "neutral"
+    probabilities = model().probabilities(*split_features(text, tokens, lexicon))
+    contrast = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
+    if 0 <= contrast < len(tokens) - 2:
+        tail = tokens[contrast + 1 :]
+        offset = tokens[0].start
+        clause = text[tail[0].start - offset :]
+        after = model().probabilities(*split_features(clause, tail, lexicon))
+        probabilities = tuple(
+            (1 - AFTER_CONTRAST) * p + AFTER_CONTRAST * q
+            for p, q in zip(probabilities, after, strict=True)
+        )
+    label = LABELS[max(range(3), key=probabilities.__getitem__)]
+    return label, round(probabilities[2] - probabilities[0], 4)
 
 
 def analyze_sentiment(doc: Document, sentences: Sequence[Sequence[Token]]) -> Sentiment:
@@ -86,13 +113,42 @@ def analyze_sentiment(doc: Document, sentences: Sequence[Sequence[Token]]) -> Se
     body = [i for i, s in enumerate(doc.sentences) if s.zone not in ("title", "excerpt")]
     closing = set(body[-max(1, len(body) // 5) :]) if body else set()
     for i, (sentence, tokens) in enumerate(zip(doc.sentences, sentences, strict=True)):
-        score = sentence_score(tokens)
+        label, score = classify(doc.text[sentence.start : sentence.end], tokens)
         start, end = doc.source_span(sentence.start, sentence.end)
-        scored.append(SentenceSentiment(start, end, label_of(score), score))
+        scored.append(SentenceSentiment(start, end, label, score))
         weight = math.sqrt(sentence.end - sentence.start)
         if sentence.zone == "title" or i in closing:
             weight *= 2
         weighted += weight * score
         weights += weight
     article = round(weighted / weights, 4) if weights else 0.0
-    return Sentiment(label_of(article, ARTICLE_THRESHOLD), article, tuple(scored))
+    return Sentiment(article_label(article), article, tuple(scored))
+
+
+def article_label(score: float) -> str:
+    if score >= ARTICLE_THRESHOLD:
+        return "positive"
+    if score <= -ARTICLE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def clause_score(
+    text: str,
+    tokens: Sequence[Token],
+    start: int,
+    stops: Sequence[int],
+    sentence: tuple[int, int, float],
+) -> float:
+    """Score of what is said about the thing mentioned at ``start``: the text from the
+    mention to the next of ``stops`` (other mentions) or the end of ``sentence``
+    (start, end, score). A clause that is nearly the whole sentence takes the
+    sentence's score rather than being classified again."""
+    sentence_start, end, sentence_score = sentence
+    stop = min((s for s in stops if s > start), default=end)
+    if stop - start < _MIN_WINDOW:
+        stop = end
+    if stop - start >= _WHOLE_SENTENCE * (end - sentence_start):
+        return sentence_score
+    window = [t for t in tokens if start <= t.start and t.end <= stop]
+    return classify(text[start:stop], window)[1]

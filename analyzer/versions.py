@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ctypes
 import glob
+import json
 import os
 from functools import cache
 
 from analyzer import __version__
-from analyzer.resources import SHIPPED_LEXICONS, lexicon_version
+from analyzer.resources import MODEL_DIR, SHIPPED_LEXICONS, lexicon_version
 
 
 @cache
@@ -31,7 +32,18 @@ def versions() -> dict[str, str]:
     }
     for name in SHIPPED_LEXICONS:
         found[name.removesuffix(".tsv")] = lexicon_version(name)
+    found.update(model_versions())
     return found
+
+
+def model_versions() -> dict[str, str]:
+    """The version in the header of every shipped model (a hash of its weights)."""
+    versions = {}
+    for path in sorted(MODEL_DIR.glob("*.json")):
+        with path.open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+        versions[f"{path.stem}_model"] = header["version"]
+    return versions
 
 
 def _distribution_version(name: str, module_file: str) -> str:

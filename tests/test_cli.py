@@ -172,7 +172,14 @@ def test_schema_is_valid_draft_2020_12(kiji):
 def test_version_names_tokenizer_dictionary_and_lexicons(kiji):
     result = kiji("--version")
     assert result.exit_code == 0
-    for part in ("kiji 0.1.0", "fugashi", "MeCab 0.996", "UniDic 2.1.2", "polarity v1"):
+    for part in (
+        "kiji 0.1.0",
+        "fugashi",
+        "MeCab 0.996",
+        "UniDic 2.1.2",
+        "polarity v",
+        "sentiment_model",
+    ):
         assert part in result.stdout
 
 

@@ -112,3 +112,35 @@ def test_foreign_names_join_at_the_middle_dot_and_drop_the_title():
     entities = entities_of("NVIDIAのジェンスン・フアンCEOは「推論の需要が増えている」と語った。")
     assert entities["ジェンスン・フアン"] == "PERSON"
     assert not any("CEO" in name for name in entities)
+
+
+def test_negated_and_hedged_sentences_read_as_a_reader_would():
+    def label(text: str) -> str:
+        return analyze_text(text).sentiment.sentences[0].label
+
+    assert label("決算の内容は決して悪くない。") != "negative"  # litotes: not yet positive
+    assert label("この水準の成長が来年も続くとは思えない。") == "negative"
+    assert label("売上は伸びたが、利益は大きく減った。") == "negative"
+    assert label("前半は苦戦したが、後半は一気に持ち直した。") == "positive"
+    assert label("同社は2025年8月に5〜7月期の決算を発表する予定である。") == "neutral"
+
+
+def test_each_entity_gets_the_sentiment_of_its_own_clause():
+    analysis = analyze_text("NVIDIAは過去最高の売上を記録したが、Intelは赤字が続き苦戦している。")
+    scores = {e.text: e.sentiment for e in analysis.entities}
+    assert scores["NVIDIA"] > 0 > scores["Intel"]
+
+
+def test_the_sentiment_model_loads_without_scikit_learn():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['sklearn'] = None\n"
+        "from analyzer import analyze_text\n"
+        "print(analyze_text('業績は好調だ。').sentiment.sentences[0].label)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "positive", result.stderr

@@ -1,0 +1,162 @@
+"""Evaluate kiji's sentiment against two baselines, in one run; write BENCHMARKS.md.
+
+    make eval-sentiment
+
+- chABSA test (../shared/data/chabsa/sentences.test.jsonl), sentences whose opinions
+  all agree, positive vs negative: macro-F1 and accuracy;
+- chABSA test opinions (targets with offsets), positive vs negative: accuracy of the
+  score of the clause after each target, as kiji scores entity mentions;
+- our blog-style dev articles (corpus/gold/sentiment.tsv), three classes: macro-F1
+  and the confusion matrix.
+
+Baselines: the lexicon alone (corpus/lexicons/polarity.tsv with negation and
+contrast, kiji's first version) and a model trained on chABSA only (same features,
+no blog sentences), trained here from the train split.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import train_sentiment as training
+from bench import replace_section
+
+from analyzer import sentiment
+from analyzer.sentiment_features import is_contrast, lexicon_hits
+from analyzer.tokenizer import tokenize
+
+LABELS = ("negative", "neutral", "positive")
+# A text and its tokens → (label, score in [-1, 1]).
+Classifier = Callable[[str, list], tuple[str, float]]
+
+
+def lexicon_only(text: str, tokens: list) -> tuple[str, float]:
+    contrast = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
+    total = 0.0
+    for i, polarity, _ in lexicon_hits(tokens, sentiment.polarity_lexicon()):
+        if contrast >= 0:
+            polarity *= 1.5 if i > contrast else 0.6
+        total += polarity
+    score = math.tanh(total)
+    label = "positive" if score >= 0.2 else "negative" if score <= -0.2 else "neutral"
+    return label, score
+
+
+def model_classifier(model: training.Model) -> Classifier:
+    def classify(text: str, tokens: list) -> tuple[str, float]:
+        p = model.probabilities(
+            training.sentence_features(text, tokens, sentiment.polarity_lexicon())
+        )
+        return LABELS[max(range(3), key=p.__getitem__)], p[2] - p[0]
+
+    return classify
+
+
+def sentence_pos_neg(classify: Classifier, rows: list[dict]) -> tuple[float, float]:
+    gold, pred = [], []
+    for row in rows:
+        if row["label"] in ("positive", "negative"):
+            text = unicodedata.normalize("NFKC", row["text"])
+            _, score = classify(text, tokenize(text))
+            gold.append(row["label"])
+            pred.append("positive" if score >= 0 else "negative")
+    return f1_score(gold, pred, average="macro"), accuracy_score(gold, pred)
+
+
+def opinion_accuracy(classify: Classifier, rows: list[dict]) -> tuple[float, int]:
+    """Each positive/negative opinion judged from the clause after its target."""
+    gold, pred = [], []
+    for row in rows:
+        # chABSA offsets index the raw text; NFKC keeps lengths for these reports
+        # except in rare characters, so normalise per character to keep offsets.
+        text = "".join(
+            c if len(n := unicodedata.normalize("NFKC", c)) != 1 else n for c in row["text"]
+        )
+        tokens = tokenize(text)
+        starts = sorted({o["from"] for o in row["opinions"]})
+        for opinion in row["opinions"]:
+            if opinion["polarity"] not in ("positive", "negative"):
+                continue
+            start = opinion["from"]
+            stop = min((s for s in starts if s > start), default=len(text))
+            if stop - start < 6:
+                stop = len(text)
+            window = [t for t in tokens if start <= t.start and t.end <= stop]
+            _, score = classify(text[start:stop], window)
+            gold.append(opinion["polarity"])
+            pred.append("positive" if score >= 0 else "negative")
+    return accuracy_score(gold, pred), len(gold)
+
+
+def blog_three_class(classify: Classifier, rows: list[tuple[str, str]]):
+    gold, pred = [], []
+    for label, text in rows:
+        text = unicodedata.normalize("NFKC", text)
+        gold.append(label)
+        pred.append(classify(text, tokenize(text))[0])
+    return f1_score(gold, pred, average="macro"), confusion_matrix(gold, pred, labels=LABELS)
+
+
+def main() -> None:
+    test = training.read_jsonl(training.DATA / "sentences.test.jsonl")
+    blog_dev = [
+        (label, text)
+        for article, label, text in training.read_blog()
+        if training.blog_split(article) == "dev"
+    ]
+    print("training the chABSA-only baseline ...", file=sys.stderr)
+    x, y, w, _, _ = training.load_training(use_blog=False, background_weight=0.3)
+    chabsa_only = model_classifier(training.train(x, y, w, c=1.0))
+    systems: dict[str, Classifier] = {
+        "lexicon only (polarity.tsv, negation and contrast)": lexicon_only,
+        "chABSA-only model (same features)": chabsa_only,
+        "kiji (chABSA + blog sentences + lexicon, contrast blending)": sentiment.classify,
+    }
+    rows = []
+    matrices = {}
+    for name, classify in systems.items():
+        f1, accuracy = sentence_pos_neg(classify, test)
+        opinions, n_opinions = opinion_accuracy(classify, test)
+        blog_f1, matrix = blog_three_class(classify, blog_dev)
+        matrices[name] = matrix
+        rows.append(f"| {name} | {f1:.3f} | {accuracy:.3f} | {opinions:.3f} | {blog_f1:.3f} |")
+        print(rows[-1])
+    kiji_matrix = matrices[list(systems)[-1]]
+    matrix_rows = "\n".join(
+        f"| **{gold}** | " + " | ".join(str(v) for v in kiji_matrix[i]) + " |"
+        for i, gold in enumerate(LABELS)
+    )
+    n_sentences = sum(r["label"] in ("positive", "negative") for r in test)
+    report = f"""## Sentiment (`make eval-sentiment`)
+
+Model `analyzer/models/sentiment.json` version {sentiment.model().version}. chABSA test:
+{n_sentences} sentences whose opinions all agree (positive vs negative) and {n_opinions:,}
+positive/negative opinions with their targets; blog dev: {len(blog_dev)} sentences of the
+dev articles of `corpus/gold/sentiment.tsv` (three classes). Nothing here was tuned on
+chABSA test.
+
+| system | chABSA test F1 | chABSA test acc. | chABSA opinions acc. | blog dev 3-class F1 |
+|---|---:|---:|---:|---:|
+{chr(10).join(rows)}
+
+kiji's confusion matrix on blog dev (rows gold, columns predicted):
+
+| gold \\ predicted | negative | neutral | positive |
+|---|---:|---:|---:|
+{matrix_rows}
+"""
+    print(report)
+    replace_section("sentiment", report)
+    print("written to BENCHMARKS.md")
+
+
+if __name__ == "__main__":
+    main()

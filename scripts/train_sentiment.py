@@ -1,0 +1,227 @@
+"""Train kiji's sentence sentiment model and write analyzer/models/sentiment.json.
+
+    make train-sentiment
+
+Training data, train splits only:
+- chABSA (../shared/data/chabsa/sentences.train.jsonl, CC BY 4.0): sentences whose
+  opinions all agree (positive, negative, neutral);
+- chABSA no-opinion sentences from train reports, as weak neutral examples (a small
+  weight: they are background, not gold neutral);
+- our blog-style sentences (corpus/gold/sentiment.tsv), the articles of the train split.
+
+Held out for tuning: the blog dev articles and a dev slice of chABSA train reports.
+chABSA test is never read here (scripts/eval_sentiment.py reports on it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+
+from analyzer.sentiment import polarity_lexicon
+from analyzer.sentiment_features import sentence_features
+from analyzer.tokenizer import tokenize
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "chabsa"
+GOLD = ROOT / "corpus" / "gold" / "sentiment.tsv"
+MODEL = ROOT / "analyzer" / "models" / "sentiment.json"
+LABELS = ("negative", "neutral", "positive")
+
+
+def bucket(key: str) -> int:
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % 100
+
+
+def blog_split(article: str) -> str:
+    """Whole articles go to dev, about a quarter of them."""
+    return "dev" if bucket(f"blog:{article}") < 25 else "train"
+
+
+def chabsa_split(doc_id: str) -> str:
+    return "dev" if bucket(f"chabsa-dev:{doc_id}") < 15 else "train"
+
+
+def read_blog() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            article, label, text = line.split("\t")
+            rows.append((article, label, text))
+    return rows
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def featurise(text: str) -> dict[str, float]:
+    text = unicodedata.normalize("NFKC", text)
+    return sentence_features(text, tokenize(text), polarity_lexicon())
+
+
+def load_training(use_blog: bool, background_weight: float):
+    """(features, labels, weights) for training, and the dev sets."""
+    chabsa = read_jsonl(DATA / "sentences.train.jsonl")
+    x, y, w = [], [], []
+    chabsa_dev = []
+    for row in chabsa:
+        if row["label"] not in LABELS:
+            continue
+        if chabsa_split(row["doc_id"]) == "dev":
+            chabsa_dev.append(row)
+            continue
+        x.append(featurise(row["text"]))
+        y.append(row["label"])
+        w.append(1.0)
+    if background_weight > 0:
+        train_docs = {r["doc_id"] for r in chabsa if chabsa_split(r["doc_id"]) == "train"}
+        for row in read_jsonl(DATA / "no_opinion.jsonl"):
+            if row["doc_id"] in train_docs and len(row["text"]) >= 15:
+                x.append(featurise(row["text"]))
+                y.append("neutral")
+                w.append(background_weight)
+    blog_dev = []
+    for article, label, text in read_blog():
+        if blog_split(article) == "dev":
+            blog_dev.append((label, text))
+        elif use_blog:
+            x.append(featurise(text))
+            y.append(label)
+            w.append(BLOG_WEIGHT)
+    return x, y, w, chabsa_dev, blog_dev
+
+
+PRUNE = 0.03
+WEIGHT_SCALE = 10_000
+BLOG_WEIGHT = 4.0  # our genre: one blog sentence counts like several report sentences
+
+
+class Model:
+    """The exported form: feature → weights per class, and a bias per class."""
+
+    def __init__(self, weights: dict[str, list[float]], bias: list[float]) -> None:
+        self.weights = weights
+        self.bias = bias
+
+    def probabilities(self, features: dict[str, float]) -> list[float]:
+        scores = list(self.bias)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row:
+                for k in range(3):
+                    scores[k] += row[k] * value
+        top = max(scores)
+        exps = [np.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+
+def train(x, y, w, c: float) -> Model:
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(x)
+    classifier = LogisticRegression(C=c, max_iter=2000)
+    classifier.fit(matrix, y, sample_weight=w)
+    order = [list(classifier.classes_).index(label) for label in LABELS]
+    coef = classifier.coef_[order]
+    weights = {}
+    for name, column in vectorizer.vocabulary_.items():
+        row = coef[:, column]
+        if np.abs(row).max() >= PRUNE:  # drop what cannot move a decision
+            weights[name] = [round(float(v), 4) for v in row]
+    bias = [round(float(v), 4) for v in classifier.intercept_[order]]
+    return Model(weights, bias)
+
+
+def evaluate(model: Model, chabsa_dev: list[dict], blog_dev: list[tuple[str, str]]) -> dict:
+    gold, pred = [], []
+    for row in chabsa_dev:
+        if row["label"] in ("positive", "negative"):
+            p = model.probabilities(featurise(row["text"]))
+            gold.append(row["label"])
+            pred.append("positive" if p[2] >= p[0] else "negative")
+    chabsa_f1 = f1_score(gold, pred, average="macro")
+    gold3, pred3 = [], []
+    for label, text in blog_dev:
+        p = model.probabilities(featurise(text))
+        gold3.append(label)
+        pred3.append(LABELS[int(np.argmax(p))])
+    blog_f1 = f1_score(gold3, pred3, average="macro")
+    return {"chabsa_dev_pos_neg_f1": chabsa_f1, "blog_dev_3class_f1": blog_f1}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument(
+        "--background",
+        type=float,
+        default=0.3,
+        help="weight of chABSA no-opinion sentences as neutral (0: unused)",
+    )
+    parser.add_argument("--no-blog", action="store_true", help="chABSA only (a baseline)")
+    parser.add_argument("--dry-run", action="store_true", help="evaluate, do not write")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        sys.exit(f"train: {DATA} not found (../shared/data must sit beside the project)")
+    x, y, w, chabsa_dev, blog_dev = load_training(not args.no_blog, args.background)
+    model = train(x, y, w, args.c)
+    scores = evaluate(model, chabsa_dev, blog_dev)
+    print(
+        f"trained on {len(x):,} sentences, {len(model.weights):,} features kept; "
+        + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+    )
+    if args.dry_run:
+        return
+    header = {
+        "model": "kiji sentence sentiment: multinomial logistic regression",
+        "labels": list(LABELS),
+        "features": "analyzer/sentiment_features.py",
+        "trained": dt.date.today().isoformat(),
+        "command": "make train-sentiment (scripts/train_sentiment.py "
+        f"--c {args.c} --background {args.background})",
+        "data": [
+            "chABSA-dataset by chakki-works (train split of ../shared/data/chabsa), "
+            "CC BY 4.0, https://github.com/chakki-works/chABSA-dataset",
+            "corpus/gold/sentiment.tsv (train articles), written by the kiji team, MIT",
+        ],
+        "license": "CC BY 4.0 (derived from chABSA; attribution: chakki-works)",
+        "dev": {k: round(v, 4) for k, v in scores.items()},
+        "version": hashlib.sha256(
+            json.dumps([model.bias, sorted(model.weights.items())]).encode()
+        ).hexdigest()[:12],
+    }
+    MODEL.parent.mkdir(parents=True, exist_ok=True)
+    # Two JSON lines: the header alone first (kiji --version reads only that line),
+    # then the weights.
+    header["format"] = (
+        "line 1: this header; line 2: {bias: [neg, neu, pos], scale, features: [names], "
+        "weights: [neg, neu, pos of features[0], then of features[1], ...] as integers; "
+        "a weight is the integer / scale}"
+    )
+    names = sorted(model.weights)
+    # Integers parse several times faster than floats: model loading is on the
+    # start-up path of `kiji analyze`.
+    flat = [round(v * WEIGHT_SCALE) for name in names for v in model.weights[name]]
+    data = {"bias": model.bias, "scale": WEIGHT_SCALE, "features": names, "weights": flat}
+    lines = [header, data]
+    MODEL.write_text(
+        "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in lines),
+        encoding="utf-8",
+    )
+    print(f"wrote {MODEL} ({MODEL.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
