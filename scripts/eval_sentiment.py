@@ -30,7 +30,7 @@ import train_sentiment as training
 from bench import replace_section
 
 from analyzer import sentiment
-from analyzer.sentiment_features import is_contrast, lexicon_hits
+from analyzer.sentiment_features import is_contrast, lexicon_hits, split_features
 from analyzer.tokenizer import tokenize
 
 LABELS = ("negative", "neutral", "positive")
@@ -50,11 +50,10 @@ def lexicon_only(text: str, tokens: list) -> tuple[str, float]:
     return label, score
 
 
-def model_classifier(model: training.Model) -> Classifier:
+def model_classifier(model: sentiment.SentimentModel) -> Classifier:
     def classify(text: str, tokens: list) -> tuple[str, float]:
-        p = model.probabilities(
-            training.sentence_features(text, tokens, sentiment.polarity_lexicon())
-        )
+        lexicon = sentiment.polarity_lexicon()
+        p = model.probabilities(*split_features(text, tokens, lexicon))
         return LABELS[max(range(3), key=p.__getitem__)], p[2] - p[0]
 
     return classify

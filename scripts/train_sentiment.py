@@ -28,8 +28,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from analyzer.sentiment import polarity_lexicon
-from analyzer.sentiment_features import sentence_features
+from analyzer.sentiment import SentimentModel, polarity_lexicon
+from analyzer.sentiment_features import sentence_features, split_features
 from analyzer.tokenizer import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,27 +108,8 @@ WEIGHT_SCALE = 10_000
 BLOG_WEIGHT = 4.0  # our genre: one blog sentence counts like several report sentences
 
 
-class Model:
-    """The exported form: feature → weights per class, and a bias per class."""
-
-    def __init__(self, weights: dict[str, list[float]], bias: list[float]) -> None:
-        self.weights = weights
-        self.bias = bias
-
-    def probabilities(self, features: dict[str, float]) -> list[float]:
-        scores = list(self.bias)
-        for name, value in features.items():
-            row = self.weights.get(name)
-            if row:
-                for k in range(3):
-                    scores[k] += row[k] * value
-        top = max(scores)
-        exps = [np.exp(s - top) for s in scores]
-        total = sum(exps)
-        return [e / total for e in exps]
-
-
-def train(x, y, w, c: float) -> Model:
+def train(x, y, w, c: float) -> SentimentModel:
+    """Fit, prune and scale: the result is the model kiji ships, used as kiji uses it."""
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(x)
     classifier = LogisticRegression(C=c, max_iter=2000)
@@ -139,22 +120,30 @@ def train(x, y, w, c: float) -> Model:
     for name, column in vectorizer.vocabulary_.items():
         row = coef[:, column]
         if np.abs(row).max() >= PRUNE:  # drop what cannot move a decision
-            weights[name] = [round(float(v), 4) for v in row]
+            weights[name] = tuple(round(float(v) * WEIGHT_SCALE) for v in row)
     bias = [round(float(v), 4) for v in classifier.intercept_[order]]
-    return Model(weights, bias)
+    version = hashlib.sha256(json.dumps([bias, sorted(weights.items())]).encode()).hexdigest()
+    return SentimentModel(weights, bias, 1.0 / WEIGHT_SCALE, version[:12])
 
 
-def evaluate(model: Model, chabsa_dev: list[dict], blog_dev: list[tuple[str, str]]) -> dict:
+def classify_with(model: SentimentModel, text: str) -> tuple[float, float, float]:
+    text = unicodedata.normalize("NFKC", text)
+    return model.probabilities(*split_features(text, tokenize(text), polarity_lexicon()))
+
+
+def evaluate(
+    model: SentimentModel, chabsa_dev: list[dict], blog_dev: list[tuple[str, str]]
+) -> dict:
     gold, pred = [], []
     for row in chabsa_dev:
         if row["label"] in ("positive", "negative"):
-            p = model.probabilities(featurise(row["text"]))
+            p = classify_with(model, row["text"])
             gold.append(row["label"])
             pred.append("positive" if p[2] >= p[0] else "negative")
     chabsa_f1 = f1_score(gold, pred, average="macro")
     gold3, pred3 = [], []
     for label, text in blog_dev:
-        p = model.probabilities(featurise(text))
+        p = classify_with(model, text)
         gold3.append(label)
         pred3.append(LABELS[int(np.argmax(p))])
     blog_f1 = f1_score(gold3, pred3, average="macro")
@@ -198,9 +187,7 @@ def main() -> None:
         ],
         "license": "CC BY 4.0 (derived from chABSA; attribution: chakki-works)",
         "dev": {k: round(v, 4) for k, v in scores.items()},
-        "version": hashlib.sha256(
-            json.dumps([model.bias, sorted(model.weights.items())]).encode()
-        ).hexdigest()[:12],
+        "version": model.version,
     }
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     # Two JSON lines: the header alone first (kiji --version reads only that line),
@@ -213,7 +200,7 @@ def main() -> None:
     names = sorted(model.weights)
     # Integers parse several times faster than floats: model loading is on the
     # start-up path of `kiji analyze`.
-    flat = [round(v * WEIGHT_SCALE) for name in names for v in model.weights[name]]
+    flat = [v for name in names for v in model.weights[name]]
     data = {"bias": model.bias, "scale": WEIGHT_SCALE, "features": names, "weights": flat}
     lines = [header, data]
     MODEL.write_text(
