@@ -74,6 +74,14 @@ class Sentiment:
     score: float
     sentences: tuple[SentenceSentiment, ...]
 
+    def shares(self) -> dict[str, float]:
+        """The fraction of sentences with each label."""
+        total = len(self.sentences)
+        return {
+            label: round(sum(s.label == label for s in self.sentences) / total, 4) if total else 0.0
+            for label in SENTIMENT_LABELS
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -107,6 +115,7 @@ class Analysis:
             "sentiment": {
                 "label": self.sentiment.label,
                 "score": self.sentiment.score,
+                "shares": self.sentiment.shares(),
                 "sentences": [
                     {"start": s.start, "end": s.end, "label": s.label, "score": s.score}
                     for s in self.sentiment.sentences

@@ -117,10 +117,20 @@ def json_schema() -> dict[str, Any]:
             },
             "sentiment": {
                 "type": "object",
-                "required": ["label", "score", "sentences"],
+                "required": ["label", "score", "shares", "sentences"],
                 "properties": {
                     "label": {"enum": list(SENTIMENT_LABELS)},
                     "score": _SCORE,
+                    "shares": {
+                        "type": "object",
+                        "description": "fraction of sentences with each label",
+                        "required": list(SENTIMENT_LABELS),
+                        "properties": {
+                            label: {"type": "number", "minimum": 0, "maximum": 1}
+                            for label in SENTIMENT_LABELS
+                        },
+                        "additionalProperties": False,
+                    },
                     "sentences": {
                         "type": "array",
                         "items": {
