@@ -147,7 +147,8 @@ def test_the_sentiment_model_loads_without_scikit_learn():
 
 
 def test_article_sentiment_reports_the_share_of_each_label():
-    analysis = analyze_text("業績は好調だった。\n損失が拡大し、業績は低迷した。\n決算は5月に発表される。")
+    text = "業績は好調だった。\n損失が拡大し、業績は低迷した。\n決算は5月に発表される。"
+    analysis = analyze_text(text)
     assert [s.label for s in analysis.sentiment.sentences] == ["positive", "negative", "neutral"]
     shares = analysis.to_dict()["sentiment"]["shares"]
     assert shares == {"positive": 0.3333, "negative": 0.3333, "neutral": 0.3333}
