@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import os
-from dataclasses import replace
 
-from analyzer.entities import NUMERIC_TYPES, extract_entities
+from analyzer.entities import extract_entities
 from analyzer.keywords import extract_keywords
 from analyzer.reader import Document, ReadOptions, Source, parse_text, read_path
-from analyzer.result import Analysis, Entity, Sentiment, Stats
-from analyzer.sentiment import analyze_sentiment, clause_score
-from analyzer.tokenizer import Token, tokenize_sentences
+from analyzer.result import Analysis, Stats
+from analyzer.sentiment import analyze_sentiment, entity_sentiments
+from analyzer.tokenizer import tokenize_sentences
 
 CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
 
@@ -34,40 +32,10 @@ def analyze_document(doc: Document, top: int = 10) -> Analysis:
         meta=doc.meta,
         stats=stats,
         keywords=tuple(keywords),
-        entities=tuple(_with_sentiment(doc, sentences, entities, sentiment)),
+        entities=tuple(entity_sentiments(doc, sentences, entities, sentiment)),
         sentiment=sentiment,
         warnings=doc.warnings,
     )
-
-
-def _with_sentiment(
-    doc: Document, sentences: list[list[Token]], entities: list[Entity], sentiment: Sentiment
-) -> list[Entity]:
-    """Each entity's sentiment: the mean score of the clauses about its mentions."""
-    starts = [s.start for s in doc.sentences]
-
-    def sentence_of(offset: int) -> int:
-        return bisect.bisect_right(starts, offset) - 1
-
-    # What is said about a name runs until the next name (numbers belong to it).
-    stops: dict[int, list[int]] = {}
-    for entity in entities:
-        if entity.type not in NUMERIC_TYPES:
-            for start, _ in entity.spans:
-                stops.setdefault(sentence_of(start), []).append(start)
-    out = []
-    for entity in entities:
-        if entity.type in NUMERIC_TYPES:  # "how does the post feel about 14億ドル?" means nothing
-            out.append(entity)
-            continue
-        scores = []
-        for start, _ in entity.spans:
-            k = sentence_of(start)
-            sentence = (doc.sentences[k].start, doc.sentences[k].end, sentiment.sentences[k].score)
-            scores.append(clause_score(doc.text, sentences[k], start, stops.get(k, ()), sentence))
-        mean = round(sum(scores) / len(scores), 4) if scores else None
-        out.append(replace(entity, sentiment=mean))
-    return out
 
 
 def warm_up() -> None:

@@ -6,7 +6,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analyzer import DEFAULT_MAX_BYTES
@@ -97,9 +97,7 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     markup = options.markup or (
         "plain" if Path(shown).suffix.lower() in PLAIN_SUFFIXES else "markdown"
     )
-    return read_bytes(
-        data, shown, ReadOptions(options.encoding, options.lenient, options.max_bytes, markup)
-    )
+    return read_bytes(data, shown, replace(options, markup=markup))
 
 
 def read_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Document:

@@ -72,13 +72,19 @@ def lexicon_hits(
     return hits
 
 
-def _mask_negated(text: str, tokens: Sequence[Token], hits: list[tuple[int, float, bool]]) -> str:
-    """Hide negated polarity words from the n-grams: in ``悪くない`` the characters of
-    ``悪`` would pull towards negative, while the lexicon feature, flipped, says
-    positive."""
+def text_offset(text: str, tokens: Sequence[Token]) -> int:
+    """The offset of ``text[0]`` in the coordinates of ``tokens`` (which index the whole
+    analysis text, while ``text`` may be one sentence or clause of it)."""
     if not tokens:
-        return text
-    base = tokens[0].start - max(text.find(tokens[0].surface), 0)
+        return 0
+    return tokens[0].start - max(text.find(tokens[0].surface), 0)
+
+
+def _mask_negated(text: str, tokens: Sequence[Token], hits: list[tuple[int, float, int]]) -> str:
+    """Hide negated polarity words and their negation from the n-grams: in ``悪くない``
+    the characters would pull towards negative, while the lexicon feature, flipped,
+    says positive."""
+    base = text_offset(text, tokens)
     chars = list(text)
     for i, _, negator in hits:
         if negator >= 0:

@@ -155,10 +155,10 @@ def pipeline_run(paths: list[Path], targets: list[str], workers: int) -> tuple[f
 def stage_times(paths: list[Path]) -> dict[str, float]:
     from analyzer.entities import extract_entities
     from analyzer.keywords import extract_keywords
-    from analyzer.pipeline import _with_sentiment, warm_up
+    from analyzer.pipeline import warm_up
     from analyzer.reader import read_path
     from analyzer.result import Analysis, Stats
-    from analyzer.sentiment import analyze_sentiment
+    from analyzer.sentiment import analyze_sentiment, entity_sentiments
     from analyzer.tokenizer import tokenize_sentences
 
     warm_up()
@@ -176,7 +176,7 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
         keywords = timed("keywords", extract_keywords, doc, sentences)
         entities = timed("entities", extract_entities, doc, sentences)
         sentiment = timed("sentiment", analyze_sentiment, doc, sentences)
-        entities = timed("sentiment", _with_sentiment, doc, sentences, entities, sentiment)
+        entities = timed("sentiment", entity_sentiments, doc, sentences, entities, sentiment)
         analysis = Analysis(
             doc.source,
             doc.meta,

@@ -30,10 +30,10 @@ import train_sentiment as training
 from bench import replace_section
 
 from analyzer import sentiment
+from analyzer.sentiment import LABELS
 from analyzer.sentiment_features import is_contrast, lexicon_hits, split_features
 from analyzer.tokenizer import tokenize
 
-LABELS = ("negative", "neutral", "positive")
 # A text and its tokens → (label, score in [-1, 1]).
 Classifier = Callable[[str, list], tuple[str, float]]
 

@@ -28,7 +28,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from analyzer.sentiment import SentimentModel, polarity_lexicon
+from analyzer.sentiment import LABELS, SentimentModel, polarity_lexicon
 from analyzer.sentiment_features import sentence_features, split_features
 from analyzer.tokenizer import tokenize
 
@@ -36,7 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "chabsa"
 GOLD = ROOT / "corpus" / "gold" / "sentiment.tsv"
 MODEL = ROOT / "analyzer" / "models" / "sentiment.json"
-LABELS = ("negative", "neutral", "positive")
 
 
 def bucket(key: str) -> int:
