@@ -32,7 +32,7 @@ def analyze_document(doc: Document, top: int = 10) -> Analysis:
         meta=doc.meta,
         stats=stats,
         keywords=tuple(keywords),
-        entities=tuple(entity_sentiments(doc, sentences, entities, sentiment)),
+        entities=tuple(entity_sentiments(doc, sentences, entities)),
         sentiment=sentiment,
         warnings=doc.warnings,
     )

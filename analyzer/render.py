@@ -54,7 +54,7 @@ def render_analysis(analysis: Analysis, source_text: str, console: Console) -> N
     entities.add_column("count", justify="right")
     entities.add_column("sentiment", justify="right")
     for entity in analysis.entities:
-        score = "" if entity.sentiment is None else _score_text(entity.sentiment)
+        score = "" if entity.sentiment is None else _score_text(entity.sentiment.score)
         entities.add_row(entity.text, entity.type, str(entity.count), score)
 
     console.print(keywords if analysis.keywords else Text("No keywords found.", style="dim"))

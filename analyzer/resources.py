@@ -43,4 +43,10 @@ def lexicon_version(name: str) -> str:
     return "unversioned"
 
 
-SHIPPED_LEXICONS = ("stopwords.tsv", "polarity.tsv", "gazetteer.tsv", "generic_terms.tsv")
+SHIPPED_LEXICONS = (
+    "stopwords.tsv",
+    "polarity.tsv",
+    "reversals.tsv",
+    "gazetteer.tsv",
+    "generic_terms.tsv",
+)

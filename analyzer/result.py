@@ -8,7 +8,7 @@ from typing import Any
 from analyzer.frontmatter import Meta
 from analyzer.reader import Source
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ENTITY_TYPES = (
     "PERSON",
     "COMPANY",
@@ -49,13 +49,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class EntitySentiment:
+    label: str
+    score: float  # -1..1, the mean over the mentions
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     text: str
     type: str
     count: int
     mentions: tuple[Mention, ...]
     value: dict[str, Any] | None = None  # normalised MONEY, DATE, PERCENT, QUANTITY
-    sentiment: float | None = None  # mean score of the clauses about its mentions
+    sentiment: EntitySentiment | None = None  # from the clauses about its mentions
     # The mentions as analysis-text spans, for the stages after the extractor; not output.
     spans: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -131,8 +137,10 @@ def _entity_dict(entity: Entity) -> dict[str, Any]:
         "type": entity.type,
         "count": entity.count,
         "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
-        "sentiment": entity.sentiment,
+        "sentiment": None,
     }
+    if entity.sentiment is not None:
+        out["sentiment"] = {"label": entity.sentiment.label, "score": entity.sentiment.score}
     if entity.value is not None:
         out["value"] = entity.value
     return out

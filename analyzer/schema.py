@@ -105,7 +105,22 @@ def json_schema() -> dict[str, Any]:
                         "type": {"enum": list(ENTITY_TYPES)},
                         "count": {"type": "integer", "minimum": 1},
                         "mentions": {"type": "array", "minItems": 1, "items": _SPAN},
-                        "sentiment": {"oneOf": [_SCORE, {"type": "null"}]},
+                        "sentiment": {
+                            "description": "what the article says about it (null for "
+                            "MONEY, DATE, PERCENT, QUANTITY)",
+                            "oneOf": [
+                                {
+                                    "type": "object",
+                                    "required": ["label", "score"],
+                                    "properties": {
+                                        "label": {"enum": list(SENTIMENT_LABELS)},
+                                        "score": _SCORE,
+                                    },
+                                    "additionalProperties": False,
+                                },
+                                {"type": "null"},
+                            ],
+                        },
                         "value": {
                             "type": "object",
                             "description": "MONEY/QUANTITY: amount, unit; PERCENT: percent; "

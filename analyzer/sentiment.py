@@ -9,9 +9,12 @@ without scikit-learn. A sentence's score is P(positive) - P(negative), in [-1, 1
 The article's score is the mean of its sentence scores weighted by the square
 root of their length, with the title and the closing fifth of the body counting
 double (a conclusion states the writer's view). An entity's score is the mean,
-over its mentions, of the score of the clause that follows the mention up to the
-next named thing or the end of the sentence, which is where Japanese puts what
-is said about a subject (``売上高は増加したが、営業利益は減少した``).
+over its mentions, of a second model's score of what its sentence says about it:
+the target model (``analyzer/models/target_sentiment.json``), trained on chABSA's
+opinion targets and our blog sentences, reads the clause from the mention to
+where Japanese closes what is said about a subject (``売上高は増加したが、`` /
+``営業利益は減少した``), with the sentence model's score of that clause among its
+features. Mean scores of ±0.15 or more are labelled positive or negative.
 """
 
 from __future__ import annotations
@@ -26,15 +29,18 @@ from functools import cache
 from analyzer.entities import NUMERIC_TYPES
 from analyzer.reader import Document
 from analyzer.resources import MODEL_DIR, lexicon_lines
-from analyzer.result import Entity, SentenceSentiment, Sentiment
-from analyzer.sentiment_features import is_contrast, split_features, text_offset
+from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
+from analyzer.sentiment_features import (
+    is_contrast,
+    split_features,
+    target_features,
+    text_offset,
+)
 from analyzer.tokenizer import Token
 
 LABELS = ("negative", "neutral", "positive")
-ARTICLE_THRESHOLD = 0.15
+LABEL_THRESHOLD = 0.15
 AFTER_CONTRAST = 0.6
-_MIN_WINDOW = 6  # a clause shorter than this says too little: use the sentence
-_WHOLE_SENTENCE = 0.8  # a clause this much of its sentence is scored as the sentence
 
 
 @cache
@@ -76,9 +82,19 @@ class SentimentModel:
         return e_neg / total, e_neu / total, e_pos / total
 
 
-@cache
 def model() -> SentimentModel:
-    with (MODEL_DIR / "sentiment.json").open(encoding="utf-8") as handle:
+    """The sentence model."""
+    return load_model("sentiment")
+
+
+def target_model() -> SentimentModel:
+    """The target model: what a sentence says about one thing named in it."""
+    return load_model("target_sentiment")
+
+
+@cache
+def load_model(name: str) -> SentimentModel:
+    with (MODEL_DIR / f"{name}.json").open(encoding="utf-8") as handle:
         header = json.loads(handle.readline())
         data = json.loads(handle.readline())
     flat = iter(data["weights"])
@@ -123,67 +139,49 @@ def analyze_sentiment(doc: Document, sentences: Sequence[Sequence[Token]]) -> Se
         weighted += weight * score
         weights += weight
     article = round(weighted / weights, 4) if weights else 0.0
-    return Sentiment(article_label(article), article, tuple(scored))
+    return Sentiment(label_of(article), article, tuple(scored))
 
 
-def article_label(score: float) -> str:
-    if score >= ARTICLE_THRESHOLD:
+def label_of(score: float) -> str:
+    """The label of an article's or an entity's mean score."""
+    if score >= LABEL_THRESHOLD:
         return "positive"
-    if score <= -ARTICLE_THRESHOLD:
+    if score <= -LABEL_THRESHOLD:
         return "negative"
     return "neutral"
 
 
-def clause_score(
-    text: str,
-    tokens: Sequence[Token],
-    start: int,
-    stops: Sequence[int],
-    sentence: tuple[int, int, float],
-) -> float:
-    """Score of what is said about the thing mentioned at ``start``: the text from the
-    mention to the next of ``stops`` (other mentions) or the end of ``sentence``
-    (start, end, score). A clause that is nearly the whole sentence takes the
-    sentence's score rather than being classified again."""
-    sentence_start, end, sentence_score = sentence
-    stop = min((s for s in stops if s > start), default=end)
-    if stop - start < _MIN_WINDOW:
-        stop = end
-    if stop - start >= _WHOLE_SENTENCE * (end - sentence_start):
-        return sentence_score
-    window = [t for t in tokens if start <= t.start and t.end <= stop]
-    return classify(text[start:stop], window)[1]
+def target_score(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> float:
+    """Score in [-1, 1] of what the sentence ``tokens`` says about the thing at
+    ``span`` (offsets into ``text``, which the tokens index), by the target model."""
+    lexicon = polarity_lexicon()
+    sentence_model = model()
+
+    def clause_score(grams: set[str], features: dict[str, float]) -> float:
+        p = sentence_model.probabilities(grams, features)
+        return p[2] - p[0]
+
+    features = target_features(text, tokens, span, lexicon, clause_score)
+    p = target_model().probabilities(set(), features)
+    return p[2] - p[0]
 
 
 def entity_sentiments(
-    doc: Document,
-    sentences: Sequence[Sequence[Token]],
-    entities: Sequence[Entity],
-    sentiment: Sentiment,
+    doc: Document, sentences: Sequence[Sequence[Token]], entities: Sequence[Entity]
 ) -> list[Entity]:
-    """The entities with their sentiment: the mean score of the clauses about their
-    mentions. Numbers (MONEY, DATE, ...) get none: "how does the post feel about
-    14億ドル?" means nothing."""
+    """The entities with their sentiment: the mean target-model score of the clauses
+    about their mentions. Numbers (MONEY, DATE, ...) get none: "how does the post
+    feel about 14億ドル?" means nothing."""
     starts = [s.start for s in doc.sentences]
-
-    def sentence_of(offset: int) -> int:
-        return bisect.bisect_right(starts, offset) - 1
-
-    # What is said about a name runs until the next name (numbers belong to it).
-    stops: dict[int, list[int]] = {}
-    for entity in entities:
-        if entity.type not in NUMERIC_TYPES:
-            for start, _ in entity.spans:
-                stops.setdefault(sentence_of(start), []).append(start)
     out = []
     for entity in entities:
         if entity.type in NUMERIC_TYPES or not entity.spans:
             out.append(entity)
             continue
         scores = []
-        for start, _ in entity.spans:
-            k = sentence_of(start)
-            sentence = (doc.sentences[k].start, doc.sentences[k].end, sentiment.sentences[k].score)
-            scores.append(clause_score(doc.text, sentences[k], start, stops.get(k, ()), sentence))
-        out.append(replace(entity, sentiment=round(sum(scores) / len(scores), 4)))
+        for span in entity.spans:
+            k = bisect.bisect_right(starts, span[0]) - 1
+            scores.append(target_score(doc.text, sentences[k], span))
+        score = round(sum(scores) / len(scores), 4)
+        out.append(replace(entity, sentiment=EntitySentiment(label_of(score), score)))
     return out

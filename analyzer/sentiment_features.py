@@ -5,18 +5,27 @@ two can never drift apart. Features are a dict of name → value:
 
 - ``<gram>``: character 1-3-grams of the NFKC text (presence);
 - ``lex+`` / ``lex-``: summed strength of the positive and negative words of
-  ``corpus/lexicons/polarity.tsv``, after negation (ない, ず, ぬ) flips a word;
+  ``corpus/lexicons/polarity.tsv``, after negation (ない, ず, ぬ) flips a word and
+  a cost as the subject of a change (``コストが増加``, ``reversals.tsv``) reverses it;
 - ``lex+after`` / ``lex-after``: the same for the clause after the last contrast
   (が, しかし, ものの), where a Japanese writer puts the point;
 - ``negation``, ``contrast``, ``question``: whether the sentence has them (a
-  negation that flipped a lexicon word is not counted again, and it and its word
-  are hidden from the n-grams).
+  negation that flipped a lexicon word is not counted again; it, its word and a
+  reversed change word are hidden from the n-grams).
+
+``target_features`` describes what a sentence says about one thing named in it
+(an entity, a chABSA opinion target), for the target model: the same features
+over the target's clause (``w:``), that clause's sentence-model score, the
+direction of change in it crossed with the target's last characters (a cost that
+rises is bad news, a profit that rises good), and the lexicon in the next clause.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
+from analyzer.resources import lexicon_lines
 from analyzer.tokenizer import Token
 
 NGRAM_MAX = 3  # char_grams spells the sizes out: it runs on every sentence
@@ -24,6 +33,12 @@ _NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
 _CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
 _NEGATION_REACH = 4
 _QUESTION_ENDS = ("か", "か。", "?", "だろうか。", "のか。", "だろうか")
+_CLAUSE_ENDING_PARTICLES = frozenset({"が", "ものの", "けれど", "けれども", "ながら", "つつ"})
+_PREDICATES = frozenset({"動詞", "形容詞", "助動詞"})
+_TOPIC = frozenset({"は", "が", "も"})
+_SUBJECT = _TOPIC | {"の"}
+_UP = ("増", "上昇", "拡大", "伸", "改善", "上回")
+_DOWN = ("減", "低下", "縮小", "下落", "悪化", "下回")
 
 
 def char_grams(text: str) -> set[str]:
@@ -58,17 +73,59 @@ def negator_of(tokens: Sequence[Token], i: int) -> int:
     return -1
 
 
-def lexicon_hits(
-    tokens: Sequence[Token], lexicon: dict[str, float]
-) -> list[tuple[int, float, int]]:
-    """(token index, polarity after negation, index of its negation or -1) for every
-    lexicon word."""
+@cache
+def _reversals() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(cost nouns, cost suffixes, change words) of ``corpus/lexicons/reversals.tsv``."""
+    rows = lexicon_lines("reversals.tsv")
+    costs = [word for kind, word in rows if kind == "cost"]
+    return (
+        frozenset(w for w in costs if not w.startswith("*")),
+        tuple(w[1:] for w in costs if w.startswith("*")),
+        frozenset(word for kind, word in rows if kind == "change"),
+    )
+
+
+def _is_cost(token: Token) -> bool:
+    nouns, suffixes, _ = _reversals()
+    return token.lemma in nouns or token.surface in nouns or token.surface.endswith(suffixes)
+
+
+def _cost_changes(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the change word at ``i`` says that a cost rose or fell: its subject,
+    the noun before the は/が/も/の nearest before it in its clause, is a cost."""
+    for j in range(i - 1, 0, -1):
+        token = tokens[j]
+        if token.pos[0] == "補助記号" or is_contrast(token):
+            return False
+        if token.pos[0] == "助詞" and token.surface in _SUBJECT:
+            return tokens[j - 1].pos[0] in ("名詞", "接尾辞") and _is_cost(tokens[j - 1])
+    return False
+
+
+Hit = tuple[int, float, tuple[int, ...]]
+
+
+def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit]:
+    """(token index, polarity, tokens to hide from the n-grams) for every lexicon word.
+
+    A negation (``悪くない``) flips the word, and a change word whose subject is a
+    cost (``コストが増加``) is reversed; either way the word (and its negation) is
+    hidden from the n-grams, whose characters would pull the other way while the
+    lexicon feature says what is meant."""
     hits = []
+    changes = _reversals()[2]
     for i, token in enumerate(tokens):
         polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
         if polarity:
+            hidden: tuple[int, ...] = ()
+            if token.lemma in changes and _cost_changes(tokens, i):
+                polarity = -polarity
+                hidden = (i,)
             negator = negator_of(tokens, i)
-            hits.append((i, -polarity if negator >= 0 else polarity, negator))
+            if negator >= 0:
+                polarity = -polarity
+                hidden = (i, negator)
+            hits.append((i, polarity, hidden))
     return hits
 
 
@@ -80,17 +137,17 @@ def text_offset(text: str, tokens: Sequence[Token]) -> int:
     return tokens[0].start - max(text.find(tokens[0].surface), 0)
 
 
-def _mask_negated(text: str, tokens: Sequence[Token], hits: list[tuple[int, float, int]]) -> str:
-    """Hide negated polarity words and their negation from the n-grams: in ``悪くない``
-    the characters would pull towards negative, while the lexicon feature, flipped,
-    says positive."""
+def _mask(text: str, tokens: Sequence[Token], hits: list[Hit]) -> str:
+    """``text`` with the tokens the hits hide replaced by ＿."""
+    hidden = [j for _, _, indices in hits for j in indices]
+    if not hidden:
+        return text
     base = text_offset(text, tokens)
     chars = list(text)
-    for i, _, negator in hits:
-        if negator >= 0:
-            for token in (tokens[i], tokens[negator]):
-                for k in range(max(token.start - base, 0), min(token.end - base, len(chars))):
-                    chars[k] = "＿"
+    for j in hidden:
+        token = tokens[j]
+        for k in range(max(token.start - base, 0), min(token.end - base, len(chars))):
+            chars[k] = "＿"
     return "".join(chars)
 
 
@@ -113,7 +170,7 @@ def split_features(
     other feature name is longer, so the two never collide.
     """
     hits = lexicon_hits(tokens, lexicon)
-    grams = char_grams(_mask_negated(text, tokens, hits))
+    grams = char_grams(_mask(text, tokens, hits))
     features: dict[str, float] = {}
     contrast_at = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
     positive = negative = positive_after = negative_after = 0.0
@@ -134,7 +191,7 @@ def split_features(
     ):
         if value:
             features[name] = value
-    consumed = {negator for _, _, negator in hits}
+    consumed = {j for _, _, hidden in hits for j in hidden}
     if any(is_negator(t) and i not in consumed for i, t in enumerate(tokens)):
         features["negation"] = 1.0  # a negation that flipped no lexicon word
     if contrast_at >= 0:
@@ -142,3 +199,82 @@ def split_features(
     if text.rstrip().endswith(_QUESTION_ENDS):
         features["question"] = 1.0
     return grams, features
+
+
+def _ends_clause(tokens: Sequence[Token], i: int, topic: int) -> bool:
+    token = tokens[i]
+    if token.surface == "。" or is_contrast(token):
+        return True
+    if token.pos[1] == "接続助詞" and token.surface in _CLAUSE_ENDING_PARTICLES:
+        return True
+    if token.surface != "、" or i == 0:
+        return False
+    before = tokens[i - 1]
+    # "…増加し、", "…により、"; or a list item "Aが92億円(3.5%増)、Bが…": the
+    # target's topic particle has been passed and something was said after it.
+    return before.pos[0] in _PREDICATES or before.pos[1] == "接続助詞" or 0 <= topic < i - 1
+
+
+def clause_from(tokens: Sequence[Token], first: int) -> int:
+    """The end (exclusive token index) of the clause that starts at token ``first``:
+    what the sentence says about a thing named there. A comma inside a list of
+    names (``企業業績、雇用・所得環境は改善し``) does not end it."""
+    topic = -1
+    for j in range(first, len(tokens)):
+        token = tokens[j]
+        if topic < 0 and token.pos[0] == "助詞" and token.surface in _TOPIC:
+            topic = j
+        if j > first and _ends_clause(tokens, j, topic):
+            return j + 1
+    return len(tokens)
+
+
+def _subject_before(clause: Sequence[Token], k: int) -> str:
+    """The noun marked by は/が/も nearest before token ``k`` (``コストが…増加``), or ""."""
+    for j in range(k - 1, 0, -1):
+        token = clause[j]
+        if token.pos[0] == "助詞" and token.surface in _TOPIC and clause[j - 1].pos[0] == "名詞":
+            return clause[j - 1].surface
+    return ""
+
+
+Scorer = Callable[[set[str], dict[str, float]], float]
+
+
+def target_features(
+    text: str,
+    tokens: Sequence[Token],
+    span: tuple[int, int],
+    lexicon: dict[str, float],
+    score: Scorer,
+) -> dict[str, float]:
+    """Features of what the sentence ``tokens`` says about the thing at ``span``.
+
+    ``text`` is the text the token offsets index; ``score`` is the sentence model's
+    score of a clause's ``split_features``.
+    """
+    features: dict[str, float] = {}
+    first = next((i for i, t in enumerate(tokens) if t.end > span[0]), len(tokens))
+    end = clause_from(tokens, first)
+    clause = tokens[first:end]
+    if not clause:
+        return features
+    clause_text = text[clause[0].start : clause[-1].end]
+    grams, other = split_features(clause_text, clause, lexicon)
+    features["m:clause"] = score(grams, other)
+    features.update(dict.fromkeys(["w:" + g for g in grams], 1.0))
+    for name, value in other.items():
+        features["w:" + name] = value
+    for k, token in enumerate(clause):
+        up = any(word in token.surface for word in _UP)
+        if up or any(word in token.surface for word in _DOWN):
+            # What rises or falls: the subject before it, else the target itself.
+            subject = _subject_before(clause, k) or text[span[0] : span[1]]
+            for tail in (subject[-1:], subject[-2:]):
+                features[("up×" if up else "down×") + tail] = 1.0
+    if end < len(tokens):
+        following = tokens[end : clause_from(tokens, end)]
+        following_text = text[following[0].start : following[-1].end]
+        for name, value in split_features(following_text, following, lexicon)[1].items():
+            features["n:" + name] = value
+    return features

@@ -176,7 +176,7 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
         keywords = timed("keywords", extract_keywords, doc, sentences)
         entities = timed("entities", extract_entities, doc, sentences)
         sentiment = timed("sentiment", analyze_sentiment, doc, sentences)
-        entities = timed("sentiment", entity_sentiments, doc, sentences, entities, sentiment)
+        entities = timed("sentiment", entity_sentiments, doc, sentences, entities)
         analysis = Analysis(
             doc.source,
             doc.meta,

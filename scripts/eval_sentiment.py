@@ -4,8 +4,9 @@
 
 - chABSA test (../shared/data/chabsa/sentences.test.jsonl), sentences whose opinions
   all agree, positive vs negative: macro-F1 and accuracy;
-- chABSA test opinions (targets with offsets), positive vs negative: accuracy of the
-  score of the clause after each target, as kiji scores entity mentions;
+- chABSA test opinions (targets with offsets), positive vs negative: accuracy of
+  kiji's target model, as kiji scores entity mentions; the other systems score the
+  clause that starts at the target (``clause_from``), the first version's method;
 - our blog-style dev articles (corpus/gold/sentiment.tsv), three classes: macro-F1
   and the confusion matrix.
 
@@ -31,7 +32,7 @@ from bench import replace_section
 
 from analyzer import sentiment
 from analyzer.sentiment import LABELS
-from analyzer.sentiment_features import is_contrast, lexicon_hits, split_features
+from analyzer.sentiment_features import clause_from, is_contrast, lexicon_hits, split_features
 from analyzer.tokenizer import tokenize
 
 # A text and its tokens → (label, score in [-1, 1]).
@@ -70,28 +71,30 @@ def sentence_pos_neg(classify: Classifier, rows: list[dict]) -> tuple[float, flo
     return f1_score(gold, pred, average="macro"), accuracy_score(gold, pred)
 
 
-def opinion_accuracy(classify: Classifier, rows: list[dict]) -> tuple[float, int]:
-    """Each positive/negative opinion judged from the clause after its target."""
+# A text, its tokens and a target span → score in [-1, 1].
+TargetScorer = Callable[[str, list, tuple[int, int]], float]
+
+
+def clause_scorer(classify: Classifier) -> TargetScorer:
+    """Score a target by classifying the clause that starts at it."""
+
+    def score(text: str, tokens: list, span: tuple[int, int]) -> float:
+        first = next((i for i, t in enumerate(tokens) if t.end > span[0]), len(tokens))
+        clause = tokens[first : clause_from(tokens, first)]
+        if not clause:
+            return classify(text, tokens)[1]
+        return classify(text[clause[0].start : clause[-1].end], clause)[1]
+
+    return score
+
+
+def opinion_accuracy(score: TargetScorer, rows: list[dict]) -> tuple[float, int]:
+    """Each positive/negative opinion judged from what its sentence says about it."""
     gold, pred = [], []
-    for row in rows:
-        # chABSA offsets index the raw text; NFKC keeps lengths for these reports
-        # except in rare characters, so normalise per character to keep offsets.
-        text = "".join(
-            c if len(n := unicodedata.normalize("NFKC", c)) != 1 else n for c in row["text"]
-        )
-        tokens = tokenize(text)
-        starts = sorted({o["from"] for o in row["opinions"]})
-        for opinion in row["opinions"]:
-            if opinion["polarity"] not in ("positive", "negative"):
-                continue
-            start = opinion["from"]
-            stop = min((s for s in starts if s > start), default=len(text))
-            if stop - start < 6:
-                stop = len(text)
-            window = [t for t in tokens if start <= t.start and t.end <= stop]
-            _, score = classify(text[start:stop], window)
-            gold.append(opinion["polarity"])
-            pred.append("positive" if score >= 0 else "negative")
+    for text, tokens, span, polarity in training.opinions(rows):
+        if polarity != "neutral":
+            gold.append(polarity)
+            pred.append("positive" if score(text, tokens, span) >= 0 else "negative")
     return accuracy_score(gold, pred), len(gold)
 
 
@@ -114,16 +117,26 @@ def main() -> None:
     print("training the chABSA-only baseline ...", file=sys.stderr)
     x, y, w, _, _ = training.load_training(use_blog=False, background_weight=0.3)
     chabsa_only = model_classifier(training.train(x, y, w, c=1.0))
-    systems: dict[str, Classifier] = {
-        "lexicon only (polarity.tsv, negation and contrast)": lexicon_only,
-        "chABSA-only model (same features)": chabsa_only,
-        "kiji (chABSA + blog sentences + lexicon, contrast blending)": sentiment.classify,
+    systems: dict[str, tuple[Classifier, TargetScorer]] = {
+        "lexicon only (polarity.tsv, negation and contrast)": (
+            lexicon_only,
+            clause_scorer(lexicon_only),
+        ),
+        "chABSA-only model (same features)": (chabsa_only, clause_scorer(chabsa_only)),
+        "kiji sentence model alone (targets: its score of their clause)": (
+            sentiment.classify,
+            clause_scorer(sentiment.classify),
+        ),
+        "kiji (sentence model with contrast blending; target model)": (
+            sentiment.classify,
+            sentiment.target_score,
+        ),
     }
     rows = []
     matrices = {}
-    for name, classify in systems.items():
+    for name, (classify, target_score) in systems.items():
         f1, accuracy = sentence_pos_neg(classify, test)
-        opinions, n_opinions = opinion_accuracy(classify, test)
+        opinions, n_opinions = opinion_accuracy(target_score, test)
         blog_f1, matrix = blog_three_class(classify, blog_dev)
         matrices[name] = matrix
         rows.append(f"| {name} | {f1:.3f} | {accuracy:.3f} | {opinions:.3f} | {blog_f1:.3f} |")
@@ -136,7 +149,8 @@ def main() -> None:
     n_sentences = sum(r["label"] in ("positive", "negative") for r in test)
     report = f"""## Sentiment (`make eval-sentiment`)
 
-Model `analyzer/models/sentiment.json` version {sentiment.model().version}. chABSA test:
+Models `analyzer/models/sentiment.json` {sentiment.model().version} and
+`target_sentiment.json` {sentiment.target_model().version}. chABSA test:
 {n_sentences} sentences whose opinions all agree (positive vs negative) and {n_opinions:,}
 positive/negative opinions with their targets; blog dev: {len(blog_dev)} sentences of the
 dev articles of `corpus/gold/sentiment.tsv` (three classes). Nothing here was tuned on

@@ -1,13 +1,18 @@
-"""Train kiji's sentence sentiment model and write analyzer/models/sentiment.json.
+"""Train kiji's sentiment models: analyzer/models/sentiment.json (sentences) and
+analyzer/models/target_sentiment.json (what a sentence says about one thing in it).
 
     make train-sentiment
 
-Training data, train splits only:
+Training data, train splits only. The sentence model:
 - chABSA (../shared/data/chabsa/sentences.train.jsonl, CC BY 4.0): sentences whose
   opinions all agree (positive, negative, neutral);
 - chABSA no-opinion sentences from train reports, as weak neutral examples (a small
   weight: they are background, not gold neutral);
 - our blog-style sentences (corpus/gold/sentiment.tsv), the articles of the train split.
+
+The target model: every chABSA opinion (target span and polarity) of the same
+train reports, and our blog sentences without a contrast, each read from its start
+(one clause, one view).
 
 Held out for tuning: the blog dev articles and a dev slice of chABSA train reports.
 chABSA test is never read here (scripts/eval_sentiment.py reports on it).
@@ -29,13 +34,19 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
 from analyzer.sentiment import LABELS, SentimentModel, polarity_lexicon
-from analyzer.sentiment_features import sentence_features, split_features
+from analyzer.sentiment_features import (
+    is_contrast,
+    sentence_features,
+    split_features,
+    target_features,
+)
 from analyzer.tokenizer import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "chabsa"
 GOLD = ROOT / "corpus" / "gold" / "sentiment.tsv"
 MODEL = ROOT / "analyzer" / "models" / "sentiment.json"
+TARGET_MODEL = ROOT / "analyzer" / "models" / "target_sentiment.json"
 
 
 def bucket(key: str) -> int:
@@ -102,9 +113,67 @@ def load_training(use_blog: bool, background_weight: float):
     return x, y, w, chabsa_dev, blog_dev
 
 
+def raw_offsets(text: str) -> str:
+    """NFKC per character where that keeps the length, so chABSA's character offsets
+    still index the text."""
+    return "".join(c if len(n := unicodedata.normalize("NFKC", c)) != 1 else n for c in text)
+
+
+def opinions(rows: list[dict]) -> list[tuple[str, list, tuple[int, int], str]]:
+    """(text, tokens, target span, polarity) of every opinion in ``rows``."""
+    out = []
+    for row in rows:
+        text = raw_offsets(row["text"])
+        tokens = tokenize(text)
+        for opinion in row["opinions"]:
+            if opinion["polarity"] in LABELS:
+                out.append((text, tokens, (opinion["from"], opinion["to"]), opinion["polarity"]))
+    return out
+
+
+def target_training() -> tuple[list, list[dict]]:
+    """(train examples, chABSA dev rows) for the target model."""
+    chabsa = read_jsonl(DATA / "sentences.train.jsonl")
+    train_rows = [r for r in chabsa if chabsa_split(r["doc_id"]) == "train"]
+    dev_rows = [r for r in chabsa if chabsa_split(r["doc_id"]) == "dev"]
+    examples = [(*example, 1.0) for example in opinions(train_rows)]
+    for article, label, text in read_blog():
+        if blog_split(article) == "train":
+            text = unicodedata.normalize("NFKC", text)
+            tokens = tokenize(text)
+            if tokens and not any(is_contrast(t) for t in tokens):
+                examples.append((text, tokens, (0, tokens[0].end), label, TARGET_BLOG_WEIGHT))
+    return examples, dev_rows
+
+
+def scorer(model: SentimentModel):
+    def score(grams: set[str], features: dict[str, float]) -> float:
+        p = model.probabilities(grams, features)
+        return p[2] - p[0]
+
+    return score
+
+
+def train_target(sentence_model: SentimentModel, c: float) -> tuple[SentimentModel, float]:
+    """The target model, and its positive-vs-negative accuracy on chABSA dev opinions."""
+    examples, dev_rows = target_training()
+    lexicon = polarity_lexicon()
+    score = scorer(sentence_model)
+    x = [target_features(t, tokens, span, lexicon, score) for t, tokens, span, _, _ in examples]
+    model = train(x, [e[3] for e in examples], [e[4] for e in examples], c)
+    right = total = 0
+    for text, tokens, span, label in opinions(dev_rows):
+        if label != "neutral":
+            p = model.probabilities(set(), target_features(text, tokens, span, lexicon, score))
+            right += (p[2] >= p[0]) == (label == "positive")
+            total += 1
+    return model, right / total
+
+
 PRUNE = 0.03
 WEIGHT_SCALE = 10_000
 BLOG_WEIGHT = 4.0  # our genre: one blog sentence counts like several report sentences
+TARGET_BLOG_WEIGHT = 2.0
 
 
 def train(x, y, w, c: float) -> SentimentModel:
@@ -153,6 +222,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument(
+        "--target-c", type=float, default=0.5, help="the same, for the target model"
+    )
+    parser.add_argument(
         "--background",
         type=float,
         default=0.3,
@@ -167,46 +239,75 @@ def main() -> None:
     model = train(x, y, w, args.c)
     scores = evaluate(model, chabsa_dev, blog_dev)
     print(
-        f"trained on {len(x):,} sentences, {len(model.weights):,} features kept; "
+        f"sentence model: {len(x):,} sentences, {len(model.weights):,} features kept; "
         + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+    )
+    target, target_accuracy = train_target(model, args.target_c)
+    print(
+        f"target model: {len(target.weights):,} features kept; "
+        f"chabsa_dev_opinion_accuracy {target_accuracy:.3f}"
     )
     if args.dry_run:
         return
+    command = (
+        "make train-sentiment (scripts/train_sentiment.py "
+        f"--c {args.c} --target-c {args.target_c} --background {args.background})"
+    )
+    write_model(
+        MODEL,
+        model,
+        {
+            "model": "kiji sentence sentiment: multinomial logistic regression",
+            "features": "analyzer/sentiment_features.py (split_features)",
+            "command": command,
+            "dev": {k: round(v, 4) for k, v in scores.items()},
+        },
+    )
+    write_model(
+        TARGET_MODEL,
+        target,
+        {
+            "model": "kiji target sentiment: multinomial logistic regression over what a "
+            "sentence says about one thing named in it",
+            "features": "analyzer/sentiment_features.py (target_features), with the "
+            f"sentence model {model.version}",
+            "command": command,
+            "dev": {"chabsa_dev_opinion_accuracy": round(target_accuracy, 4)},
+        },
+    )
+
+
+def write_model(path: Path, model: SentimentModel, header: dict) -> None:
+    """Two JSON lines: the header alone first (kiji --version reads only that line),
+    then the weights."""
     header = {
-        "model": "kiji sentence sentiment: multinomial logistic regression",
+        **header,
         "labels": list(LABELS),
-        "features": "analyzer/sentiment_features.py",
         "trained": dt.date.today().isoformat(),
-        "command": "make train-sentiment (scripts/train_sentiment.py "
-        f"--c {args.c} --background {args.background})",
         "data": [
             "chABSA-dataset by chakki-works (train split of ../shared/data/chabsa), "
             "CC BY 4.0, https://github.com/chakki-works/chABSA-dataset",
             "corpus/gold/sentiment.tsv (train articles), written by the kiji team, MIT",
         ],
         "license": "CC BY 4.0 (derived from chABSA; attribution: chakki-works)",
-        "dev": {k: round(v, 4) for k, v in scores.items()},
         "version": model.version,
+        "format": "line 1: this header; line 2: {bias: [neg, neu, pos], scale, "
+        "features: [names], weights: [neg, neu, pos of features[0], then of "
+        "features[1], ...] as integers; a weight is the integer / scale}",
     }
-    MODEL.parent.mkdir(parents=True, exist_ok=True)
-    # Two JSON lines: the header alone first (kiji --version reads only that line),
-    # then the weights.
-    header["format"] = (
-        "line 1: this header; line 2: {bias: [neg, neu, pos], scale, features: [names], "
-        "weights: [neg, neu, pos of features[0], then of features[1], ...] as integers; "
-        "a weight is the integer / scale}"
-    )
     names = sorted(model.weights)
     # Integers parse several times faster than floats: model loading is on the
     # start-up path of `kiji analyze`.
     flat = [v for name in names for v in model.weights[name]]
     data = {"bias": model.bias, "scale": WEIGHT_SCALE, "features": names, "weights": flat}
-    lines = [header, data]
-    MODEL.write_text(
-        "".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in lines),
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "".join(
+            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in (header, data)
+        ),
         encoding="utf-8",
     )
-    print(f"wrote {MODEL} ({MODEL.stat().st_size:,} bytes)")
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from analyzer.result import SCHEMA_VERSION
 from tests.conftest import ROOT, SAMPLES, validate
 
 
@@ -85,7 +86,7 @@ def test_a_closed_pipe_ends_quietly(posts):
     first = process.stdout.readline()
     process.stdout.close()
     _, stderr = process.communicate(timeout=60)
-    assert json.loads(first)["schema_version"] == 1
+    assert json.loads(first)["schema_version"] == SCHEMA_VERSION
     assert b"Traceback" not in stderr
     assert process.returncode == 0
 

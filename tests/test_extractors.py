@@ -104,8 +104,9 @@ def test_entities_get_the_sentiment_of_sentences_mentioning_them():
     analysis = analyze_text(
         "NVIDIAの業績は好調で過去最高を更新した。\nIntelは赤字が続き低迷している。"
     )
-    scores = {e.text: e.sentiment for e in analysis.entities}
-    assert scores["NVIDIA"] > 0 > scores["Intel"]
+    labels = {e.text: e.sentiment.label for e in analysis.entities}
+    assert labels["NVIDIA"] == "positive"
+    assert labels["Intel"] == "negative"
 
 
 def test_foreign_names_join_at_the_middle_dot_and_drop_the_title():
@@ -127,8 +128,34 @@ def test_negated_and_hedged_sentences_read_as_a_reader_would():
 
 def test_each_entity_gets_the_sentiment_of_its_own_clause():
     analysis = analyze_text("NVIDIAは過去最高の売上を記録したが、Intelは赤字が続き苦戦している。")
-    scores = {e.text: e.sentiment for e in analysis.entities}
+    scores = {e.text: e.sentiment.score for e in analysis.entities}
     assert scores["NVIDIA"] > 0 > scores["Intel"]
+
+
+def test_a_rising_cost_is_bad_news_and_a_rising_profit_good():
+    analysis = analyze_text(
+        "トヨタ自動車は営業利益が大きく増加した。ソニーグループは原材料コストが大きく増加した。"
+    )
+    labels = {e.text: e.sentiment.label for e in analysis.entities}
+    assert labels["トヨタ自動車"] == "positive"
+    assert labels["ソニーグループ"] == "negative"
+    rising_cost = analyze_text("人件費の増加が続いている。").sentiment.sentences[0]
+    falling_cost = analyze_text("物流費用が大幅に減少した。").sentiment.sentences[0]
+    assert rising_cost.score < 0 < falling_cost.score
+
+
+def test_names_in_a_list_share_the_clause_that_follows_them():
+    analysis = analyze_text("ソニーやパナソニック、シャープは業績が悪化した。")
+    labels = {e.text: e.sentiment.label for e in analysis.entities if e.type == "COMPANY"}
+    assert labels and set(labels.values()) == {"negative"}, labels
+
+
+def test_numbers_have_no_sentiment():
+    analysis = analyze_text("NVIDIAの売上高は300億ドルに増加した。")
+    assert all(
+        (e.sentiment is None) == (e.type in ("MONEY", "DATE", "PERCENT", "QUANTITY"))
+        for e in analysis.entities
+    )
 
 
 def test_the_sentiment_model_loads_without_scikit_learn():
