@@ -24,3 +24,32 @@ def test_whitespace_between_tokens_keeps_offsets_exact():
     text = "AI  データ\tセンター　建設"
     for token in tokenize(text):
         assert text[token.start : token.end] == token.surface
+
+
+def test_tokens_match_fugashis_own_nodes_on_awkward_text():
+    """kiji reads MeCab's output as text; it must say what fugashi's nodes say."""
+    import fugashi
+    import unidic_lite
+
+    dicdir = unidic_lite.DICDIR
+    reference = fugashi.GenericTagger(f'-r "{dicdir}/mecabrc" -d "{dicdir}"')
+    text = ' \u3000「EOS」\tは、\r\n"引用",カンマ\x0bと😀絵文字 GB300 NVL72　\t です'
+    expected = []
+    offset = 0
+    for node in reference.parseToNodeList(text):
+        offset += len(node.white_space)
+        fields = node.feature_raw.split(",")
+        known = len(fields) > 10
+        expected.append(
+            (
+                node.surface,
+                offset,
+                tuple(fields[:4]),
+                (fields[10] or node.surface) if known else node.surface,
+                fields[17] if known else "",
+                not known,
+            )
+        )
+        offset += len(node.surface)
+    got = [(t.surface, t.start, t.pos, t.lemma, t.reading, t.unknown) for t in tokenize(text)]
+    assert got == expected
