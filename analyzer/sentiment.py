@@ -23,7 +23,7 @@ import bisect
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from analyzer.entities import NUMERIC_TYPES
@@ -31,7 +31,8 @@ from analyzer.reader import Document
 from analyzer.resources import MODEL_DIR, lexicon_lines
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
 from analyzer.sentiment_features import (
-    is_contrast,
+    NGRAM_MAX,
+    last_contrast,
     split_features,
     target_features,
     text_offset,
@@ -50,22 +51,45 @@ def polarity_lexicon() -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class SentimentModel:
-    weights: dict[str, tuple[int, int, int]]  # scaled: multiply by ``unit``
+    """A multinomial logistic regression with integer weights (multiply by ``unit``).
+
+    ``probabilities`` takes character n-grams (each worth 1), looked up under
+    ``gram_prefix`` + the n-gram, and other features with their values.
+    """
+
+    weights: dict[str, tuple[int, int, int]]
     bias: list[float]
     unit: float
     version: str
+    gram_prefix: str = ""
+    # The n-gram weights as two dicts, negative - neutral and positive - neutral (the
+    # softmax only sees differences): set intersection and sum() run in C, where a
+    # loop over the n-grams would run in Python.
+    grams: tuple[dict[str, int], dict[str, int]] = field(init=False, repr=False, compare=False)
+    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        prefix = self.gram_prefix
+        longest = len(prefix) + NGRAM_MAX
+        rows = {
+            name[len(prefix) :]: row
+            for name, row in self.weights.items()
+            if name.startswith(prefix) and len(name) <= longest
+        }
+        negative = {gram: row[0] - row[1] for gram, row in rows.items()}
+        positive = {gram: row[2] - row[1] for gram, row in rows.items()}
+        object.__setattr__(self, "grams", (negative, positive))
+        object.__setattr__(self, "vocabulary", frozenset(rows))
 
     def probabilities(
         self, grams: set[str], features: dict[str, float]
     ) -> tuple[float, float, float]:
-        neg = neu = pos = 0
+        negative, positive = self.grams
+        known = grams & self.vocabulary
+        neg = sum(map(negative.__getitem__, known))
+        neu = 0
+        pos = sum(map(positive.__getitem__, known))
         weights = self.weights
-        for gram in grams:  # the hot loop: n-grams are worth 1, integers add fastest
-            row = weights.get(gram)
-            if row is not None:
-                neg += row[0]
-                neu += row[1]
-                pos += row[2]
         for name, value in features.items():
             row = weights.get(name)
             if row is not None:
@@ -78,8 +102,8 @@ class SentimentModel:
         pos = self.bias[2] + pos * unit
         top = max(neg, neu, pos)
         e_neg, e_neu, e_pos = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
-        total = e_neg + e_neu + e_pos
-        return e_neg / total, e_neu / total, e_pos / total
+        total_e = e_neg + e_neu + e_pos
+        return e_neg / total_e, e_neu / total_e, e_pos / total_e
 
 
 def model() -> SentimentModel:
@@ -89,17 +113,19 @@ def model() -> SentimentModel:
 
 def target_model() -> SentimentModel:
     """The target model: what a sentence says about one thing named in it."""
-    return load_model("target_sentiment")
+    return load_model("target_sentiment", gram_prefix="w:")
 
 
 @cache
-def load_model(name: str) -> SentimentModel:
+def load_model(name: str, gram_prefix: str = "") -> SentimentModel:
     with (MODEL_DIR / f"{name}.json").open(encoding="utf-8") as handle:
         header = json.loads(handle.readline())
         data = json.loads(handle.readline())
     flat = iter(data["weights"])
     weights = dict(zip(data["features"], zip(flat, flat, flat, strict=True), strict=True))
-    return SentimentModel(weights, data["bias"], 1.0 / data["scale"], header["version"])
+    return SentimentModel(
+        weights, data["bias"], 1.0 / data["scale"], header["version"], gram_prefix
+    )
 
 
 def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:
@@ -110,7 +136,7 @@ def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:
     """
     lexicon = polarity_lexicon()
     probabilities = model().probabilities(*split_features(text, tokens, lexicon))
-    contrast = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
+    contrast = last_contrast(tokens)
     if 0 <= contrast < len(tokens) - 2:
         tail = tokens[contrast + 1 :]
         clause = text[tail[0].start - text_offset(text, tokens) :]
@@ -161,8 +187,7 @@ def target_score(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> f
         p = sentence_model.probabilities(grams, features)
         return p[2] - p[0]
 
-    features = target_features(text, tokens, span, lexicon, clause_score)
-    p = target_model().probabilities(set(), features)
+    p = target_model().probabilities(*target_features(text, tokens, span, lexicon, clause_score))
     return p[2] - p[0]
 
 

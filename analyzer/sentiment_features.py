@@ -22,6 +22,8 @@ rises is bad news, a profit that rises good), and the lexicon in the next clause
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
@@ -31,14 +33,14 @@ from analyzer.tokenizer import Token
 NGRAM_MAX = 3  # char_grams spells the sizes out: it runs on every sentence
 _NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
 _CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
+_CONTRAST_SURFACES = _CONTRAST | {"が"}
 _NEGATION_REACH = 4
 _QUESTION_ENDS = ("か", "か。", "?", "だろうか。", "のか。", "だろうか")
 _CLAUSE_ENDING_PARTICLES = frozenset({"が", "ものの", "けれど", "けれども", "ながら", "つつ"})
 _PREDICATES = frozenset({"動詞", "形容詞", "助動詞"})
 _TOPIC = frozenset({"は", "が", "も"})
 _SUBJECT = _TOPIC | {"の"}
-_UP = ("増", "上昇", "拡大", "伸", "改善", "上回")
-_DOWN = ("減", "低下", "縮小", "下落", "悪化", "下回")
+_CHANGE = re.compile("(?P<up>増|上昇|拡大|伸|改善|上回)|(?P<down>減|低下|縮小|下落|悪化|下回)")
 
 
 def char_grams(text: str) -> set[str]:
@@ -55,6 +57,14 @@ def is_contrast(token: Token) -> bool:
     if surface == "が":  # the conjunctive particle, not the subject marker
         return token.pos[1] == "接続助詞"
     return surface in _CONTRAST
+
+
+def last_contrast(tokens: Sequence[Token]) -> int:
+    """Index of the last contrast in ``tokens``, or -1."""
+    maybe = _CONTRAST_SURFACES
+    return max(
+        (i for i, t in enumerate(tokens) if t.surface in maybe and is_contrast(t)), default=-1
+    )
 
 
 def is_negator(token: Token) -> bool:
@@ -172,7 +182,7 @@ def split_features(
     hits = lexicon_hits(tokens, lexicon)
     grams = char_grams(_mask(text, tokens, hits))
     features: dict[str, float] = {}
-    contrast_at = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
+    contrast_at = last_contrast(tokens)
     positive = negative = positive_after = negative_after = 0.0
     for i, polarity, _ in hits:
         if polarity > 0:
@@ -192,7 +202,9 @@ def split_features(
         if value:
             features[name] = value
     consumed = {j for _, _, hidden in hits for j in hidden}
-    if any(is_negator(t) and i not in consumed for i, t in enumerate(tokens)):
+    if any(
+        t.lemma in _NEGATORS and is_negator(t) and i not in consumed for i, t in enumerate(tokens)
+    ):
         features["negation"] = 1.0  # a negation that flipped no lexicon word
     if contrast_at >= 0:
         features["contrast"] = 1.0
@@ -247,34 +259,54 @@ def target_features(
     span: tuple[int, int],
     lexicon: dict[str, float],
     score: Scorer,
-) -> dict[str, float]:
-    """Features of what the sentence ``tokens`` says about the thing at ``span``.
+) -> tuple[set[str], dict[str, float]]:
+    """Features of what the sentence ``tokens`` says about the thing at ``span``:
+    (the clause's character n-grams, named ``w:<gram>`` in the model; the others).
 
     ``text`` is the text the token offsets index; ``score`` is the sentence model's
     score of a clause's ``split_features``.
     """
     features: dict[str, float] = {}
-    first = next((i for i, t in enumerate(tokens) if t.end > span[0]), len(tokens))
+    first = bisect.bisect_right(tokens, span[0], key=_token_end)
     end = clause_from(tokens, first)
     clause = tokens[first:end]
     if not clause:
-        return features
+        return set(), features
     clause_text = text[clause[0].start : clause[-1].end]
     grams, other = split_features(clause_text, clause, lexicon)
     features["m:clause"] = score(grams, other)
-    features.update(dict.fromkeys(["w:" + g for g in grams], 1.0))
     for name, value in other.items():
         features["w:" + name] = value
-    for k, token in enumerate(clause):
-        up = any(word in token.surface for word in _UP)
-        if up or any(word in token.surface for word in _DOWN):
-            # What rises or falls: the subject before it, else the target itself.
-            subject = _subject_before(clause, k) or text[span[0] : span[1]]
-            for tail in (subject[-1:], subject[-2:]):
-                features[("up×" if up else "down×") + tail] = 1.0
+    if _CHANGE.search(clause_text):
+        for k, token in enumerate(clause):
+            found = _CHANGE.search(token.surface)
+            if found:
+                # What rises or falls: the subject before it, else the target itself.
+                subject = _subject_before(clause, k) or text[span[0] : span[1]]
+                direction = "up×" if found.lastgroup == "up" else "down×"
+                features[direction + subject[-1:]] = 1.0
+                features[direction + subject[-2:]] = 1.0
     if end < len(tokens):
         following = tokens[end : clause_from(tokens, end)]
         following_text = text[following[0].start : following[-1].end]
         for name, value in split_features(following_text, following, lexicon)[1].items():
             features["n:" + name] = value
-    return features
+    return grams, features
+
+
+def target_feature_dict(
+    text: str,
+    tokens: Sequence[Token],
+    span: tuple[int, int],
+    lexicon: dict[str, float],
+    score: Scorer,
+) -> dict[str, float]:
+    """All of ``target_features`` as one dict with the model's names (training)."""
+    grams, features = target_features(text, tokens, span, lexicon, score)
+    out = dict.fromkeys(["w:" + g for g in grams], 1.0)
+    out.update(features)
+    return out
+
+
+def _token_end(token: Token) -> int:
+    return token.end

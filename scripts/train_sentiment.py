@@ -38,6 +38,7 @@ from analyzer.sentiment_features import (
     is_contrast,
     sentence_features,
     split_features,
+    target_feature_dict,
     target_features,
 )
 from analyzer.tokenizer import tokenize
@@ -159,12 +160,12 @@ def train_target(sentence_model: SentimentModel, c: float) -> tuple[SentimentMod
     examples, dev_rows = target_training()
     lexicon = polarity_lexicon()
     score = scorer(sentence_model)
-    x = [target_features(t, tokens, span, lexicon, score) for t, tokens, span, _, _ in examples]
-    model = train(x, [e[3] for e in examples], [e[4] for e in examples], c)
+    x = [target_feature_dict(t, tokens, span, lexicon, score) for t, tokens, span, *_ in examples]
+    model = train(x, [e[3] for e in examples], [e[4] for e in examples], c, gram_prefix="w:")
     right = total = 0
     for text, tokens, span, label in opinions(dev_rows):
         if label != "neutral":
-            p = model.probabilities(set(), target_features(text, tokens, span, lexicon, score))
+            p = model.probabilities(*target_features(text, tokens, span, lexicon, score))
             right += (p[2] >= p[0]) == (label == "positive")
             total += 1
     return model, right / total
@@ -176,7 +177,7 @@ BLOG_WEIGHT = 4.0  # our genre: one blog sentence counts like several report sen
 TARGET_BLOG_WEIGHT = 2.0
 
 
-def train(x, y, w, c: float) -> SentimentModel:
+def train(x, y, w, c: float, gram_prefix: str = "") -> SentimentModel:
     """Fit, prune and scale: the result is the model kiji ships, used as kiji uses it."""
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(x)
@@ -191,7 +192,7 @@ def train(x, y, w, c: float) -> SentimentModel:
             weights[name] = tuple(round(float(v) * WEIGHT_SCALE) for v in row)
     bias = [round(float(v), 4) for v in classifier.intercept_[order]]
     version = hashlib.sha256(json.dumps([bias, sorted(weights.items())]).encode()).hexdigest()
-    return SentimentModel(weights, bias, 1.0 / WEIGHT_SCALE, version[:12])
+    return SentimentModel(weights, bias, 1.0 / WEIGHT_SCALE, version[:12], gram_prefix)
 
 
 def classify_with(model: SentimentModel, text: str) -> tuple[float, float, float]:
