@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install install-train train-sentiment eval-sentiment compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
+.PHONY: install install-train train-sentiment eval-sentiment train-keywords eval-keywords compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ train-sentiment: install-train
 
 eval-sentiment: install-train
 	$(PY) scripts/eval_sentiment.py
+
+train-keywords: install-train
+	$(PY) scripts/train_keywords.py
+
+eval-keywords: install-train
+	$(PY) scripts/eval_keywords.py
 
 # Byte-compile kiji's own modules: an editable install has no .pyc files, and where
 # PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms).

@@ -29,8 +29,29 @@ _LEGAL_FORM = re.compile("|".join(_COMPANY_PREFIXES))
 _COMPANY_SUFFIXES = frozenset(
     {"株式会社", "社", "ホールディングス", "HD", "グループ", "Inc", "Corp"}
 )
-_TITLES = frozenset(
-    {"氏", "さん", "様", "君", "CEO", "社長", "会長", "首相", "大統領", "教授", "議員"}
+TITLES = frozenset(
+    {
+        "氏",
+        "さん",
+        "様",
+        "君",
+        "CEO",
+        "CFO",
+        "社長",
+        "副社長",
+        "会長",
+        "頭取",
+        "首相",
+        "大統領",
+        "総裁",
+        "長官",
+        "知事",
+        "市長",
+        "委員長",
+        "理事長",
+        "教授",
+        "議員",
+    }
 )
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 _PROPER_TYPES = {"人名": "PERSON", "地名": "LOCATION", "組織名": "ORG", "一般": "PRODUCT"}
@@ -201,7 +222,7 @@ def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMenti
             kind = "COMPANY"
             if after.surface in ("株式会社", "ホールディングス", "HD"):
                 end = after.end
-        elif after is not None and after.surface in _TITLES and kind != "LOCATION":
+        elif after is not None and after.surface in TITLES and kind != "LOCATION":
             kind = "PERSON"
         found.append(EntityMention(start, end, kind))
         i = j
@@ -209,7 +230,7 @@ def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMenti
 
 
 def _is_name_part(token: Token) -> bool:
-    if token.surface in _TITLES:
+    if token.surface in TITLES:
         return False
     if token.pos[1] == "固有名詞":
         return True

@@ -1,114 +1,98 @@
-"""Keywords, first version: compound nouns ranked by frequency and where they appear.
+"""Keyphrases an editor would tag or index an article by.
 
-A compound is a maximal run of noun-like tokens (nouns, noun prefixes and
-suffixes, unknown words, Latin words joined by a single space, and digits or
-hyphens inside a Latin name such as ``GPT-5``). Numbers alone, one-character
-nouns and the empty nouns of ``corpus/lexicons/stopwords.tsv`` are left out.
+1. Candidates: compound nouns from the token stream (noun chains with prefixes
+   and noun-like suffixes; Latin words joined across one space and digits or
+   hyphens inside a Latin name, so ``NVIDIA GB300 NVL72`` and ``GPT-5`` stay
+   whole), and every shorter chain inside them (``AIインフラ`` inside
+   ``フルスタックAIインフラ``), up to six tokens; ``AのB`` phrases that name an
+   action on a concept (``AIの民主化``). Numbers, counters and the empty nouns
+   of ``corpus/lexicons/stopwords.tsv`` are left out.
+2. Features of each candidate in its article: how often it occurs, alone and
+   inside longer chains; how often it is only ever part of one longer chain
+   (a fragment); inverse document frequency from a background corpus
+   (``analyzer/models/idf.json``); how productive its component nouns are in the
+   article's compounds (TermExtract's FLR); where it occurs (title, excerpt,
+   headings, bold, the lead paragraph; first and last position); its shape
+   (length, script, proper noun, known name, generic term).
+3. A logistic regression over those features, trained on our gold set
+   (``corpus/gold/keywords.json``, ``make train-keywords``) and shipped as plain
+   weights (``analyzer/models/keywords.json``): a keyphrase's score is its
+   probability of being one an editor chose, comparable across articles.
+4. Redundancy control: one phrase per concept (spelling variants, aliases from
+   the gazetteer, ``AIインフラ``/``AIインフラストラクチャ``), and no phrase next
+   to its own fragment unless both also occur on their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
 
+from analyzer.entities import TITLES, gazetteer, generic_terms
 from analyzer.reader import Document
-from analyzer.resources import lexicon_lines
+from analyzer.resources import MODEL_DIR, lexicon_lines
 from analyzer.result import Keyword
 from analyzer.tokenizer import Token
 
-_MAX_TOKENS = 6
-_ZONE_WEIGHT = {"title": 3.0, "excerpt": 1.5, "heading": 2.0}
-_EMPHASIS_WEIGHT = 1.5
+MAX_TOKENS = 6
+MAX_CHARS = 32
+_STANDS_ALONE = 2  # occurrences outside any longer candidate that make a phrase stand alone
+_LEAD_BLOCKS = 1  # body paragraphs that count as the lead
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+_DROP = str.maketrans("", "", " ・·")
+
+
+def normalize(text: str) -> str:
+    """The matching key of a phrase: NFKC, lower case, no spaces or middle dots."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_DROP)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(normalize(row[0]) for row in lexicon_lines("stopwords.tsv"))
 
 
 @dataclass(slots=True)
-class _Candidate:
-    text: str
-    count: int
-    weight: float
-    first: int  # analysis-text offset
-    forms: dict[str, int]
+class Candidate:
+    """One keyphrase candidate of an article, with what the features need."""
+
+    key: str
+    forms: dict[str, int] = field(default_factory=dict)
+    count: int = 0  # occurrences, alone or inside longer chains
+    standalone: int = 0  # occurrences as a whole compound
+    first: int = -1  # analysis-text offset of the first occurrence
+    last: int = -1
+    zones: set[str] = field(default_factory=set)
+    components: tuple[str, ...] = ()  # the normalised surfaces of its tokens
+    proper: bool = False
+    phrase: bool = False  # an AのB phrase
+    extensions: dict[str, int] = field(default_factory=dict)  # one token longer → count
+
+    @property
+    def text(self) -> str:
+        """The form the article uses most (the earliest on a tie)."""
+        return max(self.forms, key=self.forms.__getitem__)
 
 
-def stopwords() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicon_lines("stopwords.tsv"))
+# --- candidates ----------------------------------------------------------------------
 
 
-def extract_keywords(
-    doc: Document, sentences: Sequence[Sequence[Token]], top: int = 10
-) -> list[Keyword]:
-    stop = stopwords()
-    emphasis = [(e.start, e.end) for e in doc.emphasis]
-    candidates: dict[str, _Candidate] = {}
-    for sentence, tokens in zip(doc.sentences, sentences, strict=True):
-        zone_weight = _ZONE_WEIGHT.get(sentence.zone, 1.0)
-        for start, end in compound_spans(doc.text, tokens):
-            text = doc.text[start:end]
-            if len(text) < 2 or text in stop:
-                continue
-            weight = zone_weight
-            if any(a <= start and end <= b for a, b in emphasis):
-                weight *= _EMPHASIS_WEIGHT
-            key = text.lower().replace(" ", "")
-            found = candidates.get(key)
-            if found is None:
-                candidates[key] = _Candidate(text, 1, weight, start, {text: 1})
-            else:
-                found.count += 1
-                found.weight += weight
-                found.forms[text] = found.forms.get(text, 0) + 1
-    ranked = sorted(
-        candidates.values(),
-        key=lambda c: (-_raw_score(c), c.first),
-    )[:top]
-    if not ranked:
-        return []
-    best = _raw_score(ranked[0])
-    return [
-        Keyword(
-            text=max(c.forms, key=lambda f: (c.forms[f], -len(f))),
-            score=round(_raw_score(c) / best, 4),
-            count=c.count,
-            first=doc.source_span(c.first, c.first + 1)[0],
-        )
-        for c in ranked
-    ]
-
-
-def _raw_score(candidate: _Candidate) -> float:
-    # Longer compounds are more specific: a mild bonus per extra character.
-    return candidate.weight * (1.0 + 0.05 * min(len(candidate.text), 12))
-
-
-def compound_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Analysis-text spans of the compound nouns in one sentence's tokens."""
-    spans: list[tuple[int, int]] = []
-    run: list[Token] = []
-
-    def close() -> None:
-        while run and not _may_end(run[-1]):
-            run.pop()
-        while run and not _may_start(run[0]):
-            run.pop(0)
-        if run and any(_is_content(t) for t in run) and len(run) <= _MAX_TOKENS:
-            spans.append((run[0].start, run[-1].end))
-        run.clear()
-
-    previous: Token | None = None
-    for token in tokens:
-        if run and not _joins(text, run[-1], token):
-            close()
-        if _is_part(token, run) and not (not run and _is_counter_of(token, previous)):
-            run.append(token)
-        else:
-            close()
-        previous = token
-    close()
-    return spans
+def _is_english_word(token: Token) -> bool:
+    surface = token.surface
+    return surface.isascii() and surface.isalpha() and surface.islower()
 
 
 def _is_latin(token: Token) -> bool:
-    return token.surface.isascii() and any(c.isalpha() for c in token.surface)
+    """A Latin name or model number (``NVIDIA``, ``iPhone``, ``GB300``); lower-case words
+    (``raised``, ``their``) are English prose, not names."""
+    surface = token.surface
+    return surface.isascii() and any(c.isalpha() for c in surface) and not _is_english_word(token)
 
 
 def _is_number(token: Token) -> bool:
@@ -122,6 +106,8 @@ def _is_content(token: Token) -> bool:
 
 def _is_part(token: Token, run: list[Token]) -> bool:
     pos = token.pos
+    if _is_english_word(token):
+        return False
     if pos[0] == "名詞":
         return pos[1] != "数詞" or ((bool(run) and _is_latin(run[-1])) or _is_hyphen(run))
     if pos[0] == "接頭辞":
@@ -130,6 +116,8 @@ def _is_part(token: Token, run: list[Token]) -> bool:
         return pos[1] == "名詞的" and bool(run)
     if token.surface in ("-", ".") and run and _is_latin(run[-1]):
         return True
+    if pos[0] == "形状詞":  # フル in フルスタック
+        return _KATAKANA.fullmatch(token.surface) is not None
     return token.unknown and _is_latin(token)
 
 
@@ -156,4 +144,369 @@ def _may_start(token: Token) -> bool:
 
 
 def _may_end(token: Token) -> bool:
-    return token.pos[0] != "接頭辞" and token.surface not in ("-", ".")
+    """A keyphrase does not end in a prefix, a hyphen or a title (``社長``, ``CEO``: the
+    name before it is the keyphrase)."""
+    return (
+        token.pos[0] not in ("接頭辞", "形状詞")
+        and token.surface not in ("-", ".")
+        and token.surface not in TITLES
+    )
+
+
+def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of the compound nouns (maximal noun chains) of one
+    sentence's tokens; ``text`` is the text the token offsets index."""
+    runs: list[tuple[int, int]] = []
+    start = -1  # index of the run's first token, -1 when no run is open
+
+    def close(end: int) -> None:
+        i, j = start, end
+        while j > i and not _may_end(tokens[j - 1]):
+            j -= 1
+        while i < j and not _may_start(tokens[i]):
+            i += 1
+        if i < j and any(_is_content(tokens[k]) for k in range(i, j)):
+            runs.append((i, j))
+
+    run: list[Token] = []
+    previous: Token | None = None
+    for k, token in enumerate(tokens):
+        if run and not _joins(text, run[-1], token):
+            close(k)
+            run.clear()
+        if _is_part(token, run) and not (not run and _is_counter_of(token, previous)):
+            if not run:
+                start = k
+            run.append(token)
+        elif run:
+            close(k)
+            run.clear()
+        previous = token
+    if run:
+        close(len(tokens))
+    return runs
+
+
+def compound_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Text spans of the compound nouns of one sentence's tokens."""
+    return [(tokens[i].start, tokens[j - 1].end) for i, j in compound_runs(text, tokens)]
+
+
+def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, int]]:
+    """The token ranges inside the compound [i, j) that may be keyphrases: they start
+    and end where a compound may, hold a noun, and are at most ``MAX_TOKENS`` long."""
+    for a in range(i, j):
+        if not _may_start(tokens[a]):
+            continue
+        content = False
+        for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
+            content = content or _is_content(tokens[b - 1])
+            if content and _may_end(tokens[b - 1]):
+                yield a, b
+
+
+def _is_action(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """Whether the compound [i, j) names an action or change (``民主化``, ``導入``)."""
+    last = tokens[j - 1]
+    return j - i <= 3 and (last.pos[2] == "サ変可能" or last.surface == "化")
+
+
+def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str, Candidate]:
+    """Every keyphrase candidate of the article, by key."""
+    stop = stopwords()
+    text = doc.text
+    found: dict[str, Candidate] = {}
+    zone_of = _zones(doc)
+    for sentence, tokens in zip(doc.sentences, sentences, strict=True):
+        zones = zone_of(sentence.start, sentence.zone)
+        runs = compound_runs(text, tokens)
+        for i, j in runs:
+            for a, b in sub_ranges(tokens, i, j):
+                start, end = tokens[a].start, tokens[b - 1].end
+                form = text[start:end]
+                key = normalize(form)
+                if len(key) < 2 or len(form) > MAX_CHARS or key in stop:
+                    continue
+                candidate = found.get(key)
+                if candidate is None:
+                    components = tuple(normalize(t.surface) for t in tokens[a:b])
+                    candidate = found[key] = Candidate(key, first=start, components=components)
+                candidate.count += 1
+                candidate.standalone += a == i and b == j
+                candidate.forms[form] = candidate.forms.get(form, 0) + 1
+                candidate.last = start
+                candidate.zones |= zones | _emphasis(doc, start, end)
+                candidate.proper = candidate.proper or any(
+                    t.pos[1] == "固有名詞" for t in tokens[a:b]
+                )
+                for x, y in ((a - 1, b), (a, b + 1)):
+                    if i <= x and y <= j and y - x <= MAX_TOKENS:
+                        extension = normalize(text[tokens[x].start : tokens[y - 1].end])
+                        candidate.extensions[extension] = candidate.extensions.get(extension, 0) + 1
+        _phrases(text, tokens, runs, zones, found)
+    return found
+
+
+def _phrases(
+    text: str,
+    tokens: Sequence[Token],
+    runs: list[tuple[int, int]],
+    zones: set[str],
+    found: dict[str, Candidate],
+) -> None:
+    """``AのB`` phrases: a compound, の, and a short compound naming an action."""
+    for (i, j), (k, m) in pairwise(runs):
+        if k != j + 1 or tokens[j].surface != "の" or not _is_action(tokens, k, m):
+            continue
+        start, end = tokens[i].start, tokens[m - 1].end
+        form = text[start:end]
+        if len(form) > MAX_CHARS:
+            continue
+        key = normalize(form)
+        candidate = found.get(key)
+        if candidate is None:
+            components = tuple(normalize(t.surface) for t in tokens[i:m] if t.surface != "の")
+            candidate = found[key] = Candidate(key, first=start, components=components)
+            candidate.phrase = True
+        candidate.count += 1
+        candidate.standalone += 1
+        candidate.forms[form] = candidate.forms.get(form, 0) + 1
+        candidate.last = start
+        candidate.zones |= zones
+
+
+def _zones(doc: Document):
+    """A function: (sentence start, sentence zone) → the zones it counts for."""
+    lead = [b for b in doc.blocks if b.kind == "paragraph"][:_LEAD_BLOCKS]
+    lead_spans = [(b.start, b.end) for b in lead]
+
+    def zones(start: int, zone: str) -> set[str]:
+        out = {zone} if zone in ("title", "excerpt", "heading") else set()
+        if any(a <= start < b for a, b in lead_spans):
+            out.add("lead")
+        return out
+
+    return zones
+
+
+def _emphasis(doc: Document, start: int, end: int) -> set[str]:
+    for span in doc.emphasis:
+        if span.start <= start and end <= span.end:
+            return {"bold"}
+    return set()
+
+
+# --- features and the model ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    documents: int
+    df: dict[str, int]
+    version: str
+
+    def idf(self, key: str) -> float:
+        return math.log((self.documents + 1) / (self.df.get(key, 0) + 1))
+
+
+@cache
+def background() -> Background:
+    with (MODEL_DIR / "idf.json").open(encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        data = json.loads(handle.readline())
+    return Background(data["documents"], data["df"], header["version"])
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordModel:
+    bias: float
+    weights: dict[str, float]
+    version: str
+
+    def score(self, features: dict[str, float]) -> float:
+        weights = self.weights
+        z = self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@cache
+def model() -> KeywordModel:
+    with (MODEL_DIR / "keywords.json").open(encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        data = json.loads(handle.readline())
+    return KeywordModel(data["bias"], data["weights"], header["version"])
+
+
+@cache
+def _generic_terms() -> frozenset[str]:
+    return frozenset(normalize(term) for term in generic_terms())
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(gazetteer().canonical)
+
+
+def features(
+    found: dict[str, Candidate], length: int, idf: Background
+) -> dict[str, dict[str, float]]:
+    """The features of every candidate, by key; ``length`` is the analysis text's."""
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for candidate in found.values():
+        # Component productivity over the compounds as they stand (TermExtract's LR).
+        if candidate.standalone and not candidate.phrase:
+            parts = candidate.components
+            for x, y in pairwise(parts):
+                right[x] = right.get(x, 0) + candidate.standalone
+                left[y] = left.get(y, 0) + candidate.standalone
+    generic = _generic_terms()
+    known = _known_names()
+    out = {}
+    scale = max(length, 1)
+    for key, c in found.items():
+        parts = c.components or (key,)
+        productivity = sum(
+            math.log((left.get(p, 0) + 1) * (right.get(p, 0) + 1)) for p in parts
+        ) / (2 * len(parts))
+        inverse = idf.idf(key)
+        frequency = math.log1p(c.count)
+        nested = max(c.extensions.values(), default=0) / c.count
+        form = c.text
+        f = {
+            "log_count": frequency,
+            "log_standalone": math.log1p(c.standalone),
+            "idf": inverse,
+            "tf_idf": frequency * inverse,
+            "flr": frequency + productivity,
+            "productivity": productivity,
+            "fragment": nested,
+            "first": c.first / scale,
+            "spread": (c.last - c.first) / scale,
+            "tokens": min(len(parts), MAX_TOKENS) / MAX_TOKENS,
+            "one_token": float(len(parts) == 1),
+            "log_chars": math.log(len(key)),
+            "latin": float(any(ch.isascii() and ch.isalpha() for ch in form)),
+            "katakana": float(bool(_KATAKANA.search(form))),
+            "kanji_only": float(all("\u4e00" <= ch <= "\u9fff" for ch in key)),
+            "proper": float(c.proper),
+            "known_name": float(key in known),
+            "generic": float(key in generic),
+            "phrase": float(c.phrase),
+            "once": float(c.count == 1),
+        }
+        for zone in ("title", "excerpt", "heading", "bold", "lead"):
+            f[zone] = float(zone in c.zones)
+        out[key] = f
+    return out
+
+
+# --- selection ---------------------------------------------------------------------------
+
+
+def _stands_alone(candidate: Candidate) -> bool:
+    return candidate.standalone >= _STANDS_ALONE
+
+
+def _variant(short: str, long: str) -> bool:
+    """``AIインフラ`` / ``AIインフラストラクチャ``: a katakana word spelled out further."""
+    return (
+        long.startswith(short)
+        and len(long) > len(short)
+        and bool(_KATAKANA.match(short[-1]))
+        and bool(_KATAKANA.match(long[len(short)]))
+    )
+
+
+def _concept(key: str, aliases: dict[str, str]) -> str:
+    return aliases.get(key, key)
+
+
+def select(
+    ranked: Sequence[tuple[Candidate, float]], top: int, aliases: dict[str, str]
+) -> list[tuple[Candidate, float]]:
+    """The best ``top`` candidates with one phrase per concept and no phrase beside
+    its own fragment unless both stand alone."""
+    chosen: list[tuple[Candidate, float]] = []
+    concepts: set[str] = set()
+    for candidate, score in ranked:
+        if len(chosen) >= top:
+            break
+        if candidate.phrase and candidate.count < 2:
+            continue
+        key = candidate.key
+        concept = _concept(key, aliases)
+        if concept in concepts:
+            continue
+        clash = False
+        for other, _ in chosen:
+            shorter, longer = sorted((key, other.key), key=len)
+            if _variant(shorter, longer):
+                clash = True
+            elif shorter in longer:
+                short = candidate if shorter == key else other
+                long = other if short is candidate else candidate
+                clash = not (_stands_alone(short) and _stands_alone(long))
+            if clash:
+                break
+        if clash:
+            continue
+        concepts.add(concept)
+        chosen.append((candidate, score))
+    return chosen
+
+
+def rank(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[tuple[Candidate, float]]:
+    """Every candidate with its score, best first."""
+    found = candidates(doc, sentences)
+    scorer = model()
+    featured = features(found, len(doc.text), background())
+    scored = [(found[key], scorer.score(f)) for key, f in featured.items()]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].first))
+    return scored
+
+
+SUGGEST_AT = 0.5  # a keyphrase this likely to be an editor's choice is worth a tag
+SUGGEST_POOL = 10  # suggestions come from the best this many keyphrases
+SUGGEST_MAX = 5
+
+
+def extract_keywords(
+    doc: Document, sentences: Sequence[Sequence[Token]], top: int = 10
+) -> tuple[list[Keyword], list[str]]:
+    """(the best ``top`` keyphrases; tag suggestions: strong keyphrases that no front
+    matter tag names, whatever ``top`` is)."""
+    chosen = select(rank(doc, sentences), max(top, SUGGEST_POOL), gazetteer().canonical)
+    keywords = [
+        Keyword(
+            text=candidate.text,
+            score=round(score, 4),
+            count=candidate.count,
+            first=doc.source_span(candidate.first, candidate.first + 1)[0],
+        )
+        for candidate, score in chosen[: max(top, 0)]
+    ]
+    return keywords, suggest_tags(chosen[:SUGGEST_POOL], doc.meta.tags)
+
+
+def _names(tag: str, key: str) -> bool:
+    """Whether a tag names a keyphrase (both normalised): it contains it (the tag
+    ``AIデータセンター`` names ``データセンター``), or it makes up at least half of it
+    (``データセンター`` names ``データセンター部門``; ``AI`` does not name ``AIインフラ``)."""
+    return key in tag or (tag in key and 2 * len(tag) >= len(key))
+
+
+def suggest_tags(chosen: Sequence[tuple[Candidate, float]], tags: Sequence[str]) -> list[str]:
+    """Keyphrases scoring ``SUGGEST_AT`` or more that no tag names (see ``_names``)."""
+    aliases = gazetteer().canonical
+    tagged = {normalize(tag) for tag in tags if tag.strip()}
+    tagged |= {aliases[t] for t in tagged if t in aliases}
+    out = []
+    for candidate, score in chosen:
+        if score < SUGGEST_AT or len(out) >= SUGGEST_MAX:
+            break
+        key = candidate.key
+        if _concept(key, aliases) in tagged or any(_names(t, key) for t in tagged):
+            continue
+        out.append(candidate.text)
+    return out

@@ -17,7 +17,7 @@ CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
 
 def analyze_document(doc: Document, top: int = 10) -> Analysis:
     sentences = tokenize_sentences(doc.text, doc.sentences)
-    keywords = extract_keywords(doc, sentences, top=top)
+    keywords, suggested_tags = extract_keywords(doc, sentences, top=top)
     entities = extract_entities(doc, sentences)
     sentiment = analyze_sentiment(doc, sentences)
     chars = sum(s.end - s.start for s in doc.sentences)
@@ -35,6 +35,7 @@ def analyze_document(doc: Document, top: int = 10) -> Analysis:
         entities=tuple(entity_sentiments(doc, sentences, entities)),
         sentiment=sentiment,
         warnings=doc.warnings,
+        suggested_tags=tuple(suggested_tags),
     )
 
 

@@ -58,6 +58,10 @@ def render_analysis(analysis: Analysis, source_text: str, console: Console) -> N
         entities.add_row(entity.text, entity.type, str(entity.count), score)
 
     console.print(keywords if analysis.keywords else Text("No keywords found.", style="dim"))
+    if analysis.suggested_tags:
+        line = Text("Suggested tags (not in the front matter): ", style="dim")
+        line.append(", ".join(analysis.suggested_tags), style="bold cyan")
+        console.print(line)
     console.print()
     console.print(entities if analysis.entities else Text("No entities found.", style="dim"))
     console.print()

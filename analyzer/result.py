@@ -98,6 +98,7 @@ class Analysis:
     entities: tuple[Entity, ...]
     sentiment: Sentiment
     warnings: tuple[str, ...]
+    suggested_tags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         from analyzer.versions import versions
@@ -117,6 +118,7 @@ class Analysis:
                 {"text": k.text, "score": k.score, "count": k.count, "first": k.first}
                 for k in self.keywords
             ],
+            "suggested_tags": list(self.suggested_tags),
             "entities": [_entity_dict(e) for e in self.entities],
             "sentiment": {
                 "label": self.sentiment.label,

@@ -39,6 +39,7 @@ def json_schema() -> dict[str, Any]:
             "meta",
             "stats",
             "keywords",
+            "suggested_tags",
             "entities",
             "sentiment",
             "warnings",
@@ -94,6 +95,11 @@ def json_schema() -> dict[str, Any]:
                     },
                     "additionalProperties": False,
                 },
+            },
+            "suggested_tags": {
+                "type": "array",
+                "description": "strong keyphrases that no front matter tag names",
+                "items": {"type": "string", "minLength": 1},
             },
             "entities": {
                 "type": "array",

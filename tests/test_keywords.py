@@ -1,0 +1,87 @@
+import unicodedata
+
+import pytest
+
+from analyzer import analyze_path, analyze_text
+from analyzer.keywords import normalize, stopwords
+from tests.conftest import ROOT, SAMPLES
+
+ARTICLES = sorted((ROOT / "corpus" / "articles").glob("*.md"))
+POSTS = SAMPLES + ARTICLES
+
+
+def keywords_of(text: str, top: int = 10) -> list[str]:
+    return [k.text for k in analyze_text(text, top=top).keywords]
+
+
+@pytest.mark.parametrize("path", POSTS, ids=lambda p: p.name)
+def test_keywords_on_real_posts_are_clean_ranked_and_located(path):
+    analysis = analyze_path(path)
+    source = path.read_text(encoding="utf-8")
+    keywords = analysis.keywords
+    assert 5 <= len(keywords) <= 10
+    scores = [k.score for k in keywords]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 1 for s in scores)
+    keys = [normalize(k.text) for k in keywords]
+    assert len(set(keys)) == len(keys)
+    for keyword in keywords:
+        assert normalize(keyword.text) not in stopwords()
+        assert not keyword.text.isdigit()
+        # `first` is where the keyword starts in the source file.
+        window = unicodedata.normalize("NFKC", source[keyword.first : keyword.first + 80])
+        assert normalize(window.replace("*", "")).startswith(normalize(keyword.text))
+
+
+def test_a_fragment_is_not_listed_beside_its_compound():
+    text = (
+        "AIデータセンターの建設が進む。AIデータセンターは電力を大量に使う。"
+        "各社はAIデータセンターの増設を急ぐ。液冷システムの採用も広がる。"
+    )
+    keywords = keywords_of(text)
+    assert "AIデータセンター" in keywords
+    assert "データセンター" not in keywords
+    assert "センター" not in keywords
+
+
+def test_a_fragment_that_also_stands_alone_may_stay():
+    text = (
+        "生成AIの導入が進む。生成AIエージェントも広がる。"
+        "生成AIは業務を変える。生成AIの費用も下がった。生成AIエージェントの実証も進む。"
+    )
+    keywords = keywords_of(text)
+    assert "生成AI" in keywords
+
+
+def test_one_phrase_per_concept():
+    text = (
+        "NVIDIAはAIインフラを売る。エヌビディアの決算は好調だった。NVIDIAの株価。"
+        "AIインフラストラクチャへの投資が続く。AIインフラの需要は強い。"
+    )
+    keys = [normalize(k) for k in keywords_of(text)]
+    assert not {"nvidia", "エヌビディア"} <= set(keys)
+    assert not {"aiインフラ", "aiインフラストラクチャ"} <= set(keys)
+
+
+def test_english_prose_gives_names_not_words():
+    keywords = keywords_of(
+        "Microsoft and Google raised their capital expenditure plans for data centers. "
+        "Microsoft said demand for NVIDIA GB300 NVL72 racks was strong."
+    )
+    assert "Microsoft" in keywords
+    assert "NVIDIA GB300 NVL72" in keywords
+    assert not any(k.islower() for k in keywords)
+    assert not any(k.lower().startswith(("and ", "for ", "the ")) for k in keywords)
+
+
+def test_top_limits_the_keywords_but_not_the_tag_suggestions():
+    text = (
+        "---\ntitle: 液冷の時代\ntags: [NVIDIA]\n---\n"
+        "NVIDIAのGB300 NVL72は液冷システムが前提になる。**液冷システム**の歩留まりが課題だ。\n\n"
+        "液冷システムの部材を供給するメーカーの受注が増えている。NVIDIAの出荷も液冷システム次第だ。"
+    )
+    analysis = analyze_text(text, top=1)
+    assert len(analysis.keywords) == 1
+    assert "液冷システム" in analysis.suggested_tags
+    assert all(normalize(t) != "nvidia" for t in analysis.suggested_tags)
+    assert analyze_text(text, top=0).keywords == ()
