@@ -20,10 +20,11 @@ import datetime as dt
 import hashlib
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
@@ -64,7 +65,7 @@ def background_documents() -> list[str]:
     return leads + texts
 
 
-def document_keys(text: str) -> set[str]:
+def document_keys(text: str) -> list[str]:
     """The keys of every keyphrase candidate of a plain text."""
     import unicodedata
 
@@ -75,15 +76,16 @@ def document_keys(text: str) -> set[str]:
         for i, j in keywords.compound_runs(line, tokens):
             for a, b in keywords.sub_ranges(tokens, i, j):
                 keys.add(keywords.normalize(line[tokens[a].start : tokens[b - 1].end]))
-    return keys
+    return sorted(keys)
 
 
 def build_idf() -> keywords.Background:
+    """Document frequencies with scikit-learn's CountVectorizer over our candidates."""
     documents = background_documents()
-    df: Counter[str] = Counter()
-    for text in documents:
-        df.update(document_keys(text))
-    table = {key: n for key, n in sorted(df.items()) if n >= MIN_DF}
+    vectorizer = CountVectorizer(analyzer=document_keys, min_df=MIN_DF, binary=True)
+    counts = vectorizer.fit_transform(documents)
+    df = np.asarray(counts.sum(axis=0)).ravel()
+    table = {key: int(df[column]) for key, column in sorted(vectorizer.vocabulary_.items())}
     version = hashlib.sha256(json.dumps([len(documents), table]).encode()).hexdigest()[:12]
     print(f"background: {len(documents):,} documents, {len(table):,} terms with df >= {MIN_DF}")
     return keywords.Background(len(documents), table, version)
