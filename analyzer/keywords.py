@@ -25,8 +25,10 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -217,32 +219,49 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
     text = doc.text
     found: dict[str, Candidate] = {}
     zone_of = _zones(doc)
+    bold = sorted((e.start, e.end) for e in doc.emphasis)
+    bold_starts = [x for x, _ in bold]
     for sentence, tokens in zip(doc.sentences, sentences, strict=True):
         zones = zone_of(sentence.start, sentence.zone)
         runs = compound_runs(text, tokens)
+        if not runs:
+            continue
+        # The analysis text is NFKC already: a key is its tokens' keys joined.
+        keys = [t.surface.lower().translate(_DROP) for t in tokens]
+        proper = [t.pos[1] == "固有名詞" for t in tokens]
         for i, j in runs:
             for a, b in sub_ranges(tokens, i, j):
+                key = "".join(keys[a:b])
                 start, end = tokens[a].start, tokens[b - 1].end
-                form = text[start:end]
-                key = normalize(form)
-                if len(key) < 2 or len(form) > MAX_CHARS or key in stop:
+                if len(key) < 2 or end - start > MAX_CHARS or key in stop:
                     continue
+                form = text[start:end]
                 candidate = found.get(key)
                 if candidate is None:
-                    components = tuple(normalize(t.surface) for t in tokens[a:b])
-                    candidate = found[key] = Candidate(key, first=start, components=components)
+                    candidate = Candidate(key, first=start, components=tuple(keys[a:b]))
+                    candidate.zones = set(zones)
+                    found[key] = candidate
+                elif zones:
+                    candidate.zones |= zones
                 candidate.count += 1
-                candidate.standalone += a == i and b == j
-                candidate.forms[form] = candidate.forms.get(form, 0) + 1
+                if a == i and b == j:
+                    candidate.standalone += 1
+                forms = candidate.forms
+                forms[form] = forms.get(form, 0) + 1
                 candidate.last = start
-                candidate.zones |= zones | _emphasis(doc, start, end)
-                candidate.proper = candidate.proper or any(
-                    t.pos[1] == "固有名詞" for t in tokens[a:b]
-                )
-                for x, y in ((a - 1, b), (a, b + 1)):
-                    if i <= x and y <= j and y - x <= MAX_TOKENS:
-                        extension = normalize(text[tokens[x].start : tokens[y - 1].end])
-                        candidate.extensions[extension] = candidate.extensions.get(extension, 0) + 1
+                if bold:
+                    k = bisect.bisect_right(bold_starts, start) - 1
+                    if k >= 0 and end <= bold[k][1]:
+                        candidate.zones.add("bold")
+                if not candidate.proper and any(proper[a:b]):
+                    candidate.proper = True
+                extensions = candidate.extensions
+                if a > i and b - a < MAX_TOKENS:
+                    extension = keys[a - 1] + key
+                    extensions[extension] = extensions.get(extension, 0) + 1
+                if b < j and b - a < MAX_TOKENS:
+                    extension = key + keys[b]
+                    extensions[extension] = extensions.get(extension, 0) + 1
         _phrases(text, tokens, runs, zones, found)
     return found
 
@@ -289,13 +308,6 @@ def _zones(doc: Document):
     return zones
 
 
-def _emphasis(doc: Document, start: int, end: int) -> set[str]:
-    for span in doc.emphasis:
-        if span.start <= start and end <= span.end:
-            return {"bold"}
-    return set()
-
-
 # --- features and the model ------------------------------------------------------------
 
 
@@ -322,10 +334,15 @@ class KeywordModel:
     bias: float
     weights: dict[str, float]
     version: str
+    vector: tuple[float, ...] = field(init=False, repr=False, compare=False)
 
-    def score(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        z = self.bias + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    def __post_init__(self) -> None:
+        vector = tuple(self.weights.get(name, 0.0) for name in FEATURES)
+        object.__setattr__(self, "vector", vector)
+
+    def score(self, row: Sequence[float]) -> float:
+        """The probability of a candidate with feature values ``row`` (``FEATURES``)."""
+        z = self.bias + sum(map(operator.mul, row, self.vector))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
@@ -347,10 +364,42 @@ def _known_names() -> frozenset[str]:
     return frozenset(gazetteer().canonical)
 
 
-def features(
+FEATURES = (
+    "log_count",
+    "log_standalone",
+    "idf",
+    "tf_idf",
+    "flr",
+    "productivity",
+    "fragment",
+    "first",
+    "spread",
+    "tokens",
+    "one_token",
+    "log_chars",
+    "latin",
+    "katakana",
+    "kanji_only",
+    "proper",
+    "known_name",
+    "generic",
+    "phrase",
+    "once",
+    "title",
+    "excerpt",
+    "heading",
+    "bold",
+    "lead",
+)
+_LATIN = re.compile("[A-Za-z]")
+_KANJI = re.compile("[\u4e00-\u9fff]+")
+
+
+def feature_rows(
     found: dict[str, Candidate], length: int, idf: Background
-) -> dict[str, dict[str, float]]:
-    """The features of every candidate, by key; ``length`` is the analysis text's."""
+) -> dict[str, list[float]]:
+    """The feature values of every candidate, in ``FEATURES`` order, by key;
+    ``length`` is the analysis text's."""
     left: dict[str, int] = {}
     right: dict[str, int] = {}
     for candidate in found.values():
@@ -362,43 +411,55 @@ def features(
                 left[y] = left.get(y, 0) + candidate.standalone
     generic = _generic_terms()
     known = _known_names()
-    out = {}
+    rows = {}
     scale = max(length, 1)
+    log = math.log
     for key, c in found.items():
         parts = c.components or (key,)
-        productivity = sum(
-            math.log((left.get(p, 0) + 1) * (right.get(p, 0) + 1)) for p in parts
-        ) / (2 * len(parts))
+        productivity = sum(log((left.get(p, 0) + 1) * (right.get(p, 0) + 1)) for p in parts) / (
+            2 * len(parts)
+        )
         inverse = idf.idf(key)
-        frequency = math.log1p(c.count)
-        nested = max(c.extensions.values(), default=0) / c.count
-        form = c.text
-        f = {
-            "log_count": frequency,
-            "log_standalone": math.log1p(c.standalone),
-            "idf": inverse,
-            "tf_idf": frequency * inverse,
-            "flr": frequency + productivity,
-            "productivity": productivity,
-            "fragment": nested,
-            "first": c.first / scale,
-            "spread": (c.last - c.first) / scale,
-            "tokens": min(len(parts), MAX_TOKENS) / MAX_TOKENS,
-            "one_token": float(len(parts) == 1),
-            "log_chars": math.log(len(key)),
-            "latin": float(any(ch.isascii() and ch.isalpha() for ch in form)),
-            "katakana": float(bool(_KATAKANA.search(form))),
-            "kanji_only": float(all("\u4e00" <= ch <= "\u9fff" for ch in key)),
-            "proper": float(c.proper),
-            "known_name": float(key in known),
-            "generic": float(key in generic),
-            "phrase": float(c.phrase),
-            "once": float(c.count == 1),
-        }
-        for zone in ("title", "excerpt", "heading", "bold", "lead"):
-            f[zone] = float(zone in c.zones)
-        out[key] = f
-    return out
+        frequency = log(1 + c.count)
+        zones = c.zones
+        rows[key] = [
+            frequency,
+            log(1 + c.standalone),
+            inverse,
+            frequency * inverse,
+            frequency + productivity,
+            productivity,
+            max(c.extensions.values(), default=0) / c.count,
+            c.first / scale,
+            (c.last - c.first) / scale,
+            min(len(parts), MAX_TOKENS) / MAX_TOKENS,
+            float(len(parts) == 1),
+            log(len(key)),
+            float(_LATIN.search(key) is not None),
+            float(_KATAKANA.search(key) is not None),
+            float(_KANJI.fullmatch(key) is not None),
+            float(c.proper),
+            float(key in known),
+            float(key in generic),
+            float(c.phrase),
+            float(c.count == 1),
+            float("title" in zones),
+            float("excerpt" in zones),
+            float("heading" in zones),
+            float("bold" in zones),
+            float("lead" in zones),
+        ]
+    return rows
+
+
+def features(
+    found: dict[str, Candidate], length: int, idf: Background
+) -> dict[str, dict[str, float]]:
+    """``feature_rows`` with the features named (training and inspection)."""
+    return {
+        key: dict(zip(FEATURES, row, strict=True))
+        for key, row in feature_rows(found, length, idf).items()
+    }
 
 
 # --- selection ---------------------------------------------------------------------------
@@ -459,9 +520,9 @@ def select(
 def rank(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[tuple[Candidate, float]]:
     """Every candidate with its score, best first."""
     found = candidates(doc, sentences)
-    scorer = model()
-    featured = features(found, len(doc.text), background())
-    scored = [(found[key], scorer.score(f)) for key, f in featured.items()]
+    score = model().score
+    rows = feature_rows(found, len(doc.text), background())
+    scored = [(found[key], score(row)) for key, row in rows.items()]
     scored.sort(key=lambda pair: (-pair[1], pair[0].first))
     return scored
 

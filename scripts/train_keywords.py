@@ -149,7 +149,7 @@ def fold_of(path: str, folds: int) -> int:
 
 
 def fit(articles: list[Article], c: float) -> keywords.KeywordModel:
-    names = sorted(next(iter(articles[0].features.values())))
+    names = keywords.FEATURES
     rows, labels = [], []
     for article in articles:
         for key, f in article.features.items():
@@ -170,7 +170,10 @@ def fit(articles: list[Article], c: float) -> keywords.KeywordModel:
 def predict(article: Article, model: keywords.KeywordModel, top: int) -> list[str]:
     from analyzer.entities import gazetteer
 
-    ranked = [(article.found[k], model.score(f)) for k, f in article.features.items()]
+    ranked = [
+        (article.found[k], model.score([f[n] for n in keywords.FEATURES]))
+        for k, f in article.features.items()
+    ]
     ranked.sort(key=lambda pair: (-pair[1], pair[0].first))
     chosen = keywords.select(ranked, top, gazetteer().canonical)
     return [candidate.text for candidate, _ in chosen]
