@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 KIJI   := $(VENV)/bin/kiji
 SAMPLE := corpus/samples/2025-11-23-foxconn-nvidia-openai.md
 
-.PHONY: install install-train train-sentiment eval-sentiment train-keywords eval-keywords compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
+.PHONY: install install-train train-sentiment eval-sentiment train-keywords eval-keywords train-entities eval-entities compile demo test lint format clean bench bench-peers bench-tokenizer fuzz
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ train-keywords: install-train
 
 eval-keywords: install-train
 	$(PY) scripts/eval_keywords.py
+
+train-entities: install-train
+	$(PY) scripts/train_entities.py
+
+eval-entities: install-train
+	$(PY) scripts/eval_entities.py
 
 # Byte-compile kiji's own modules: an editable install has no .pyc files, and where
 # PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms).

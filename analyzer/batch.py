@@ -19,10 +19,14 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analyzer.errors import KijiError, NotFoundError, OutputError
 from analyzer.reader import ReadOptions
 from analyzer.result import ErrorRecord
+
+if TYPE_CHECKING:
+    from analyzer.entities import NameList
 
 DEFAULT_GLOBS = ("*.md", "*.markdown", "*.txt")
 
@@ -39,6 +43,7 @@ class Settings:
     read: ReadOptions = field(default_factory=ReadOptions)
     pretty: bool = False  # indented JSON (output files) or one line (JSON Lines)
     resume_from: str | None = None  # output folder whose up-to-date results are kept
+    names_file: str | None = None  # the user's entities file (--entities-file)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +147,14 @@ def discover(
 
 def analyze_job(job: Job, settings: Settings) -> Outcome:
     """Analyse one article; any failure becomes an error record."""
+    from analyzer.entities import read_names
     from analyzer.pipeline import analyze_path
 
     try:
-        if settings.resume_from and _up_to_date(job, settings.resume_from):
+        names = read_names(settings.names_file) if settings.names_file else None
+        if settings.resume_from and _up_to_date(job, settings.resume_from, names):
             return Outcome(job, "", skipped=True)
-        analysis = analyze_path(job.path, top=settings.top, options=settings.read)
+        analysis = analyze_path(job.path, top=settings.top, options=settings.read, names=names)
         return Outcome(
             job, _to_json(analysis.to_dict(), settings.pretty), chars=analysis.stats.chars
         )
@@ -210,10 +217,14 @@ def _to_json(record: dict, pretty: bool = False) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def _up_to_date(job: Job, out: str) -> bool:
-    """An earlier result exists for the same bytes and the same kiji and lexicon versions."""
+def _up_to_date(job: Job, out: str, names: NameList | None = None) -> bool:
+    """An earlier result exists for the same bytes and the same kiji, lexicon and model
+    versions (and the same entities file, if any)."""
     from analyzer.versions import versions
 
+    expected = versions()
+    if names is not None:
+        expected = {**expected, "entities_file": names.version}
     target = Path(out) / f"{job.relative}.json"
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
@@ -223,7 +234,7 @@ def _up_to_date(job: Job, out: str) -> bool:
         return False
     return (
         isinstance(previous, dict)
-        and previous.get("versions") == versions()
+        and previous.get("versions") == expected
         and previous.get("source", {}).get("sha256") == digest
     )
 

@@ -55,6 +55,16 @@ FormatOption = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+EntitiesFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--entities-file",
+        metavar="TSV",
+        help="Your own names, always found and typed as you say: one per line, "
+        "name<TAB>TYPE[<TAB>alias...] (TYPE: PERSON, COMPANY, POLITICAL_ORG, ORG, "
+        "LOCATION, FACILITY, PRODUCT, EVENT).",
+    ),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option(
@@ -162,6 +172,21 @@ def _load(path: str, encoding: str | None, lenient: bool, max_bytes: int) -> Doc
         raise _fail(str(exc)) from None
 
 
+def _names(path: str | None):
+    """The user's entities file, read and checked; a problem is a usage error."""
+    if path is None:
+        return None
+    from analyzer.entities import read_names
+
+    try:
+        return read_names(path)
+    except OSError as exc:
+        message = f"{path}: cannot read the entities file: {exc.strerror}"
+        raise _fail(message, ExitCode.USAGE) from None
+    except ValueError as exc:
+        raise _fail(f"{path}: bad entities file: {exc}", ExitCode.USAGE) from None
+
+
 @app.command()
 def analyze(
     path: Annotated[str, typer.Argument(help="A Markdown or text file, or - for stdin.")],
@@ -171,6 +196,7 @@ def analyze(
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    entities_file: EntitiesFileOption = None,
 ) -> None:
     """Analyse one article: keywords, entities and sentiment.
 
@@ -182,9 +208,10 @@ def analyze(
     """
     from analyzer.pipeline import analyze_document
 
+    names = _names(entities_file)
     doc = _load(path, encoding, lenient, max_bytes)
     try:
-        analysis = analyze_document(doc, top=top)
+        analysis = analyze_document(doc, top=top, names=names)
     except Exception as exc:  # a bug in kiji, not in the input: still one line, no traceback
         if os.environ.get("KIJI_DEBUG"):
             raise
@@ -237,6 +264,7 @@ def batch(
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    entities_file: EntitiesFileOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress, summary or error lines on stderr.")
     ] = False,
@@ -264,6 +292,7 @@ def batch(
             "--resume needs -o OUT: it keeps the results already written there", ExitCode.USAGE
         )
     options = _read_options(encoding, lenient, max_bytes)
+    _names(entities_file)  # a bad file stops the run before any article
     try:
         found, problems = runner.discover(paths, tuple(globs) if globs else runner.DEFAULT_GLOBS)
         folder = runner.OutputFolder(output) if output else None
@@ -274,7 +303,11 @@ def batch(
             typer.echo("kiji: no matching files found", err=True)
         return
     settings = runner.Settings(
-        top=top, read=options, pretty=folder is not None, resume_from=output if resume else None
+        top=top,
+        read=options,
+        pretty=folder is not None,
+        resume_from=output if resume else None,
+        names_file=entities_file,
     )
     summary = runner.Summary(total=len(found) + len(problems))
     workers = jobs or os.cpu_count() or 1

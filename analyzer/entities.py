@@ -1,16 +1,18 @@
-"""Entities, first version: a gazetteer, UniDic proper nouns, unknown words, numeric rules.
+"""Entities: numeric rules, name lists and a trained tagger, grouped per article.
 
 Sources of mentions, in order of trust (a later one never overlaps an earlier):
-numeric rules (MONEY, DATE, PERCENT, QUANTITY), names from
-``corpus/lexicons/gazetteer.tsv``, then runs of UniDic proper nouns and unknown
-Latin or katakana words, typed by UniDic's subclass and by affixes (株式会社,
-社, 氏, CEO). Mentions are grouped per article: the same name in another width
-or case, or another name of the same gazetteer entry (``エヌビディア`` for
+numeric rules (MONEY, DATE, PERCENT, QUANTITY; ``analyzer/numeric.py``), the
+user's own names (``--entities-file``), the names of
+``corpus/lexicons/gazetteer.tsv``, company names marked by a legal form
+(株式会社), then the CRF tagger (``analyzer/ner.py``) trained on the Stockmark
+Wikipedia NER data. Mentions are grouped per article: the same name in another
+width or case, or another name of the same list entry (``エヌビディア`` for
 ``NVIDIA``), is one entity, typed by the majority of its mentions.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from analyzer.ner import TYPES, tag
 from analyzer.numeric import find_numeric
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines
@@ -54,7 +57,6 @@ TITLES = frozenset(
     }
 )
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
-_PROPER_TYPES = {"人名": "PERSON", "地名": "LOCATION", "組織名": "ORG", "一般": "PRODUCT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +68,67 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Gazetteer:
-    pattern: re.Pattern[str]
+class NameList:
+    """Names with their type and aliases: the gazetteer, or a user's entities file."""
+
+    pattern: re.Pattern[str] | None
     types: dict[str, str]  # lower-cased name → type
-    canonical: dict[str, str]  # lower-cased name (spaces removed) → canonical key
+    canonical: dict[str, str]  # lower-cased name (spaces, middle dots removed) → entry key
+    version: str = ""  # of a user's file: the start of its sha256
+
+    @classmethod
+    def of(cls, entries: Sequence[tuple[str, Sequence[str]]], version: str = "") -> NameList:
+        """From (type, [name, alias, ...]) entries; the first name keys the entry."""
+        types: dict[str, str] = {}
+        canonical: dict[str, str] = {}
+        for kind, names in entries:
+            for name in names:
+                types[name.lower()] = kind
+                canonical[_key(name)] = names[0].lower()
+        if not types:
+            return cls(None, types, canonical, version)
+        alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
+        return cls(re.compile(f"(?:{alternatives})", re.IGNORECASE), types, canonical, version)
+
+
+# The gazetteer has the same shape.
+Gazetteer = NameList
 
 
 @cache
-def gazetteer() -> Gazetteer:
-    types: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    for kind, *names in lexicon_lines("gazetteer.tsv"):
-        for name in names:
-            types[name.lower()] = kind
-            canonical[_key(name)] = names[0].lower()
-    alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
-    return Gazetteer(re.compile(f"(?:{alternatives})", re.IGNORECASE), types, canonical)
+def gazetteer() -> NameList:
+    return NameList.of([(kind, names) for kind, *names in lexicon_lines("gazetteer.tsv")])
+
+
+NAME_TYPES = tuple(TYPES.values())
+
+
+@cache
+def read_names(path: str) -> NameList:
+    """A user's entities file: one name per line, ``name<TAB>TYPE[<TAB>alias...]``;
+    blank lines and lines starting with # are skipped. Raises ValueError naming the
+    line of the first problem."""
+    entries = []
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 (byte {exc.start})") from None
+    for number, line in enumerate(lines, 1):
+        line = line.rstrip("\r\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < 2 or not fields[0]:
+            raise ValueError(f"line {number}: expected name<TAB>TYPE[<TAB>alias...]")
+        kind = fields[1].upper()
+        if kind not in NAME_TYPES:
+            raise ValueError(
+                f"line {number}: unknown type {fields[1]!r} (one of {', '.join(NAME_TYPES)})"
+            )
+        entries.append((kind, [fields[0], *(a for a in fields[2:] if a)]))
+    return NameList.of(entries, hashlib.sha256(data).hexdigest()[:12])
 
 
 @cache
@@ -93,7 +140,10 @@ def _key(name: str) -> str:
     return name.lower().replace(" ", "").replace("・", "")
 
 
-def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Entity]:
+def extract_entities(
+    doc: Document, sentences: Sequence[Sequence[Token]], names: NameList | None = None
+) -> list[Entity]:
+    """The article's entities; ``names`` are the user's own (``read_names``)."""
     text = doc.text
     taken = bytearray(len(text))
     mentions: list[EntityMention] = []
@@ -112,20 +162,83 @@ def extract_entities(doc: Document, sentences: Sequence[Sequence[Token]]) -> lis
                     span.start + sentence.start, span.end + sentence.start, span.type, span.value
                 )
             )
-    names = gazetteer()
-    for sentence in doc.sentences:
-        for match in names.pattern.finditer(text, sentence.start, sentence.end):
-            if _whole_word(text, match.start(), match.end()):
-                claim(EntityMention(match.start(), match.end(), names.types[match.group().lower()]))
+    for listed, trusted in ((names, True), (gazetteer(), False)):
+        if listed is None or listed.pattern is None:
+            continue
+        for sentence, tokens in zip(doc.sentences, sentences, strict=True):
+            for match in listed.pattern.finditer(text, sentence.start, sentence.end):
+                start, end = match.span()
+                if not _whole_word(text, start, end):
+                    continue
+                # A listed name inside a longer one (日本 in 日本製鉄) is left to the
+                # tagger; the user's own names are always taken.
+                if trusted or not _inside_compound(tokens, start, end):
+                    claim(EntityMention(start, end, listed.types[match.group().lower()]))
     for tokens in sentences:
         for mention in company_affix_mentions(text, tokens):
             claim(mention)
     generic = generic_terms()
     for tokens in sentences:
-        for mention in proper_noun_mentions(text, tokens):
-            if text[mention.start : mention.end].lower() not in generic:
-                claim(mention)
-    return group_mentions(doc, mentions)
+        for start, end, kind in tag(tokens):
+            for part_start, part_end in _clean(text, start, end):
+                if text[part_start:part_end].lower() not in generic:
+                    claim(EntityMention(part_start, part_end, kind))
+    return group_mentions(doc, mentions, names)
+
+
+_LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け"})
+
+
+def _inside_compound(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a longer noun compound: it splits a token, or
+    a noun, prefix or noun suffix touches it (``日本|製鉄``, ``米国|市場``)."""
+    before = after = None
+    for token in tokens:
+        if token.start < start < token.end or token.start < end < token.end:
+            return True
+        if token.end == start:
+            before = token
+        elif token.start == end:
+            after = token
+            break
+    if before is not None and before.pos[0] in ("名詞", "接頭辞") and before.pos[1] != "数詞":
+        return True
+    if after is None or after.surface in _LOOSE_SUFFIXES or after.surface in TITLES:
+        return False
+    return (after.pos[0] == "名詞" and after.pos[1] != "数詞") or after.pos[0] == "接尾辞"
+
+
+_BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")
+_COUNTRY_PREFIX = re.compile(r"[米英独仏中韓日豪台露印加](?=[A-Za-z\u30a0-\u30ff])")
+
+
+def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a tagged span that are names: split at brackets and punctuation
+    (``国際エネルギー機関(IEA`` is two names), without a country prefix glued to a
+    foreign name (``米Alphabet``) or a title (``フアンCEO``)."""
+    parts = []
+    at = start
+    for found in _BREAKS.finditer(text, start, end):
+        parts.append((at, found.start()))
+        at = found.end()
+    parts.append((at, end))
+    out = []
+    for a, b in parts:
+        if _COUNTRY_PREFIX.match(text, a, b):
+            a += 1
+        b = _without_title(text, a, b)
+        if b - a >= 1 and text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def _without_title(text: str, start: int, end: int) -> int:
+    """The end of a name without a title the tagger took with it (``フアンCEO``)."""
+    name = text[start:end]
+    for title in TITLES:
+        if name.endswith(title) and len(name) > len(title) + 1:
+            return end - len(title)
+    return end
 
 
 def _is_enumerator(doc: Document, start: int) -> bool:
@@ -189,82 +302,12 @@ def _is_company_part(token: Token) -> bool:
     ) or (token.unknown and token.surface.isalnum())
 
 
-def proper_noun_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
-    found: list[EntityMention] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        if not _is_name_part(tokens[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            if _is_name_part(tokens[j]) and _adjacent(text, tokens[j - 1], tokens[j]):
-                j += 1
-            elif (  # ジェンスン・フアン: a middle dot joins the parts of a foreign name
-                tokens[j].surface == "・"
-                and j + 1 < n
-                and _is_name_part(tokens[j + 1])
-                and tokens[j - 1].end == tokens[j].start
-                and tokens[j].end == tokens[j + 1].start
-            ):
-                j += 2
-            else:
-                break
-        run = tokens[i:j]
-        start, end = run[0].start, run[-1].end
-        kind = _type_of(run)
-        before = tokens[i - 1] if i > 0 else None
-        after = tokens[j] if j < n else None
-        if before is not None and before.surface in _COMPANY_PREFIXES and before.end == start:
-            kind, start = "COMPANY", before.start
-        elif after is not None and after.surface in _COMPANY_SUFFIXES:
-            kind = "COMPANY"
-            if after.surface in ("株式会社", "ホールディングス", "HD"):
-                end = after.end
-        elif after is not None and after.surface in TITLES and kind != "LOCATION":
-            kind = "PERSON"
-        found.append(EntityMention(start, end, kind))
-        i = j
-    return found
-
-
-def _is_name_part(token: Token) -> bool:
-    if token.surface in TITLES:
-        return False
-    if token.pos[1] == "固有名詞":
-        return True
-    surface = token.surface
-    if not token.unknown or not surface:
-        return False
-    # Unknown capitalised Latin words or katakana words are mostly names in this genre;
-    # lower-case Latin words are English prose.
-    if surface.isascii():
-        return surface[0].isupper() or (surface[0].isdigit() and any(c.isalpha() for c in surface))
-    return all("\u30a0" <= c <= "\u30ff" for c in surface)
-
-
-def _adjacent(text: str, left: Token, right: Token) -> bool:
-    if left.end == right.start:
-        return True
-    return (
-        text[left.end : right.start] == " " and left.surface.isascii() and right.surface.isascii()
-    )
-
-
-def _type_of(run: Sequence[Token]) -> str:
-    kinds = [_PROPER_TYPES.get(t.pos[2], "ORG") for t in run if t.pos[1] == "固有名詞"]
-    if "PERSON" in kinds:
-        return "PERSON"
-    if kinds and all(k == "LOCATION" for k in kinds):
-        return "LOCATION"
-    if "ORG" in kinds or not kinds:
-        return "ORG"
-    return kinds[0]
-
-
-def group_mentions(doc: Document, mentions: Sequence[EntityMention]) -> list[Entity]:
+def group_mentions(
+    doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
+) -> list[Entity]:
     canonical = gazetteer().canonical
+    if names is not None:
+        canonical = {**canonical, **names.canonical}
     groups: dict[str, list[EntityMention]] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         name = _key(doc.text[mention.start : mention.end])

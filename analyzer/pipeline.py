@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from analyzer.entities import extract_entities
+from analyzer.entities import NameList, extract_entities
 from analyzer.keywords import extract_keywords
 from analyzer.reader import Document, ReadOptions, Source, parse_text, read_path
 from analyzer.result import Analysis, Stats
@@ -15,10 +15,11 @@ from analyzer.tokenizer import tokenize_sentences
 CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
 
 
-def analyze_document(doc: Document, top: int = 10) -> Analysis:
+def analyze_document(doc: Document, top: int = 10, names: NameList | None = None) -> Analysis:
+    """Analyse a read document; ``names`` are the user's own entities (``read_names``)."""
     sentences = tokenize_sentences(doc.text, doc.sentences)
     keywords, suggested_tags = extract_keywords(doc, sentences, top=top)
-    entities = extract_entities(doc, sentences)
+    entities = extract_entities(doc, sentences, names)
     sentiment = analyze_sentiment(doc, sentences)
     chars = sum(s.end - s.start for s in doc.sentences)
     stats = Stats(
@@ -36,6 +37,7 @@ def analyze_document(doc: Document, top: int = 10) -> Analysis:
         sentiment=sentiment,
         warnings=doc.warnings,
         suggested_tags=tuple(suggested_tags),
+        extra_versions=(("entities_file", names.version),) if names is not None else (),
     )
 
 
@@ -45,16 +47,25 @@ def warm_up() -> None:
 
 
 def analyze_text(
-    text: str, path: str = "<text>", *, top: int = 10, options: ReadOptions | None = None
+    text: str,
+    path: str = "<text>",
+    *,
+    top: int = 10,
+    options: ReadOptions | None = None,
+    names: NameList | None = None,
 ) -> Analysis:
     """Analyse a string (Markdown with optional front matter)."""
     data = text.encode("utf-8")
     source = Source(path, "utf-8", len(data), hashlib.sha256(data).hexdigest())
-    return analyze_document(parse_text(text, source, options), top=top)
+    return analyze_document(parse_text(text, source, options), top=top, names=names)
 
 
 def analyze_path(
-    path: str | os.PathLike[str], *, top: int = 10, options: ReadOptions | None = None
+    path: str | os.PathLike[str],
+    *,
+    top: int = 10,
+    options: ReadOptions | None = None,
+    names: NameList | None = None,
 ) -> Analysis:
     """Read and analyse one file."""
-    return analyze_document(read_path(path, options), top=top)
+    return analyze_document(read_path(path, options), top=top, names=names)

@@ -99,13 +99,14 @@ class Analysis:
     sentiment: Sentiment
     warnings: tuple[str, ...]
     suggested_tags: tuple[str, ...] = ()
+    extra_versions: tuple[tuple[str, str], ...] = ()  # e.g. the user's entities file
 
     def to_dict(self) -> dict[str, Any]:
         from analyzer.versions import versions
 
         return {
             "schema_version": SCHEMA_VERSION,
-            "versions": versions(),
+            "versions": {**versions(), **dict(self.extra_versions)},
             "source": self.source.to_dict(),
             "meta": self.meta.to_dict(),
             "stats": {

@@ -196,7 +196,7 @@ def test_every_corpus_file_analyses_to_valid_json(kiji, path):
 
 
 def test_a_bug_during_analysis_is_still_one_line_without_a_traceback(kiji, monkeypatch):
-    def broken(doc, top=10):
+    def broken(doc, top=10, names=None):
         raise ValueError("boom")
 
     monkeypatch.setattr("analyzer.pipeline.analyze_document", broken)
@@ -204,3 +204,32 @@ def test_a_bug_during_analysis_is_still_one_line_without_a_traceback(kiji, monke
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "internal error: ValueError: boom" in result.stderr
+
+
+def test_entities_file_forces_names_in_analyze_and_batch(kiji, tmp_path):
+    names = tmp_path / "names.tsv"
+    names.write_text("Omniverse\tPRODUCT\nヒューストン工場\tFACILITY\n", encoding="utf-8")
+    result = kiji.json("analyze", FOXCONN, "--json", "--entities-file", str(names))
+    validate(result)
+    found = {e["text"]: e["type"] for e in result["entities"]}
+    assert found["Omniverse"] == "PRODUCT"
+    assert found["ヒューストン工場"] == "FACILITY"
+    assert "entities_file" in result["versions"]
+    batch = kiji("batch", str(FOXCONN.parent), "--entities-file", str(names), "--quiet")
+    assert batch.exit_code == 0
+    for line in batch.stdout.splitlines():
+        assert json.loads(line)["versions"]["entities_file"] == result["versions"]["entities_file"]
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [("Omniverse\n", "line 1: expected name<TAB>TYPE"), ("A\tB\tC\n", "line 1: unknown type")],
+)
+def test_a_bad_entities_file_is_a_usage_error_naming_the_file(kiji, tmp_path, content, problem):
+    names = tmp_path / "names.tsv"
+    names.write_text(content, encoding="utf-8")
+    for command in (["analyze", str(FOXCONN)], ["batch", str(FOXCONN.parent)]):
+        result = kiji(*command, "--entities-file", str(names))
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and str(names) in lines[0] and problem in lines[0]

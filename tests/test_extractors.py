@@ -179,3 +179,54 @@ def test_article_sentiment_reports_the_share_of_each_label():
     assert [s.label for s in analysis.sentiment.sentences] == ["positive", "negative", "neutral"]
     shares = analysis.to_dict()["sentiment"]["shares"]
     assert shares == {"positive": 0.3333, "negative": 0.3333, "neutral": 0.3333}
+
+
+def test_the_trained_tagger_finds_people_places_and_companies_in_news():
+    entities = entities_of(
+        "トヨタ自動車の佐藤恒治社長はテキサス州の工場を視察した。"
+        "鴻海精密工業の劉揚偉会長は台北市内で記者会見を開いた。"
+    )
+    assert entities.get("佐藤恒治") == "PERSON"
+    assert entities.get("劉揚偉") == "PERSON"
+    assert entities.get("テキサス州") == "LOCATION"
+    assert entities.get("鴻海精密工業") == "COMPANY"
+    assert "佐藤恒治社長" not in entities
+
+
+def test_a_listed_name_inside_a_longer_name_is_not_taken_alone():
+    entities = entities_of("日本製鉄はUSスチールの買収を完了した。日本の鉄鋼需要は縮小している。")
+    assert "日本製鉄" in entities
+    assert entities.get("日本") == "LOCATION"
+    assert not any(name.startswith("日本製鉄") and name != "日本製鉄" for name in entities)
+
+
+def test_brackets_split_a_tagged_name_and_its_abbreviation():
+    entities = entities_of("国際エネルギー機関(IEA)は需要が増えると予測した。")
+    assert not any("(" in name or ")" in name for name in entities)
+
+
+def test_the_users_own_names_win_and_merge_their_aliases(tmp_path):
+    from analyzer.entities import read_names
+
+    names_file = tmp_path / "names.tsv"
+    names_file.write_text(
+        "# name\ttype\taliases\nラピダス\tCOMPANY\tRapidus\n千歳\tLOCATION\n", encoding="utf-8"
+    )
+    names = read_names(str(names_file))
+    text = "ラピダスは千歳で試作を始めた。Rapidusの量産は2027年の予定だ。"
+    analysis = analyze_text(text, names=names)
+    found = {e.text: (e.type, e.count) for e in analysis.entities}
+    assert found["ラピダス"] == ("COMPANY", 2)
+    assert found["千歳"][0] == "LOCATION"
+    assert analysis.to_dict()["versions"]["entities_file"] == names.version
+
+
+def test_a_bad_entities_file_names_its_line(tmp_path):
+    import pytest
+
+    from analyzer.entities import read_names
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ラピダス\tCOMPANY\n\n千歳\tTOWN\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 3: unknown type 'TOWN'"):
+        read_names(str(bad))
