@@ -6,8 +6,9 @@ shipped as CRFsuite's own binary model (``analyzer/models/entities.crfsuite``,
 memory-mapped, never unpickled) beside a JSON header naming its data and license
 (``analyzer/models/entities.json``). The features of a token, all from the
 tokenizer stage: its surface and lemma, UniDic's POS levels, the shape of its
-characters, its first and last characters, the unknown-word flag, the same for
-two tokens either side, surface bigrams around it, and the distributional word
+characters, its first and last characters, the unknown-word flag; the surfaces
+of two tokens either side and the POS and shape of one; surface bigrams around
+it; and the distributional word
 clusters (``analyzer/models/word_clusters.tsv``, two granularities) of it and its
 neighbours: words used alike (company names, place names, counters) share a
 cluster, so the model generalises beyond the names it saw.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from analyzer.resources import MODEL_DIR
 from analyzer.tokenizer import Token
@@ -78,52 +79,60 @@ def shape(surface: str) -> str:
     return "".join(out[:4])
 
 
+_OFFSETS = (-2, -1, 1, 2)
+_EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(
+    surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
+) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A token's own features, and the features it gives its neighbours at each offset.
+    A word's features never change, so they are built once per process."""
+    tag = f"{pos[0]}-{pos[1]}-{pos[2]}"
+    kind = shape(surface)
+    cluster = clusters().get(surface)
+    own = [
+        "b",
+        "w=" + surface,
+        "p=" + tag,
+        "s=" + kind,
+        "f=" + surface[0],
+        "e=" + surface[-1],
+        "e2=" + surface[-2:],
+    ]
+    if lemma != surface:
+        own.append("l=" + lemma)
+    if unknown:
+        own.append("u")
+    if cluster:
+        own += ["c=" + cluster[0], "cc=" + cluster[1]]
+    around = {}
+    for d in _OFFSETS:
+        features = [f"w{d}={surface}"]
+        if -1 <= d <= 1:
+            features += [f"p{d}={tag}", f"s{d}={kind}"]
+        if cluster and -1 <= d <= 1:
+            features += [f"c{d}={cluster[0]}", f"cc{d}={cluster[1]}"]
+        around[d] = tuple(features)
+    return tuple(own), around
+
+
 def token_features(tokens: Sequence[Token]) -> list[list[str]]:
     """The CRF features of every token of one sentence."""
-    own = []
-    table = clusters()
-    for t in tokens:
-        surface = t.surface
-        pos = t.pos
-        own.append((surface, f"{pos[0]}-{pos[1]}-{pos[2]}", shape(surface), table.get(surface)))
-    out = []
+    words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
+    surfaces = [t.surface for t in tokens]
     n = len(tokens)
-    for i, t in enumerate(tokens):
-        surface, pos, kind, cluster = own[i]
-        f = [
-            "b",
-            "w=" + surface,
-            "p=" + pos,
-            "p1=" + t.pos[0],
-            "s=" + kind,
-            "f=" + surface[0],
-            "e=" + surface[-1],
-            "e2=" + surface[-2:],
-            "n=" + str(min(len(surface), 6)),
-        ]
-        if t.lemma != surface:
-            f.append("l=" + t.lemma)
-        if t.unknown:
-            f.append("u")
-        if cluster:
-            f.append("c=" + cluster[0])
-            f.append("cc=" + cluster[1])
-        for d in (-2, -1, 1, 2):
+    out = []
+    for i in range(n):
+        f = list(words[i][0])
+        for d in _OFFSETS:
             j = i + d
-            if 0 <= j < n:
-                w, p, k, c = own[j]
-                f.append(f"w{d}={w}")
-                f.append(f"p{d}={p}")
-                f.append(f"s{d}={k}")
-                if c and -1 <= d <= 1:
-                    f.append(f"c{d}={c[0]}")
-                    f.append(f"cc{d}={c[1]}")
-            else:
-                f.append(f"w{d}=#")
+            f += words[j][1][d] if 0 <= j < n else _EDGE[d]
         if i > 0:
-            f.append(f"w-1|w={own[i - 1][0]}|{surface}")
+            f.append(f"w-1|w={surfaces[i - 1]}|{surfaces[i]}")
         if i + 1 < n:
-            f.append(f"w|w+1={surface}|{own[i + 1][0]}")
+            f.append(f"w|w+1={surfaces[i]}|{surfaces[i + 1]}")
         out.append(f)
     return out
 
