@@ -9,7 +9,7 @@ tokenizer stage: its surface and lemma, UniDic's POS levels, the shape of its
 characters, its first and last characters, the unknown-word flag; the surfaces
 of two tokens either side and the POS and shape of one; surface bigrams around
 it; and the distributional word
-clusters (``analyzer/models/word_clusters.tsv``, two granularities) of it and its
+clusters (``analyzer/models/word_clusters.json``, two granularities) of it and its
 neighbours: words used alike (company names, place names, counters) share a
 cluster, so the model generalises beyond the names it saw.
 """
@@ -36,19 +36,16 @@ TYPES = {
 }
 MODEL = MODEL_DIR / "entities.crfsuite"
 HEADER = MODEL_DIR / "entities.json"
-CLUSTERS = MODEL_DIR / "word_clusters.tsv"
+CLUSTERS = MODEL_DIR / "word_clusters.json"
 
 
 @cache
 def clusters() -> dict[str, tuple[str, str]]:
-    """Surface → (coarse cluster, fine cluster)."""
-    out = {}
+    """Surface → (coarse cluster, fine cluster), the numbers as strings."""
     with CLUSTERS.open(encoding="utf-8") as handle:
-        for line in handle:
-            if not line.startswith("#"):
-                word, coarse, fine = line.rstrip("\n").split("\t")
-                out[word] = (coarse, fine)
-    return out
+        handle.readline()  # the header
+        data = json.loads(handle.readline())
+    return dict(zip(data["words"], zip(data["coarse"], data["fine"], strict=True), strict=True))
 
 
 def _char_class(ch: str) -> str:

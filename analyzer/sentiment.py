@@ -23,7 +23,7 @@ import bisect
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from analyzer.entities import NUMERIC_TYPES
@@ -53,33 +53,44 @@ def polarity_lexicon() -> dict[str, float]:
 class SentimentModel:
     """A multinomial logistic regression with integer weights (multiply by ``unit``).
 
-    ``probabilities`` takes character n-grams (each worth 1), looked up under
-    ``gram_prefix`` + the n-gram, and other features with their values.
+    ``probabilities`` takes character n-grams (each worth 1) and other features with
+    their values. The n-gram weights are kept as two dicts, negative − neutral and
+    positive − neutral (the softmax only sees differences): set intersection and
+    sum() then run in C, where a loop over the n-grams would run in Python.
     """
 
-    weights: dict[str, tuple[int, int, int]]
+    grams: tuple[dict[str, int], dict[str, int]]  # n-gram → negative, positive − neutral
+    vocabulary: frozenset[str]  # the n-grams with weights
+    weights: dict[str, tuple[int, int, int]]  # the other features
     bias: list[float]
     unit: float
     version: str
-    gram_prefix: str = ""
-    # The n-gram weights as two dicts, negative - neutral and positive - neutral (the
-    # softmax only sees differences): set intersection and sum() run in C, where a
-    # loop over the n-grams would run in Python.
-    grams: tuple[dict[str, int], dict[str, int]] = field(init=False, repr=False, compare=False)
-    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        prefix = self.gram_prefix
-        longest = len(prefix) + NGRAM_MAX
-        rows = {
-            name[len(prefix) :]: row
-            for name, row in self.weights.items()
-            if name.startswith(prefix) and len(name) <= longest
+    @classmethod
+    def of(
+        cls,
+        rows: dict[str, tuple[int, int, int]],
+        bias: list[float],
+        unit: float,
+        version: str,
+        gram_prefix: str = "",
+    ) -> SentimentModel:
+        """From every feature's (negative, neutral, positive) weights; the n-grams are
+        the names of at most ``NGRAM_MAX`` characters after ``gram_prefix``."""
+        longest = len(gram_prefix) + NGRAM_MAX
+        grams = {
+            name[len(gram_prefix) :]: row
+            for name, row in rows.items()
+            if name.startswith(gram_prefix) and len(name) <= longest
         }
-        negative = {gram: row[0] - row[1] for gram, row in rows.items()}
-        positive = {gram: row[2] - row[1] for gram, row in rows.items()}
-        object.__setattr__(self, "grams", (negative, positive))
-        object.__setattr__(self, "vocabulary", frozenset(rows))
+        others = {
+            name: row
+            for name, row in rows.items()
+            if not (name.startswith(gram_prefix) and len(name) <= longest)
+        }
+        negative = {gram: row[0] - row[1] for gram, row in grams.items()}
+        positive = {gram: row[2] - row[1] for gram, row in grams.items()}
+        return cls((negative, positive), frozenset(grams), others, bias, unit, version)
 
     def probabilities(
         self, grams: set[str], features: dict[str, float]
@@ -113,19 +124,37 @@ def model() -> SentimentModel:
 
 def target_model() -> SentimentModel:
     """The target model: what a sentence says about one thing named in it."""
-    return load_model("target_sentiment", gram_prefix="w:")
+    return load_model("target_sentiment")
 
 
 @cache
-def load_model(name: str, gram_prefix: str = "") -> SentimentModel:
+def load_model(name: str) -> SentimentModel:
+    """A model file: a header line, then the weights as ``write_model`` lays them out."""
     with (MODEL_DIR / f"{name}.json").open(encoding="utf-8") as handle:
         header = json.loads(handle.readline())
         data = json.loads(handle.readline())
-    flat = iter(data["weights"])
-    weights = dict(zip(data["features"], zip(flat, flat, flat, strict=True), strict=True))
-    return SentimentModel(
-        weights, data["bias"], 1.0 / data["scale"], header["version"], gram_prefix
-    )
+    names = data["grams"]
+    flat = data["gram_weights"]
+    grams = (dict(zip(names, flat[0::2], strict=True)), dict(zip(names, flat[1::2], strict=True)))
+    rows = iter(data["weights"])
+    others = dict(zip(data["features"], zip(rows, rows, rows, strict=True), strict=True))
+    unit = 1.0 / data["scale"]
+    return SentimentModel(grams, frozenset(names), others, data["bias"], unit, header["version"])
+
+
+def model_data(model: SentimentModel, scale: int) -> dict:
+    """What ``load_model`` reads back (``scale``: the weights' integer scale)."""
+    names = sorted(model.vocabulary)
+    negative, positive = model.grams
+    features = sorted(model.weights)
+    return {
+        "bias": model.bias,
+        "scale": scale,
+        "grams": names,
+        "gram_weights": [v for n in names for v in (negative[n], positive[n])],
+        "features": features,
+        "weights": [v for name in features for v in model.weights[name]],
+    }
 
 
 def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:

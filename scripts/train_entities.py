@@ -11,7 +11,7 @@ labelled on the tokens it overlaps most (see ``align``). A dev slice of the trai
 pages (by page id) chooses the regularisation; ner.test.jsonl is never read here.
 
 First it builds the word clusters the tagger uses as features
-(analyzer/models/word_clusters.tsv): PPMI of each word's neighbours (two tokens
+(analyzer/models/word_clusters.json): PPMI of each word's neighbours (two tokens
 either side, by position) in raw text (the Wikipedia leads and chABSA reports of
 the train splits, and the NER train sentences), reduced to 100 dimensions with
 scikit-learn's TruncatedSVD and grouped by k-means at two granularities.
@@ -113,17 +113,34 @@ def build_clusters() -> dict[str, tuple[int, int]]:
 
 
 def write_clusters(table: dict[str, tuple[int, int]]) -> None:
-    lines = [
-        "# Word clusters for the entity tagger: word, cluster of "
-        f"{CLUSTER_SIZES[0]}, cluster of {CLUSTER_SIZES[1]}.",
-        "# Built by make train-entities (scripts/train_entities.py) from the train splits of "
-        "../shared/data: Wikipedia leads (CC BY-SA 4.0), Stockmark NER sentences "
-        "(CC BY-SA 3.0), chABSA reports (CC BY 4.0).",
-        "# license: CC BY-SA 4.0 (attribution: Wikipedia contributors, Stockmark Inc., "
+    header = {
+        "table": "word clusters for the entity tagger: k-means over shifted-PPMI SVD vectors",
+        "sizes": list(CLUSTER_SIZES),
+        "command": "make train-entities (scripts/train_entities.py)",
+        "data": [
+            "Japanese Wikipedia leads (train split of ../shared/data/wikipedia_leads), "
+            "CC BY-SA 4.0",
+            "Stockmark NER sentences (train split), CC BY-SA 3.0",
+            "chABSA reports (train split), CC BY 4.0",
+        ],
+        "license": "CC BY-SA 4.0 (attribution: Wikipedia contributors, Stockmark Inc., "
         "chakki-works)",
-    ]
-    lines += [f"{w}\t{a}\t{b}" for w, (a, b) in table.items()]
-    ner.CLUSTERS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        "version": hashlib.sha256(json.dumps(sorted(table.items())).encode()).hexdigest()[:12],
+        "format": "line 1: this header; line 2: {words, coarse, fine}: parallel lists, "
+        "cluster numbers as strings",
+    }
+    words = list(table)
+    data = {
+        "words": words,
+        "coarse": [str(table[w][0]) for w in words],
+        "fine": [str(table[w][1]) for w in words],
+    }
+    ner.CLUSTERS.write_text(
+        "".join(
+            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in (header, data)
+        ),
+        encoding="utf-8",
+    )
     ner.clusters.cache_clear()
     print(f"wrote {ner.CLUSTERS} ({ner.CLUSTERS.stat().st_size:,} bytes)")
 
@@ -208,7 +225,7 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--dry-run", action="store_true", help="train on train-dev, report dev")
     parser.add_argument(
-        "--reuse-clusters", action="store_true", help="keep the shipped word_clusters.tsv"
+        "--reuse-clusters", action="store_true", help="keep the shipped word_clusters.json"
     )
     args = parser.parse_args()
     if not DATA.is_dir():

@@ -33,7 +33,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
-from analyzer.sentiment import LABELS, SentimentModel, polarity_lexicon
+from analyzer.sentiment import LABELS, SentimentModel, model_data, polarity_lexicon
 from analyzer.sentiment_features import (
     is_contrast,
     sentence_features,
@@ -192,7 +192,7 @@ def train(x, y, w, c: float, gram_prefix: str = "") -> SentimentModel:
             weights[name] = tuple(round(float(v) * WEIGHT_SCALE) for v in row)
     bias = [round(float(v), 4) for v in classifier.intercept_[order]]
     version = hashlib.sha256(json.dumps([bias, sorted(weights.items())]).encode()).hexdigest()
-    return SentimentModel(weights, bias, 1.0 / WEIGHT_SCALE, version[:12], gram_prefix)
+    return SentimentModel.of(weights, bias, 1.0 / WEIGHT_SCALE, version[:12], gram_prefix)
 
 
 def classify_with(model: SentimentModel, text: str) -> tuple[float, float, float]:
@@ -239,13 +239,14 @@ def main() -> None:
     x, y, w, chabsa_dev, blog_dev = load_training(not args.no_blog, args.background)
     model = train(x, y, w, args.c)
     scores = evaluate(model, chabsa_dev, blog_dev)
+    kept = len(model.weights) + len(model.vocabulary)
     print(
-        f"sentence model: {len(x):,} sentences, {len(model.weights):,} features kept; "
+        f"sentence model: {len(x):,} sentences, {kept:,} features kept; "
         + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
     )
     target, target_accuracy = train_target(model, args.target_c)
     print(
-        f"target model: {len(target.weights):,} features kept; "
+        f"target model: {len(target.weights) + len(target.vocabulary):,} features kept; "
         f"chabsa_dev_opinion_accuracy {target_accuracy:.3f}"
     )
     if args.dry_run:
@@ -292,15 +293,14 @@ def write_model(path: Path, model: SentimentModel, header: dict) -> None:
         ],
         "license": "CC BY 4.0 (derived from chABSA; attribution: chakki-works)",
         "version": model.version,
-        "format": "line 1: this header; line 2: {bias: [neg, neu, pos], scale, "
-        "features: [names], weights: [neg, neu, pos of features[0], then of "
-        "features[1], ...] as integers; a weight is the integer / scale}",
+        "format": "line 1: this header; line 2: {bias: [neg, neu, pos], scale, grams: "
+        "[character n-grams], gram_weights: [neg - neu, pos - neu of grams[0], then of "
+        "grams[1], ...], features: [other names], weights: [neg, neu, pos of features[0], "
+        "...]}; weights are integers, a weight is the integer / scale",
     }
-    names = sorted(model.weights)
-    # Integers parse several times faster than floats: model loading is on the
-    # start-up path of `kiji analyze`.
-    flat = [v for name in names for v in model.weights[name]]
-    data = {"bias": model.bias, "scale": WEIGHT_SCALE, "features": names, "weights": flat}
+    # Integers parse several times faster than floats, and the n-gram dicts come
+    # straight from the file: model loading is on the start-up path of `kiji analyze`.
+    data = model_data(model, WEIGHT_SCALE)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         "".join(
