@@ -80,7 +80,7 @@ _OFFSETS = (-2, -1, 1, 2)
 _EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 11)  # ~2.5 KB a word: ~5 MB at most
 def _word(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
