@@ -29,9 +29,6 @@ from analyzer.tokenizer import Token
 
 _COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
 _LEGAL_FORM = re.compile("|".join(_COMPANY_PREFIXES))
-_COMPANY_SUFFIXES = frozenset(
-    {"株式会社", "社", "ホールディングス", "HD", "グループ", "Inc", "Corp"}
-)
 TITLES = frozenset(
     {
         "氏",
@@ -89,10 +86,6 @@ class NameList:
             return cls(None, types, canonical, version)
         alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
         return cls(re.compile(f"(?:{alternatives})", re.IGNORECASE), types, canonical, version)
-
-
-# The gazetteer has the same shape.
-Gazetteer = NameList
 
 
 @cache

@@ -189,11 +189,6 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def compound_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """Text spans of the compound nouns of one sentence's tokens."""
-    return [(tokens[i].start, tokens[j - 1].end) for i, j in compound_runs(text, tokens)]
-
-
 def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, int]]:
     """The token ranges inside the compound [i, j) that may be keyphrases: they start
     and end where a compound may, hold a noun, and are at most ``MAX_TOKENS`` long."""
