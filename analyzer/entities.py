@@ -165,7 +165,7 @@ def extract_entities(
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
                 # tagger; the user's own names are always taken.
-                if trusted or not _inside_compound(tokens, start, end):
+                if trusted or not _inside_compound(text, tokens, start, end):
                     claim(EntityMention(start, end, listed.types[match.group().lower()]))
     for tokens in sentences:
         for mention in company_affix_mentions(text, tokens):
@@ -182,9 +182,10 @@ def extract_entities(
 _LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け"})
 
 
-def _inside_compound(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is part of a longer noun compound: it splits a token, or
-    a noun, prefix or noun suffix touches it (``日本|製鉄``, ``米国|市場``)."""
+    a noun, prefix or noun suffix written in kanji, katakana or Latin letters touches
+    it (``日本|製鉄``, ``米国|市場``, ``US|スチール``)."""
     before = after = None
     for token in tokens:
         if token.start < start < token.end or token.start < end < token.end:
@@ -194,11 +195,22 @@ def _inside_compound(tokens: Sequence[Token], start: int, end: int) -> bool:
         elif token.start == end:
             after = token
             break
-    if before is not None and before.pos[0] in ("名詞", "接頭辞") and before.pos[1] != "数詞":
-        return True
+    if before is not None and before.pos[0] in ("名詞", "接頭辞") and _written_as_name(before):
+        return before.pos[1] != "数詞"
     if after is None or after.surface in _LOOSE_SUFFIXES or after.surface in TITLES:
         return False
+    if not _written_as_name(after):
+        return False
     return (after.pos[0] == "名詞" and after.pos[1] != "数詞") or after.pos[0] == "接尾辞"
+
+
+def _written_as_name(token: Token) -> bool:
+    """Kanji, katakana or Latin letters: what compound names are made of (a stray
+    combining mark or a hiragana noun is not)."""
+    return any(
+        "\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa" or (ch.isascii() and ch.isalnum())
+        for ch in token.surface
+    )
 
 
 _BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")

@@ -196,6 +196,7 @@ def test_the_trained_tagger_finds_people_places_and_companies_in_news():
 def test_a_listed_name_inside_a_longer_name_is_not_taken_alone():
     entities = entities_of("日本製鉄はUSスチールの買収を完了した。日本の鉄鋼需要は縮小している。")
     assert "日本製鉄" in entities
+    assert "US" not in entities
     assert entities.get("日本") == "LOCATION"
     assert not any(name.startswith("日本製鉄") and name != "日本製鉄" for name in entities)
 
