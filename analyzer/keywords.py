@@ -26,7 +26,6 @@
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import operator
 import re
@@ -38,7 +37,7 @@ from itertools import pairwise
 
 from analyzer.entities import TITLES, gazetteer, generic_terms
 from analyzer.reader import Document
-from analyzer.resources import MODEL_DIR, lexicon_lines
+from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
 from analyzer.tokenizer import Token
 
@@ -318,9 +317,7 @@ class Background:
 
 @cache
 def background() -> Background:
-    with (MODEL_DIR / "idf.json").open(encoding="utf-8") as handle:
-        header = json.loads(handle.readline())
-        data = json.loads(handle.readline())
+    header, data = read_model("idf.json")
     return Background(data["documents"], data["df"], header["version"])
 
 
@@ -343,9 +340,7 @@ class KeywordModel:
 
 @cache
 def model() -> KeywordModel:
-    with (MODEL_DIR / "keywords.json").open(encoding="utf-8") as handle:
-        header = json.loads(handle.readline())
-        data = json.loads(handle.readline())
+    header, data = read_model("keywords.json")
     return KeywordModel(data["bias"], data["weights"], header["version"])
 
 

@@ -16,11 +16,10 @@ cluster, so the model generalises beyond the names it saw.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from analyzer.resources import MODEL_DIR
+from analyzer.resources import MODEL_DIR, read_model
 from analyzer.tokenizer import Token
 
 # Stockmark's types, in our names.
@@ -42,9 +41,7 @@ CLUSTERS = MODEL_DIR / "word_clusters.json"
 @cache
 def clusters() -> dict[str, tuple[str, str]]:
     """Surface → (coarse cluster, fine cluster), the numbers as strings."""
-    with CLUSTERS.open(encoding="utf-8") as handle:
-        handle.readline()  # the header
-        data = json.loads(handle.readline())
+    _, data = read_model(CLUSTERS.name)
     return dict(zip(data["words"], zip(data["coarse"], data["fine"], strict=True), strict=True))
 
 
@@ -167,8 +164,3 @@ def tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     if not tokens:
         return []
     return spans(tokens, _tagger().tag(token_features(tokens)))
-
-
-def version() -> str:
-    with HEADER.open(encoding="utf-8") as handle:
-        return json.loads(handle.readline())["version"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 MODEL_DIR = _PACKAGE / "models"
@@ -50,3 +52,23 @@ SHIPPED_LEXICONS = (
     "gazetteer.tsv",
     "generic_terms.tsv",
 )
+
+
+def read_model(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A model file of ``analyzer/models``: (its header line, its data line), both JSON.
+    The header names the data, license, command and version; ``kiji --version`` and
+    ``versions`` read only that line."""
+    with (MODEL_DIR / name).open(encoding="utf-8") as handle:
+        header = json.loads(handle.readline())
+        data = json.loads(handle.readline())
+    return header, data
+
+
+def write_model(path: Path, header: dict[str, Any], data: dict[str, Any]) -> None:
+    """Write a model file that ``read_model`` reads back (the training scripts)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    path.write_text(
+        "".join(json.dumps(x, **compact) + "\n" for x in (header, data)), encoding="utf-8"
+    )
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")

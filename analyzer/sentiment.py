@@ -20,7 +20,6 @@ features. Mean scores of ±0.15 or more are labelled positive or negative.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +27,7 @@ from functools import cache
 
 from analyzer.entities import NUMERIC_TYPES
 from analyzer.reader import Document
-from analyzer.resources import MODEL_DIR, lexicon_lines
+from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
 from analyzer.sentiment_features import (
     NGRAM_MAX,
@@ -129,10 +128,8 @@ def target_model() -> SentimentModel:
 
 @cache
 def load_model(name: str) -> SentimentModel:
-    """A model file: a header line, then the weights as ``write_model`` lays them out."""
-    with (MODEL_DIR / f"{name}.json").open(encoding="utf-8") as handle:
-        header = json.loads(handle.readline())
-        data = json.loads(handle.readline())
+    """A model file, its weights laid out as ``model_data`` writes them."""
+    header, data = read_model(f"{name}.json")
     names = data["grams"]
     flat = data["gram_weights"]
     grams = (dict(zip(names, flat[0::2], strict=True)), dict(zip(names, flat[1::2], strict=True)))

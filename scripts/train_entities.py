@@ -37,6 +37,7 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 
 from analyzer import ner
+from analyzer.resources import write_model
 from analyzer.tokenizer import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,14 +136,8 @@ def write_clusters(table: dict[str, tuple[int, int]]) -> None:
         "coarse": [str(table[w][0]) for w in words],
         "fine": [str(table[w][1]) for w in words],
     }
-    ner.CLUSTERS.write_text(
-        "".join(
-            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in (header, data)
-        ),
-        encoding="utf-8",
-    )
+    write_model(ner.CLUSTERS, header, data)
     ner.clusters.cache_clear()
-    print(f"wrote {ner.CLUSTERS} ({ner.CLUSTERS.stat().st_size:,} bytes)")
 
 
 def gold_spans(row: dict) -> list[tuple[int, int, str]]:

@@ -30,6 +30,7 @@ from sklearn.preprocessing import StandardScaler
 
 from analyzer import keywords
 from analyzer.reader import read_path
+from analyzer.resources import write_model
 from analyzer.tokenizer import tokenize, tokenize_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,18 +110,7 @@ def write_idf(idf: keywords.Background) -> None:
         "format": "line 1: this header; line 2: {documents, df: {term key: documents}}",
     }
     data = {"documents": idf.documents, "df": idf.df}
-    _write(IDF, header, data)
-
-
-def _write(path: Path, header: dict, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "".join(
-            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in (header, data)
-        ),
-        encoding="utf-8",
-    )
-    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    write_model(IDF, header, data)
 
 
 # --- the gold set ----------------------------------------------------------------------
@@ -232,7 +222,7 @@ def main() -> None:
         "format": "line 1: this header; line 2: {bias, weights: {feature: weight}}; "
         "score = 1 / (1 + exp(-(bias + sum of weight * feature)))",
     }
-    _write(MODEL, header, {"bias": model.bias, "weights": model.weights})
+    write_model(MODEL, header, {"bias": model.bias, "weights": model.weights})
 
 
 if __name__ == "__main__":

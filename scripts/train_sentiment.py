@@ -33,6 +33,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 
+from analyzer import resources
 from analyzer.sentiment import LABELS, SentimentModel, model_data, polarity_lexicon
 from analyzer.sentiment_features import (
     is_contrast,
@@ -280,8 +281,7 @@ def main() -> None:
 
 
 def write_model(path: Path, model: SentimentModel, header: dict) -> None:
-    """Two JSON lines: the header alone first (kiji --version reads only that line),
-    then the weights."""
+    """The model file: its header (data, license, command, version), then its weights."""
     header = {
         **header,
         "labels": list(LABELS),
@@ -300,15 +300,7 @@ def write_model(path: Path, model: SentimentModel, header: dict) -> None:
     }
     # Integers parse several times faster than floats, and the n-gram dicts come
     # straight from the file: model loading is on the start-up path of `kiji analyze`.
-    data = model_data(model, WEIGHT_SCALE)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        "".join(
-            json.dumps(x, ensure_ascii=False, separators=(",", ":")) + "\n" for x in (header, data)
-        ),
-        encoding="utf-8",
-    )
-    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    resources.write_model(path, header, model_data(model, WEIGHT_SCALE))
 
 
 if __name__ == "__main__":
