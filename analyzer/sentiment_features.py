@@ -180,7 +180,17 @@ def split_features(
     other feature name is longer, so the two never collide.
     """
     hits = lexicon_hits(tokens, lexicon)
-    grams = char_grams(_mask(text, tokens, hits))
+    return char_grams(_mask(text, tokens, hits)), _other_features(text, tokens, hits)
+
+
+def lexical_features(
+    text: str, tokens: Sequence[Token], lexicon: dict[str, float]
+) -> dict[str, float]:
+    """The features of ``split_features`` other than the n-grams."""
+    return _other_features(text, tokens, lexicon_hits(tokens, lexicon))
+
+
+def _other_features(text: str, tokens: Sequence[Token], hits: list[Hit]) -> dict[str, float]:
     features: dict[str, float] = {}
     contrast_at = last_contrast(tokens)
     positive = negative = positive_after = negative_after = 0.0
@@ -210,7 +220,7 @@ def split_features(
         features["contrast"] = 1.0
     if text.rstrip().endswith(_QUESTION_ENDS):
         features["question"] = 1.0
-    return grams, features
+    return features
 
 
 def _ends_clause(tokens: Sequence[Token], i: int, topic: int) -> bool:
@@ -289,7 +299,7 @@ def target_features(
     if end < len(tokens):
         following = tokens[end : clause_from(tokens, end)]
         following_text = text[following[0].start : following[-1].end]
-        for name, value in split_features(following_text, following, lexicon)[1].items():
+        for name, value in lexical_features(following_text, following, lexicon).items():
             features["n:" + name] = value
     return grams, features
 
