@@ -173,8 +173,10 @@ the train pages: {header["dev"]["f1"]:.3f}). Stockmark Wikipedia NER test split:
 {chr(10).join(lines)}
 
 Speed, one process, tokenizer included: CRF tagger {alone_rate:,.0f} characters/s;
-whole entity stage {stage_rate:,.0f} characters/s (GiNZA `ja_ginza` runs its whole
-pipeline at about 1,400 characters/s, `make bench-peers`).
+whole entity stage {stage_rate:,.0f} characters/s (GiNZA's rate, measured on the same
+machine, is in the `make bench-peers` section). Training: {header["inexact_train_entities"]}
+train entities have a boundary inside a MeCab token and are labelled on the tokens
+they overlap.
 
 Per type, strict (tagger alone: P, R, F1; whole stage: P, R, F1):
 
