@@ -203,9 +203,12 @@ def label_of(score: float) -> str:
     return "neutral"
 
 
-def target_score(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> float:
+def target_score(
+    text: str, tokens: Sequence[Token], span: tuple[int, int], name: bool = False
+) -> float:
     """Score in [-1, 1] of what the sentence ``tokens`` says about the thing at
-    ``span`` (offsets into ``text``, which the tokens index), by the target model."""
+    ``span`` (offsets into ``text``, which the tokens index), by the target model;
+    a ``name``'s own characters are not read (``target_features``)."""
     lexicon = polarity_lexicon()
     sentence_model = model()
 
@@ -213,7 +216,9 @@ def target_score(text: str, tokens: Sequence[Token], span: tuple[int, int]) -> f
         p = sentence_model.probabilities(grams, features)
         return p[2] - p[0]
 
-    p = target_model().probabilities(*target_features(text, tokens, span, lexicon, clause_score))
+    p = target_model().probabilities(
+        *target_features(text, tokens, span, lexicon, clause_score, name)
+    )
     return p[2] - p[0]
 
 
@@ -232,7 +237,7 @@ def entity_sentiments(
         scores = []
         for span in entity.spans:
             k = bisect.bisect_right(starts, span[0]) - 1
-            scores.append(target_score(doc.text, sentences[k], span))
+            scores.append(target_score(doc.text, sentences[k], span, name=True))
         score = round(sum(scores) / len(scores), 4)
         out.append(replace(entity, sentiment=EntitySentiment(label_of(score), score)))
     return out

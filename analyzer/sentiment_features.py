@@ -269,24 +269,29 @@ def target_features(
     span: tuple[int, int],
     lexicon: dict[str, float],
     score: Scorer,
+    name: bool = False,
 ) -> tuple[set[str], dict[str, float]]:
     """Features of what the sentence ``tokens`` says about the thing at ``span``:
     (the clause's character n-grams, named ``w:<gram>`` in the model; the others).
 
     ``text`` is the text the token offsets index; ``score`` is the sentence model's
-    score of a clause's ``split_features``.
+    score of a clause's ``split_features``. When the thing is a ``name`` (an entity),
+    its own characters are left out of the clause: ``シャープ`` (sharp) or ``Best Buy``
+    say nothing about how the post feels about the company.
     """
     features: dict[str, float] = {}
     first = bisect.bisect_right(tokens, span[0], key=_token_end)
     end = clause_from(tokens, first)
     clause = tokens[first:end]
+    if name:
+        clause = [t for t in clause if t.start >= span[1]]
     if not clause:
         return set(), features
     clause_text = text[clause[0].start : clause[-1].end]
     grams, other = split_features(clause_text, clause, lexicon)
     features["m:clause"] = score(grams, other)
-    for name, value in other.items():
-        features["w:" + name] = value
+    for feature, value in other.items():
+        features["w:" + feature] = value
     if _CHANGE.search(clause_text):
         for k, token in enumerate(clause):
             found = _CHANGE.search(token.surface)
@@ -299,8 +304,8 @@ def target_features(
     if end < len(tokens):
         following = tokens[end : clause_from(tokens, end)]
         following_text = text[following[0].start : following[-1].end]
-        for name, value in lexical_features(following_text, following, lexicon).items():
-            features["n:" + name] = value
+        for feature, value in lexical_features(following_text, following, lexicon).items():
+            features["n:" + feature] = value
     return grams, features
 
 
