@@ -66,26 +66,70 @@ class EntityMention:
 
 @dataclass(frozen=True, slots=True)
 class NameList:
-    """Names with their type and aliases: the gazetteer, or a user's entities file."""
+    """Names with their type and aliases: the gazetteer, or a user's entities file.
 
-    pattern: re.Pattern[str] | None
+    The gazetteer's names are looked up where a token starts and ends (a listed name
+    that splits a token is part of a longer word); a user's names are found anywhere,
+    with a regular expression (fine for the few names of a file, slow for hundreds).
+    """
+
     types: dict[str, str]  # lower-cased name → type
     canonical: dict[str, str]  # lower-cased name (spaces, middle dots removed) → entry key
+    lengths: dict[str, tuple[int, ...]]  # first two characters, lower-cased → name lengths
+    pattern: re.Pattern[str] | None = None  # the user's names, anywhere
     version: str = ""  # of a user's file: the start of its sha256
 
     @classmethod
-    def of(cls, entries: Sequence[tuple[str, Sequence[str]]], version: str = "") -> NameList:
+    def of(
+        cls,
+        entries: Sequence[tuple[str, Sequence[str]]],
+        version: str = "",
+        anywhere: bool = False,
+    ) -> NameList:
         """From (type, [name, alias, ...]) entries; the first name keys the entry."""
         types: dict[str, str] = {}
         canonical: dict[str, str] = {}
+        lengths: dict[str, set[int]] = {}
         for kind, names in entries:
             for name in names:
                 types[name.lower()] = kind
                 canonical[_key(name)] = names[0].lower()
-        if not types:
-            return cls(None, types, canonical, version)
-        alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
-        return cls(re.compile(f"(?:{alternatives})", re.IGNORECASE), types, canonical, version)
+                lengths.setdefault(name[:2].lower(), set()).add(len(name))
+        pattern = None
+        if anywhere and types:
+            alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
+            pattern = re.compile(f"(?:{alternatives})", re.IGNORECASE)
+        by_prefix = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        return cls(types, canonical, by_prefix, pattern, version)
+
+    def find(self, text: str, tokens: Sequence[Token], start: int, end: int) -> list[Match]:
+        """(start, end, type) of the names in text[start:end], longest first where they
+        overlap: anywhere for a user's names, else from a token start to a token end."""
+        found = []
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text, start, end):
+                found.append((*match.span(), self.types[match.group().lower()]))
+            return found
+        ends = {t.end for t in tokens}
+        at = start
+        for token in tokens:
+            s = token.start
+            if s < at:
+                continue
+            for key in (text[s : s + 2].lower(), text[s].lower()):
+                for n in self.lengths.get(key, ()):
+                    kind = self.types.get(text[s : s + n].lower()) if s + n in ends else None
+                    if kind is not None:
+                        found.append((s, s + n, kind))
+                        at = s + n
+                        break
+                else:
+                    continue
+                break
+        return found
+
+
+Match = tuple[int, int, str]
 
 
 @cache
@@ -121,7 +165,7 @@ def read_names(path: str) -> NameList:
                 f"line {number}: unknown type {fields[1]!r} (one of {', '.join(NAME_TYPES)})"
             )
         entries.append((kind, [fields[0], *(a for a in fields[2:] if a)]))
-    return NameList.of(entries, hashlib.sha256(data).hexdigest()[:12])
+    return NameList.of(entries, hashlib.sha256(data).hexdigest()[:12], anywhere=True)
 
 
 @cache
@@ -156,17 +200,19 @@ def extract_entities(
                 )
             )
     for listed, trusted in ((names, True), (gazetteer(), False)):
-        if listed is None or listed.pattern is None:
+        if listed is None or not listed.types:
             continue
         for sentence, tokens in zip(doc.sentences, sentences, strict=True):
-            for match in listed.pattern.finditer(text, sentence.start, sentence.end):
-                start, end = match.span()
+            for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
                 if not _whole_word(text, start, end):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
                 # tagger; the user's own names are always taken.
-                if trusted or not _inside_compound(text, tokens, start, end):
-                    claim(EntityMention(start, end, listed.types[match.group().lower()]))
+                if trusted or not (
+                    _inside_compound(text, tokens, start, end)
+                    or (kind == "PRODUCT" and _longer_product_name(text, start, end))
+                ):
+                    claim(EntityMention(start, end, kind))
     for tokens in sentences:
         for mention in company_affix_mentions(text, tokens):
             claim(mention)
@@ -174,18 +220,41 @@ def extract_entities(
     for tokens in sentences:
         for start, end, kind in tag(tokens):
             for part_start, part_end in _clean(text, start, end):
-                if text[part_start:part_end].lower() not in generic:
+                name = text[part_start:part_end]
+                if (
+                    name.lower() not in generic
+                    and not (kind == "PRODUCT" and _LAW.search(name))
+                    and _whole_word(text, part_start, part_end)  # not ランサム|ウェア
+                ):
                     claim(EntityMention(part_start, part_end, kind))
     return group_mentions(doc, mentions, names)
 
 
-_LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け"})
+# Stockmark's data types some laws as products (製品名); to a reader of news a law is
+# not a product, and none of our types fits it.
+_LAW = re.compile(r"(?:法|法案|条例)$")
+_MODEL_AFTER = re.compile(r" [A-Z0-9]")
+_VERSION_BEFORE = re.compile(r"[0-9] ")
+
+
+def _longer_product_name(text: str, start: int, end: int) -> bool:
+    """A product line named further (``iPhone 15 Pro``, ``Copilot Studio``,
+    ``Microsoft 365 Copilot``): the listed name is part of a longer one, left to
+    the tagger."""
+    return _MODEL_AFTER.match(text, end) is not None or (
+        start >= 2 and _VERSION_BEFORE.match(text, start - 2) is not None
+    )
+
+
+_LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け", "内"})
 
 
 def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is part of a longer noun compound: it splits a token, or
     a noun, prefix or noun suffix written in kanji, katakana or Latin letters touches
-    it (``日本|製鉄``, ``米国|市場``, ``US|スチール``)."""
+    it (``日本|製鉄``, ``米国|市場``, ``US|スチール``). Kanji do not glue onto a name in
+    Latin letters (``Alphabet|傘下``), nor does a country's one-kanji prefix
+    (``米|アプライド・マテリアルズ``)."""
     before = after = None
     for token in tokens:
         if token.start < start < token.end or token.start < end < token.end:
@@ -195,32 +264,50 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         elif token.start == end:
             after = token
             break
-    if before is not None and before.pos[0] in ("名詞", "接頭辞") and _written_as_name(before):
+    latin = text[start].isascii() and text[end - 1].isascii()
+    if (
+        before is not None
+        and before.surface not in _COUNTRY_KANJI
+        and before.pos[0] in ("名詞", "接頭辞")
+        and _written_as_name(before, latin)
+    ):
         return before.pos[1] != "数詞"
     if after is None or after.surface in _LOOSE_SUFFIXES or after.surface in TITLES:
         return False
-    if not _written_as_name(after):
+    if not _written_as_name(after, latin):
         return False
-    return (after.pos[0] == "名詞" and after.pos[1] != "数詞") or after.pos[0] == "接尾辞"
+    if after.pos[0] == "名詞":
+        return after.pos[1] != "数詞"
+    # 東京|高等|商業学校, ドイツ|再|統一: an adjectival noun or a prefix goes on.
+    return after.pos[0] in ("接尾辞", "接頭辞", "形状詞")
 
 
-def _written_as_name(token: Token) -> bool:
+def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
     """Kanji, katakana or Latin letters: what compound names are made of (a stray
-    combining mark or a hiragana noun is not)."""
+    combining mark or a hiragana noun is not); beside a Latin name, kanji are not."""
     return any(
-        "\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa" or (ch.isascii() and ch.isalnum())
+        ("\u4e00" <= ch <= "\u9fff" and not beside_latin)
+        or "\u30a1" <= ch <= "\u30fa"
+        or (ch.isascii() and ch.isalnum())
         for ch in token.surface
     )
 
 
 _BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")
-_COUNTRY_PREFIX = re.compile(r"[米英独仏中韓日豪台露印加](?=[A-Za-z\u30a0-\u30ff])")
+_COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
+_COUNTRY_KANJI = frozenset(_COUNTRIES)
+_COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")
+# ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
+# Latin letters is a description and its name; the name is the part after the last の.
+_OF_LATIN = re.compile(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
+_WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
-    (``国際エネルギー機関(IEA`` is two names), without a country prefix glued to a
-    foreign name (``米Alphabet``) or a title (``フアンCEO``)."""
+    (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
+    a Latin name (``Alphabet傘下のWaymo``), a country prefix glued to a foreign name
+    (``米Alphabet``), ``内`` after a place (``東京都内``) or a title (``フアンCEO``)."""
     parts = []
     at = start
     for found in _BREAKS.finditer(text, start, end):
@@ -229,8 +316,12 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((at, end))
     out = []
     for a, b in parts:
+        for joined in _OF_LATIN.finditer(text, a, b):
+            a = joined.end()
         if _COUNTRY_PREFIX.match(text, a, b):
             a += 1
+        if b - a > 2 and _WITHIN.search(text, a, b):
+            b -= 1
         b = _without_title(text, a, b)
         if b - a >= 1 and text[a:b].strip():
             out.append((a, b))
@@ -257,7 +348,7 @@ def _is_enumerator(doc: Document, start: int) -> bool:
 def _script(ch: str) -> str:
     if ch.isascii():
         return "latin" if ch.isalnum() else ""
-    if "\u30a0" <= ch <= "\u30ff":
+    if "\u30a0" <= ch <= "\u30ff":  # with the middle dot: ジョージ・ワシントン is one name
         return "katakana"
     return ""
 

@@ -1,6 +1,7 @@
 import unicodedata
 
 from analyzer import analyze_text
+from analyzer.entities import gazetteer
 from analyzer.numeric import find_numeric, parse_amount
 
 
@@ -182,15 +183,44 @@ def test_article_sentiment_reports_the_share_of_each_label():
 
 
 def test_the_trained_tagger_finds_people_places_and_companies_in_news():
-    entities = entities_of(
-        "トヨタ自動車の佐藤恒治社長はテキサス州の工場を視察した。"
-        "鴻海精密工業の劉揚偉会長は台北市内で記者会見を開いた。"
+    text = (
+        "北陸精機の山田太郎社長は富山市の工場を視察した。"
+        "デンソーテンの加藤洋一会長は記者会見を開いた。"
     )
-    assert entities.get("佐藤恒治") == "PERSON"
-    assert entities.get("劉揚偉") == "PERSON"
-    assert entities.get("テキサス州") == "LOCATION"
-    assert entities.get("鴻海精密工業") == "COMPANY"
-    assert "佐藤恒治社長" not in entities
+    entities = entities_of(text)
+    listed = gazetteer().types
+    assert not any(name.lower() in listed for name in entities)  # the tagger's own finds
+    assert entities.get("山田太郎") == "PERSON"
+    assert entities.get("加藤洋一") == "PERSON"
+    assert entities.get("富山市") == "LOCATION"
+    assert entities.get("北陸精機") == "COMPANY"
+    assert entities.get("デンソーテン") == "COMPANY"
+    assert "山田太郎社長" not in entities
+
+
+def test_well_known_names_are_found_and_typed_from_the_gazetteer():
+    entities = entities_of(
+        "米アプライド・マテリアルズと東京エレクトロンの株価が上昇した。"
+        "Alphabet傘下のWaymoは東京都内で走行試験を始め、日銀と金融庁も注目する。"
+    )
+    assert entities.get("アプライド・マテリアルズ") == "COMPANY"  # 米 is a country prefix
+    assert entities.get("東京エレクトロン") == "COMPANY"
+    assert entities.get("Alphabet") == "COMPANY"  # kanji after a Latin name: no compound
+    assert entities.get("Waymo") == "COMPANY"
+    assert entities.get("東京都") == "LOCATION"
+    assert entities.get("日銀") == "POLITICAL_ORG"
+    assert entities.get("金融庁") == "POLITICAL_ORG"
+
+
+def test_product_lines_laws_and_common_nouns_are_read_as_a_news_reader_would():
+    entities = entities_of(
+        "AppleはiPhone 15 Proを発表した。道路交通法の改正が議論され、"
+        "クラウドとランサムウェア対策への投資も増える。"
+    )
+    assert entities.get("iPhone 15 Pro") == "PRODUCT"
+    assert "iPhone" not in entities
+    assert not any(name.endswith("法") for name in entities)
+    assert not any(name.startswith(("クラウド", "ランサム")) for name in entities)
 
 
 def test_a_listed_name_inside_a_longer_name_is_not_taken_alone():
