@@ -77,12 +77,28 @@ _OFFSETS = (-2, -1, 1, 2)
 _EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
 
 
-@lru_cache(maxsize=1 << 11)  # ~2.5 KB a word: ~5 MB at most
+@cache
+def _weighed() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]]]:
+    """The features the model has a weight for, and its surface bigrams by pair:
+    features without a weight change nothing, so the tagger never builds them."""
+    _, data = read_model(HEADER.name)
+    attributes = frozenset(data["attributes"])
+    bigrams: dict[tuple[str, str], list[str]] = {}
+    for attribute in attributes:
+        name, _, value = attribute.partition("=")
+        if name in ("w-1|w", "w|w+1"):
+            # A surface may hold "|" itself: file the feature under every split.
+            for at in (k for k, ch in enumerate(value) if ch == "|"):
+                bigrams.setdefault((value[:at], value[at + 1 :]), []).append(attribute)
+    return attributes, {pair: tuple(names) for pair, names in bigrams.items()}
+
+
+@lru_cache(maxsize=1 << 12)  # ~1.5 KB a word: ~6 MB at most
 def _word(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
-) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """A token's own features, and the features it gives its neighbours at each offset.
-    A word's features never change, so they are built once per process."""
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A token's own features, and the features it gives its neighbours at each offset,
+    those the model weighs. A word's features never change: built once per process."""
     tag = f"{pos[0]}-{pos[1]}-{pos[2]}"
     kind = shape(surface)
     cluster = clusters().get(surface)
@@ -108,26 +124,31 @@ def _word(
             features += [f"p{d}={tag}", f"s{d}={kind}"]
         if cluster and -1 <= d <= 1:
             features += [f"c{d}={cluster[0]}", f"cc{d}={cluster[1]}"]
-        around[d] = tuple(features)
-    return tuple(own), around
+        around[d] = features
+    weighed = _weighed()[0]
+    return tuple(f for f in own if f in weighed), tuple(
+        tuple(f for f in around[d] if f in weighed) for d in _OFFSETS
+    )
 
 
 def token_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """The CRF features of every token of one sentence."""
+    """The CRF features of every token of one sentence (those the model weighs)."""
     words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
+    bigrams = _weighed()[1]
     surfaces = [t.surface for t in tokens]
     n = len(tokens)
     out = []
     for i in range(n):
         f = list(words[i][0])
-        for d in _OFFSETS:
+        for k, d in enumerate(_OFFSETS):
             j = i + d
-            f += words[j][1][d] if 0 <= j < n else _EDGE[d]
-        if i > 0:
-            f.append(f"w-1|w={surfaces[i - 1]}|{surfaces[i]}")
-        if i + 1 < n:
-            f.append(f"w|w+1={surfaces[i]}|{surfaces[i + 1]}")
+            f += words[j][1][k] if 0 <= j < n else _EDGE[d]
         out.append(f)
+    for i in range(n - 1):
+        names = bigrams.get((surfaces[i], surfaces[i + 1]))
+        if names:
+            for name in names:  # w|w+1 describes token i, w-1|w token i + 1
+                out[i if name.startswith("w|") else i + 1].append(name)
     return out
 
 
