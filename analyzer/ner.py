@@ -93,12 +93,11 @@ def _weighed() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]]]:
     return attributes, {pair: tuple(names) for pair, names in bigrams.items()}
 
 
-@lru_cache(maxsize=1 << 12)  # ~1.5 KB a word: ~6 MB at most
-def _word(
+def word_features(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
-) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """A token's own features, and the features it gives its neighbours at each offset,
-    those the model weighs. A word's features never change: built once per process."""
+) -> tuple[list[str], list[list[str]]]:
+    """A token's own features, and the features it gives its neighbours at each
+    offset of ``_OFFSETS``: every one (training)."""
     tag = f"{pos[0]}-{pos[1]}-{pos[2]}"
     kind = shape(surface)
     cluster = clusters().get(surface)
@@ -117,24 +116,37 @@ def _word(
         own.append("u")
     if cluster:
         own += ["c=" + cluster[0], "cc=" + cluster[1]]
-    around = {}
+    around = []
     for d in _OFFSETS:
         features = [f"w{d}={surface}"]
         if -1 <= d <= 1:
             features += [f"p{d}={tag}", f"s{d}={kind}"]
         if cluster and -1 <= d <= 1:
             features += [f"c{d}={cluster[0]}", f"cc{d}={cluster[1]}"]
-        around[d] = features
+        around.append(features)
+    return own, around
+
+
+@lru_cache(maxsize=1 << 12)  # ~1.5 KB a word: ~6 MB at most
+def _word(
+    surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """``word_features`` that the model weighs. A word's features never change, so
+    they are built once per process."""
+    own, around = word_features(surface, pos, lemma, unknown)
     weighed = _weighed()[0]
     return tuple(f for f in own if f in weighed), tuple(
-        tuple(f for f in around[d] if f in weighed) for d in _OFFSETS
+        tuple(f for f in features if f in weighed) for features in around
     )
 
 
-def token_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """The CRF features of every token of one sentence (those the model weighs)."""
-    words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
-    bigrams = _weighed()[1]
+def token_features(tokens: Sequence[Token], every: bool = False) -> list[list[str]]:
+    """The CRF features of every token of one sentence: those the model weighs, or
+    ``every`` one (to train a model)."""
+    if every:
+        words = [word_features(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
+    else:
+        words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
     surfaces = [t.surface for t in tokens]
     n = len(tokens)
     out = []
@@ -144,6 +156,12 @@ def token_features(tokens: Sequence[Token]) -> list[list[str]]:
             j = i + d
             f += words[j][1][k] if 0 <= j < n else _EDGE[d]
         out.append(f)
+    if every:
+        for i in range(n - 1):
+            out[i].append(f"w|w+1={surfaces[i]}|{surfaces[i + 1]}")
+            out[i + 1].append(f"w-1|w={surfaces[i]}|{surfaces[i + 1]}")
+        return out
+    bigrams = _weighed()[1]
     for i in range(n - 1):
         names = bigrams.get((surfaces[i], surfaces[i + 1]))
         if names:

@@ -174,7 +174,7 @@ def examples(rows: list[dict]):
         entities = gold_spans(row)
         labels, bad = align(tokens, entities)
         inexact += bad
-        out.append((tokens, ner.token_features(tokens), labels, entities))
+        out.append((tokens, ner.token_features(tokens, every=True), labels, entities))
     return out, inexact
 
 
