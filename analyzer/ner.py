@@ -77,27 +77,12 @@ _OFFSETS = (-2, -1, 1, 2)
 _EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
 
 
-@cache
-def _weighed() -> tuple[frozenset[str], dict[tuple[str, str], tuple[str, ...]]]:
-    """The features the model has a weight for, and its surface bigrams by pair:
-    features without a weight change nothing, so the tagger never builds them."""
-    _, data = read_model(HEADER.name)
-    attributes = frozenset(data["attributes"])
-    bigrams: dict[tuple[str, str], list[str]] = {}
-    for attribute in attributes:
-        name, _, value = attribute.partition("=")
-        if name in ("w-1|w", "w|w+1"):
-            # A surface may hold "|" itself: file the feature under every split.
-            for at in (k for k, ch in enumerate(value) if ch == "|"):
-                bigrams.setdefault((value[:at], value[at + 1 :]), []).append(attribute)
-    return attributes, {pair: tuple(names) for pair, names in bigrams.items()}
-
-
-def word_features(
+@lru_cache(maxsize=1 << 11)  # ~2.5 KB a word: ~5 MB at most
+def _word(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
-) -> tuple[list[str], list[list[str]]]:
-    """A token's own features, and the features it gives its neighbours at each
-    offset of ``_OFFSETS``: every one (training)."""
+) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
+    """A token's own features, and the features it gives its neighbours at each offset.
+    A word's features never change, so they are built once per process."""
     tag = f"{pos[0]}-{pos[1]}-{pos[2]}"
     kind = shape(surface)
     cluster = clusters().get(surface)
@@ -116,57 +101,33 @@ def word_features(
         own.append("u")
     if cluster:
         own += ["c=" + cluster[0], "cc=" + cluster[1]]
-    around = []
+    around = {}
     for d in _OFFSETS:
         features = [f"w{d}={surface}"]
         if -1 <= d <= 1:
             features += [f"p{d}={tag}", f"s{d}={kind}"]
         if cluster and -1 <= d <= 1:
             features += [f"c{d}={cluster[0]}", f"cc{d}={cluster[1]}"]
-        around.append(features)
-    return own, around
+        around[d] = tuple(features)
+    return tuple(own), around
 
 
-@lru_cache(maxsize=1 << 12)  # ~1.5 KB a word: ~6 MB at most
-def _word(
-    surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
-) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """``word_features`` that the model weighs. A word's features never change, so
-    they are built once per process."""
-    own, around = word_features(surface, pos, lemma, unknown)
-    weighed = _weighed()[0]
-    return tuple(f for f in own if f in weighed), tuple(
-        tuple(f for f in features if f in weighed) for features in around
-    )
-
-
-def token_features(tokens: Sequence[Token], every: bool = False) -> list[list[str]]:
-    """The CRF features of every token of one sentence: those the model weighs, or
-    ``every`` one (to train a model)."""
-    if every:
-        words = [word_features(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
-    else:
-        words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
+def token_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """The CRF features of every token of one sentence."""
+    words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
     surfaces = [t.surface for t in tokens]
     n = len(tokens)
     out = []
     for i in range(n):
         f = list(words[i][0])
-        for k, d in enumerate(_OFFSETS):
+        for d in _OFFSETS:
             j = i + d
-            f += words[j][1][k] if 0 <= j < n else _EDGE[d]
+            f += words[j][1][d] if 0 <= j < n else _EDGE[d]
+        if i > 0:
+            f.append(f"w-1|w={surfaces[i - 1]}|{surfaces[i]}")
+        if i + 1 < n:
+            f.append(f"w|w+1={surfaces[i]}|{surfaces[i + 1]}")
         out.append(f)
-    if every:
-        for i in range(n - 1):
-            out[i].append(f"w|w+1={surfaces[i]}|{surfaces[i + 1]}")
-            out[i + 1].append(f"w-1|w={surfaces[i]}|{surfaces[i + 1]}")
-        return out
-    bigrams = _weighed()[1]
-    for i in range(n - 1):
-        names = bigrams.get((surfaces[i], surfaces[i + 1]))
-        if names:
-            for name in names:  # w|w+1 describes token i, w-1|w token i + 1
-                out[i if name.startswith("w|") else i + 1].append(name)
     return out
 
 

@@ -31,7 +31,6 @@ from analyzer import analyze_path, ner
 from analyzer.entities import NUMERIC_TYPES, extract_entities, gazetteer
 from analyzer.keywords import normalize
 from analyzer.reader import Source, parse_text
-from analyzer.resources import read_model
 from analyzer.tokenizer import tokenize, tokenize_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +173,7 @@ def main() -> None:
         + " |"
         for kind in NAME_TYPES
     ]
-    header, _ = read_model(ner.HEADER.name)
+    header = json.loads(ner.HEADER.read_text(encoding="utf-8"))
     report = f"""## Entities (`make eval-entities`)
 
 Model `analyzer/models/entities.crfsuite` {header["version"]} (dev F1 on a slice of

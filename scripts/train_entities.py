@@ -174,7 +174,7 @@ def examples(rows: list[dict]):
         entities = gold_spans(row)
         labels, bad = align(tokens, entities)
         inexact += bad
-        out.append((tokens, ner.token_features(tokens, every=True), labels, entities))
+        out.append((tokens, ner.token_features(tokens), labels, entities))
     return out, inexact
 
 
@@ -196,13 +196,6 @@ def train(data, c1: float, c2: float, path: Path, iterations: int) -> None:
         }
     )
     trainer.train(str(path))
-
-
-def model_attributes(path: Path) -> list[str]:
-    """The features a trained model has a weight for (L1 leaves most at zero)."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return sorted({attribute for attribute, _ in tagger.info().state_features})
 
 
 def evaluate(path: Path, data) -> dict[str, float]:
@@ -273,11 +266,10 @@ def main() -> None:
         "dev": {k: round(v, 4) for k, v in dev.items()},
         "inexact_train_entities": inexact,
         "version": digest,
-        "format": "line 1: this header; line 2: {attributes}: every feature the model "
-        "weighs (the tagger passes CRFsuite no other); the model is entities.crfsuite "
-        "(CRFsuite's binary format, read with python-crfsuite)",
+        "format": "line 1: this header; the model is entities.crfsuite (CRFsuite's binary "
+        "format, read with python-crfsuite)",
     }
-    write_model(ner.HEADER, header, {"attributes": model_attributes(ner.MODEL)})
+    ner.HEADER.write_text(json.dumps(header, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {ner.MODEL} ({ner.MODEL.stat().st_size:,} bytes) and {ner.HEADER}")
 
 

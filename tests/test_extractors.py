@@ -261,13 +261,3 @@ def test_a_bad_entities_file_names_its_line(tmp_path):
     bad.write_text("ラピダス\tCOMPANY\n\n千歳\tTOWN\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3: unknown type 'TOWN'"):
         read_names(str(bad))
-
-
-def test_the_tagger_labels_as_it_would_with_every_feature():
-    from analyzer import ner
-    from analyzer.tokenizer import tokenize
-
-    tokens = tokenize("北陸精機の山田太郎社長は、米国テキサス州で新工場の建設を発表した。")
-    weighed, every = ner.token_features(tokens), ner.token_features(tokens, every=True)
-    assert sum(map(len, weighed)) < sum(map(len, every))
-    assert ner._tagger().tag(weighed) == ner._tagger().tag(every)
