@@ -15,7 +15,15 @@ from typing import Any
 _START = r"(?<![\d.,兆億万千])"
 _NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
 _KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
-_AMOUNT = rf"{_NUM}(?:[兆億万千](?:{_NUM}[兆億万千])*+(?:{_NUM})?+)?+"
+_ARABIC_AMOUNT = rf"{_NUM}(?:[兆億万千](?:{_NUM}[兆億万千])*+(?:{_NUM})?+)?+"
+# Kanji numerals (三社, 五十億ドル, 二〇二五): they start with a digit, 十, 百 or 千, and
+# not inside a word (統一, 同一人物), though 約 and 計 may stand before them.
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANJI_AMOUNT = (
+    r"(?:(?<=[約計])|(?<![\u3005\u4e00-\u9fff]))"
+    rf"[{_KANJI_DIGITS[1:]}十百千][{_KANJI_DIGITS}十百千万億兆]*+"
+)
+_AMOUNT = rf"(?:{_ARABIC_AMOUNT}|{_KANJI_AMOUNT})"
 _CURRENCY = {
     "円": "JPY",
     "米ドル": "USD",
@@ -47,7 +55,9 @@ _MONEY = re.compile(
     rf"(?:約|およそ)?{_START}(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
     rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
 )
-_PERCENT = re.compile(rf"{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+)割)")
+_PERCENT = re.compile(
+    rf"{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+)
 _DATE = re.compile(
     _START + r"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年度?"
     r"|(?P<year>\d{4})年(?:度|(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?|上半期|下半期|第\d四半期)?"
@@ -55,8 +65,10 @@ _DATE = re.compile(
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
     r"|第\d四半期)"
 )
-# 人員, 社員, 台湾, 本社...: a counter character that starts a word is not a counter.
-_QUANTITY = re.compile(rf"{_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長])")
+# 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
+_QUANTITY = re.compile(
+    rf"{_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
+)
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 
@@ -89,11 +101,33 @@ def find_numeric(text: str) -> list[NumericSpan]:
 
 
 def parse_amount(text: str) -> float:
-    """``1兆4000億`` → 1.4e12, ``3,000万`` → 3e7, ``1.5`` → 1.5."""
+    """``1兆4000億`` → 1.4e12, ``3,000万`` → 3e7, ``1.5`` → 1.5, ``三千五百億`` → 3.5e11."""
+    if text[:1] in _KANJI_VALUE:
+        return _parse_kanji(text)
     total = 0.0
     for number, unit in re.findall(rf"({_NUM})([兆億万千]?)", text):
         total += float(number.replace(",", "")) * _KANJI_UNIT.get(unit, 1.0)
     return total
+
+
+_KANJI_VALUE = {ch: n for n, ch in enumerate(_KANJI_DIGITS)} | {"十": 10, "百": 100, "千": 1000}
+
+
+def _parse_kanji(text: str) -> float:
+    """``五十億`` → 5e9, ``三千五百`` → 3500, ``二〇二五`` → 2025 (digit by digit)."""
+    total = section = digits = 0
+    for ch in text:
+        if ch in _KANJI_UNIT and ch != "千":  # 万, 億, 兆 close a section
+            total += (section + digits) * int(_KANJI_UNIT[ch])
+            section = digits = 0
+            continue
+        value = _KANJI_VALUE[ch]
+        if value >= 10:  # 十, 百, 千 multiply the digit before them (十 alone is 10)
+            section += (digits or 1) * value
+            digits = 0
+        else:
+            digits = digits * 10 + value
+    return float(total + section + digits)
 
 
 def _money_value(match: re.Match[str]) -> dict[str, Any]:
@@ -111,7 +145,7 @@ def _money_value(match: re.Match[str]) -> dict[str, Any]:
 
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("wari"):
-        return {"percent": float(match.group("wari")) * 10}
+        return {"percent": parse_amount(match.group("wari")) * 10}
     return {"percent": float(match.group("num").replace(",", ""))}
 
 

@@ -77,6 +77,20 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert parse_amount("1.5") == 1.5
 
 
+def test_kanji_numerals_count_and_words_made_with_them_do_not():
+    text = "三社は約三千五百億円を投じ、五十億ドルの受注の三割を二人で担う。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["三社"] == ("QUANTITY", {"amount": 3.0, "unit": "社"})
+    assert spans["約三千五百億円"] == ("MONEY", {"amount": 3.5e11, "unit": "JPY"})
+    assert spans["五十億ドル"] == ("MONEY", {"amount": 5e9, "unit": "USD"})
+    assert spans["三割"] == ("PERCENT", {"percent": 30.0})
+    assert spans["二人"] == ("QUANTITY", {"amount": 2.0, "unit": "人"})
+    assert parse_amount("一千万") == 1e7
+    assert parse_amount("二〇二五") == 2025
+    for word in ("三菱商事の統一", "同一人物", "千葉県", "百貨店", "計画の一本化", "四半期"):
+        assert find_numeric(word) == [], word
+
+
 def test_generic_latin_terms_are_not_entities():
     entities = entities_of("AIとGPUの需要が増え、NVIDIAが潤う。")
     assert "AI" not in entities and "GPU" not in entities
