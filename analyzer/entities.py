@@ -222,7 +222,7 @@ def extract_entities(
             for part_start, part_end in _clean(text, start, end):
                 name = text[part_start:part_end]
                 if (
-                    name.lower() not in generic
+                    not _generic_phrase(text, tokens, part_start, part_end, generic)
                     and not (kind == "PRODUCT" and _LAW.search(name))
                     and _whole_word(text, part_start, part_end)  # not ランサム|ウェア
                 ):
@@ -235,6 +235,32 @@ def extract_entities(
 _LAW = re.compile(r"(?:法|法案|条例)$")
 _MODEL_AFTER = re.compile(r" [A-Z0-9]")
 _VERSION_BEFORE = re.compile(r"[0-9] ")
+
+
+def _generic_phrase(
+    text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
+) -> bool:
+    """A common noun phrase, not a name: a generic term (``generic_terms.tsv``) with at
+    most common nouns, prefixes or other generic terms before it (``AIサーバー``,
+    ``次世代AIデータセンター``; not ``国際エネルギー機関``, whose head is no generic term)."""
+    if text[start:end].lower() in generic:
+        return True
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    for k in range(1, len(inside)):
+        head = text[inside[k].start : end].lower()
+        if len(head) < 2 or head not in generic:
+            continue
+        if _script(text[inside[k].start]) == _script(text[inside[k].start - 1]) != "":
+            return False  # マイクロ|ソフト, サイバー|エージェント: one word
+        return all(
+            t.surface.lower() in generic
+            or (
+                not t.surface.isascii()
+                and (t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞"))
+            )
+            for t in inside[:k]
+        )
+    return False
 
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:

@@ -237,6 +237,16 @@ def test_product_lines_laws_and_common_nouns_are_read_as_a_news_reader_would():
     assert not any(name.startswith(("クラウド", "ランサム")) for name in entities)
 
 
+def test_common_noun_phrases_are_not_names_but_organisations_made_of_them_are():
+    entities = entities_of(
+        "次世代AIデータセンターとAIサーバーの需要について、国際エネルギー機関が報告した。"
+        "マイクロソフトも投資を増やす。"
+    )
+    assert not any("サーバー" in name or "データセンター" in name for name in entities)
+    assert "国際エネルギー機関" in entities
+    assert "マイクロソフト" in entities  # ソフト is generic, but not inside one katakana word
+
+
 def test_a_listed_name_inside_a_longer_name_is_not_taken_alone():
     entities = entities_of("日本製鉄はUSスチールの買収を完了した。日本の鉄鋼需要は縮小している。")
     assert "日本製鉄" in entities
