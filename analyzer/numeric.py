@@ -17,11 +17,12 @@ _NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
 _KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
 _ARABIC_AMOUNT = rf"{_NUM}(?:[兆億万千](?:{_NUM}[兆億万千])*+(?:{_NUM})?+)?+"
 # Kanji numerals (三社, 五十億ドル, 二〇二五): they start with a digit, 十, 百 or 千, and
-# not inside a word (統一, 同一人物), though 約 and 計 may stand before them.
+# not inside a word (統一, 同一人物), though 約 and 計 may stand before them; at most
+# 16 characters (a longer run is no number anyone writes, and would overflow a float).
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_AMOUNT = (
     r"(?:(?<=[約計])|(?<![\u3005\u4e00-\u9fff]))"
-    rf"[{_KANJI_DIGITS[1:]}十百千][{_KANJI_DIGITS}十百千万億兆]*+"
+    rf"[{_KANJI_DIGITS[1:]}十百千][{_KANJI_DIGITS}十百千万億兆]{{0,15}}+"
 )
 _AMOUNT = rf"(?:{_ARABIC_AMOUNT}|{_KANJI_AMOUNT})"
 _CURRENCY = {

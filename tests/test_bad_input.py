@@ -333,3 +333,10 @@ def test_devices_are_refused_by_analyze(kiji):
 def test_boms_of_unsupported_or_binary_content_are_clear_errors(data, message):
     with pytest.raises(Exception, match=message):
         analyse_bytes(data)
+
+
+def test_a_huge_run_of_kanji_numerals_is_no_number_and_no_crash():
+    from analyzer.numeric import find_numeric
+
+    assert find_numeric("一" * 100_000 + "社") == []
+    assert find_numeric("約" + "九" * 5_000 + "億円") == []
