@@ -76,6 +76,7 @@ class NameList:
     types: dict[str, str]  # lower-cased name → type
     canonical: dict[str, str]  # lower-cased name (spaces, middle dots removed) → entry key
     lengths: dict[str, tuple[int, ...]]  # first two characters, lower-cased → name lengths
+    cased: dict[str, frozenset[str]]  # short Latin names (WHO, Arm, Meta) → their spellings
     pattern: re.Pattern[str] | None = None  # the user's names, anywhere
     version: str = ""  # of a user's file: the start of its sha256
 
@@ -90,17 +91,30 @@ class NameList:
         types: dict[str, str] = {}
         canonical: dict[str, str] = {}
         lengths: dict[str, set[int]] = {}
+        cased: dict[str, set[str]] = {}
         for kind, names in entries:
             for name in names:
                 types[name.lower()] = kind
                 canonical[_key(name)] = names[0].lower()
                 lengths.setdefault(name[:2].lower(), set()).add(len(name))
+                if len(name) <= _CASED_LENGTH and name.isascii():
+                    cased.setdefault(name.lower(), set()).add(name)
         pattern = None
         if anywhere and types:
             alternatives = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
             pattern = re.compile(f"(?:{alternatives})", re.IGNORECASE)
         by_prefix = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        return cls(types, canonical, by_prefix, pattern, version)
+        spellings = {k: frozenset(v) for k, v in cased.items()}
+        return cls(types, canonical, by_prefix, spellings, pattern, version)
+
+    def _type_of(self, written: str) -> str | None:
+        """The type of a name as written, if listed: any case for longer names
+        (``Nvidia``), the listed case for short Latin ones (``WHO``, not ``who``)."""
+        key = written.lower()
+        kind = self.types.get(key)
+        if kind is not None and key in self.cased and written not in self.cased[key]:
+            return None
+        return kind
 
     def find(self, text: str, tokens: Sequence[Token], start: int, end: int) -> list[Match]:
         """(start, end, type) of the names in text[start:end], longest first where they
@@ -108,7 +122,9 @@ class NameList:
         found = []
         if self.pattern is not None:
             for match in self.pattern.finditer(text, start, end):
-                found.append((*match.span(), self.types[match.group().lower()]))
+                kind = self._type_of(match.group())
+                if kind is not None:
+                    found.append((*match.span(), kind))
             return found
         ends = {t.end for t in tokens}
         at = start
@@ -118,7 +134,7 @@ class NameList:
                 continue
             for key in (text[s : s + 2].lower(), text[s].lower()):
                 for n in self.lengths.get(key, ()):
-                    kind = self.types.get(text[s : s + n].lower()) if s + n in ends else None
+                    kind = self._type_of(text[s : s + n]) if s + n in ends else None
                     if kind is not None:
                         found.append((s, s + n, kind))
                         at = s + n
@@ -130,6 +146,7 @@ class NameList:
 
 
 Match = tuple[int, int, str]
+_CASED_LENGTH = 4  # Latin names this short match only as listed: WHO is not "who"
 
 
 @cache

@@ -226,6 +226,14 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     assert entities.get("金融庁") == "POLITICAL_ORG"
 
 
+def test_short_latin_names_match_only_as_listed():
+    entities = entities_of("WHOとArmが発表した。The question is who will arm them, he said.")
+    assert entities.get("WHO") == "POLITICAL_ORG"
+    assert entities.get("Arm") == "COMPANY"
+    assert "who" not in entities and "arm" not in entities
+    assert entities_of("Nvidiaの決算。").get("Nvidia") == "COMPANY"  # longer: any case
+
+
 def test_product_lines_laws_and_common_nouns_are_read_as_a_news_reader_would():
     entities = entities_of(
         "AppleはiPhone 15 Proを発表した。道路交通法の改正が議論され、"
