@@ -42,7 +42,12 @@ CLUSTERS = MODEL_DIR / "word_clusters.json"
 def clusters() -> dict[str, tuple[str, str]]:
     """Surface → (coarse cluster, fine cluster), the numbers as strings."""
     _, data = read_model(CLUSTERS.name)
-    return dict(zip(data["words"], zip(data["coarse"], data["fine"], strict=True), strict=True))
+    # One object per distinct pair (~2,000), not per word (~11,000): 1.4 MB less.
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}
+    labels = list(zip(data["coarse"], data["fine"], strict=True))
+    return {
+        word: pairs.setdefault(pair, pair) for word, pair in zip(data["words"], labels, strict=True)
+    }
 
 
 def _char_class(ch: str) -> str:

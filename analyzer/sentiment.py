@@ -53,13 +53,12 @@ class SentimentModel:
     """A multinomial logistic regression with integer weights (multiply by ``unit``).
 
     ``probabilities`` takes character n-grams (each worth 1) and other features with
-    their values. The n-gram weights are kept as two dicts, negative − neutral and
-    positive − neutral (the softmax only sees differences): set intersection and
-    sum() then run in C, where a loop over the n-grams would run in Python.
+    their values. The softmax only sees differences, so an n-gram's weights are kept
+    as negative − neutral and positive − neutral, both packed into one integer
+    (``pack``): one dict lookup per n-gram, and one sum() in C adds both at once.
     """
 
-    grams: tuple[dict[str, int], dict[str, int]]  # n-gram → negative, positive − neutral
-    vocabulary: frozenset[str]  # the n-grams with weights
+    grams: dict[str, int]  # n-gram → packed (negative − neutral, positive − neutral)
     weights: dict[str, tuple[int, int, int]]  # the other features
     bias: list[float]
     unit: float
@@ -78,7 +77,7 @@ class SentimentModel:
         the names of at most ``NGRAM_MAX`` characters after ``gram_prefix``."""
         longest = len(gram_prefix) + NGRAM_MAX
         grams = {
-            name[len(gram_prefix) :]: row
+            name[len(gram_prefix) :]: pack(row[0] - row[1], row[2] - row[1])
             for name, row in rows.items()
             if name.startswith(gram_prefix) and len(name) <= longest
         }
@@ -87,18 +86,19 @@ class SentimentModel:
             for name, row in rows.items()
             if not (name.startswith(gram_prefix) and len(name) <= longest)
         }
-        negative = {gram: row[0] - row[1] for gram, row in grams.items()}
-        positive = {gram: row[2] - row[1] for gram, row in grams.items()}
-        return cls((negative, positive), frozenset(grams), others, bias, unit, version)
+        return cls(grams, others, bias, unit, version)
+
+    def gram_weights(self, gram: str) -> tuple[int, int]:
+        """(negative − neutral, positive − neutral) of a known n-gram."""
+        return unpack(self.grams[gram], 1)
 
     def probabilities(
         self, grams: set[str], features: dict[str, float]
     ) -> tuple[float, float, float]:
-        negative, positive = self.grams
-        known = grams & self.vocabulary
-        neg = sum(map(negative.__getitem__, known))
+        table = self.grams
+        known = grams & table.keys()
+        neg, pos = unpack(sum(map(table.__getitem__, known)), len(known))
         neu = 0
-        pos = sum(map(positive.__getitem__, known))
         weights = self.weights
         for name, value in features.items():
             row = weights.get(name)
@@ -116,6 +116,26 @@ class SentimentModel:
         return e_neg / total_e, e_neu / total_e, e_pos / total_e
 
 
+# Two integer weights in one: (negative + _OFFSET) << _SHIFT | (positive + _OFFSET).
+# Both fields stay non-negative, so a sum of n packed values is the packed sums, each
+# with n offsets, as long as the low field's sum stays under 2**_SHIFT: weights are
+# under 2**24 in size and a sentence has far fewer than 2**15 distinct n-grams.
+_SHIFT = 40
+_OFFSET = 1 << 24
+_LOW = (1 << _SHIFT) - 1
+
+
+def pack(negative: int, positive: int) -> int:
+    if max(abs(negative), abs(positive)) >= _OFFSET:
+        raise ValueError(f"n-gram weight too large to pack: {negative}, {positive}")
+    return (negative + _OFFSET) << _SHIFT | (positive + _OFFSET)
+
+
+def unpack(total: int, count: int) -> tuple[int, int]:
+    """The (negative, positive) sums inside the sum of ``count`` packed values."""
+    return (total >> _SHIFT) - count * _OFFSET, (total & _LOW) - count * _OFFSET
+
+
 def model() -> SentimentModel:
     """The sentence model."""
     return load_model("sentiment")
@@ -130,25 +150,23 @@ def target_model() -> SentimentModel:
 def load_model(name: str) -> SentimentModel:
     """A model file, its weights laid out as ``model_data`` writes them."""
     header, data = read_model(f"{name}.json")
-    names = data["grams"]
     flat = data["gram_weights"]
-    grams = (dict(zip(names, flat[0::2], strict=True)), dict(zip(names, flat[1::2], strict=True)))
+    grams = dict(zip(data["grams"], map(pack, flat[0::2], flat[1::2]), strict=True))
     rows = iter(data["weights"])
     others = dict(zip(data["features"], zip(rows, rows, rows, strict=True), strict=True))
     unit = 1.0 / data["scale"]
-    return SentimentModel(grams, frozenset(names), others, data["bias"], unit, header["version"])
+    return SentimentModel(grams, others, data["bias"], unit, header["version"])
 
 
 def model_data(model: SentimentModel, scale: int) -> dict:
     """What ``load_model`` reads back (``scale``: the weights' integer scale)."""
-    names = sorted(model.vocabulary)
-    negative, positive = model.grams
+    names = sorted(model.grams)
     features = sorted(model.weights)
     return {
         "bias": model.bias,
         "scale": scale,
         "grams": names,
-        "gram_weights": [v for n in names for v in (negative[n], positive[n])],
+        "gram_weights": [v for n in names for v in model.gram_weights(n)],
         "features": features,
         "weights": [v for name in features for v in model.weights[name]],
     }

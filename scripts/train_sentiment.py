@@ -240,14 +240,14 @@ def main() -> None:
     x, y, w, chabsa_dev, blog_dev = load_training(not args.no_blog, args.background)
     model = train(x, y, w, args.c)
     scores = evaluate(model, chabsa_dev, blog_dev)
-    kept = len(model.weights) + len(model.vocabulary)
+    kept = len(model.weights) + len(model.grams)
     print(
         f"sentence model: {len(x):,} sentences, {kept:,} features kept; "
         + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
     )
     target, target_accuracy = train_target(model, args.target_c)
     print(
-        f"target model: {len(target.weights) + len(target.vocabulary):,} features kept; "
+        f"target model: {len(target.weights) + len(target.grams):,} features kept; "
         f"chabsa_dev_opinion_accuracy {target_accuracy:.3f}"
     )
     if args.dry_run:

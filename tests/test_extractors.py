@@ -293,3 +293,15 @@ def test_a_bad_entities_file_names_its_line(tmp_path):
     bad.write_text("ラピダス\tCOMPANY\n\n千歳\tTOWN\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3: unknown type 'TOWN'"):
         read_names(str(bad))
+
+
+def test_packed_ngram_weights_add_up_like_the_pairs_they_hold():
+    import random
+
+    from analyzer.sentiment import pack, unpack
+
+    rng = random.Random(7)
+    pairs = [(rng.randint(-20_000, 20_000), rng.randint(-20_000, 20_000)) for _ in range(3_000)]
+    total = sum(pack(negative, positive) for negative, positive in pairs)
+    assert unpack(total, len(pairs)) == (sum(p[0] for p in pairs), sum(p[1] for p in pairs))
+    assert unpack(0, 0) == (0, 0)
