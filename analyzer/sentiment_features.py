@@ -296,11 +296,13 @@ def target_features(
         for k, token in enumerate(clause):
             found = _CHANGE.search(token.surface)
             if found:
-                # What rises or falls: the subject before it, else the target itself.
-                subject = _subject_before(clause, k) or text[span[0] : span[1]]
-                direction = "up×" if found.lastgroup == "up" else "down×"
-                features[direction + subject[-1:]] = 1.0
-                features[direction + subject[-2:]] = 1.0
+                # What rises or falls: the subject before it, else the target itself
+                # (not a name: its last characters say nothing).
+                subject = _subject_before(clause, k) or ("" if name else text[span[0] : span[1]])
+                if subject:
+                    direction = "up×" if found.lastgroup == "up" else "down×"
+                    features[direction + subject[-1:]] = 1.0
+                    features[direction + subject[-2:]] = 1.0
     if end < len(tokens):
         following = tokens[end : clause_from(tokens, end)]
         following_text = text[following[0].start : following[-1].end]
