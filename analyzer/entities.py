@@ -221,7 +221,7 @@ def extract_entities(
             continue
         for sentence, tokens in zip(doc.sentences, sentences, strict=True):
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
-                if not _whole_word(text, start, end):
+                if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
                 # tagger; the user's own names are always taken.
@@ -405,6 +405,22 @@ def _whole_word(text: str, start: int, end: int) -> bool:
         (before and first and _script(before) == first)
         or (after and last and _script(after) == last)
     )
+
+
+_DOTTED_RUN = re.compile(r"[\u30a0-\u30ffA-Za-z0-9]+")
+
+
+def _dotted_list(text: str, start: int, end: int, listed: NameList) -> bool:
+    """Whether the listed name at text[start:end] is one item of a list of listed names
+    joined by middle dots (``マツダ・スバル``); in ``ジョージ・ワシントン`` the dot joins
+    one name."""
+    run = _DOTTED_RUN.search(text, max(0, start - 40), min(len(text), end + 40))
+    while run is not None and run.end() < end:
+        run = _DOTTED_RUN.search(text, run.end(), min(len(text), end + 40))
+    if run is None or run.start() > start or "・" not in run.group():
+        return False
+    parts = [part for part in run.group().split("・") if part]
+    return len(parts) > 1 and all(part.lower() in listed.types for part in parts)
 
 
 def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:

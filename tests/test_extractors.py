@@ -226,6 +226,12 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     assert entities.get("金融庁") == "POLITICAL_ORG"
 
 
+def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one():
+    entities = entities_of("マツダ・スバル・トヨタの3社と、ジョージ・ワシントン記念館。")
+    assert {entities.get(n) for n in ("マツダ", "スバル", "トヨタ")} == {"COMPANY"}
+    assert "ワシントン" not in entities  # ジョージ is no listed name: one dotted name
+
+
 def test_short_latin_names_match_only_as_listed():
     entities = entities_of("WHOとArmが発表した。The question is who will arm them, he said.")
     assert entities.get("WHO") == "POLITICAL_ORG"
