@@ -234,6 +234,7 @@ def extract_entities(
         for mention in company_affix_mentions(text, tokens):
             claim(mention)
     generic = generic_terms()
+    listed = gazetteer()
     for tokens in sentences:
         for start, end, kind in tag(tokens):
             for part_start, part_end in _clean(text, start, end):
@@ -243,6 +244,8 @@ def extract_entities(
                     and not (kind == "PRODUCT" and _LAW.search(name))
                     and _whole_word(text, part_start, part_end)  # not ランサム|ウェア
                 ):
+                    if kind in ("PERSON", "LOCATION") and _starts_with_company(name, listed):
+                        kind = "COMPANY"  # パナソニックコネクト: a listed company's own
                     claim(EntityMention(part_start, part_end, kind))
     return group_mentions(doc, mentions, names)
 
@@ -278,6 +281,16 @@ def _generic_phrase(
             for t in inside[:k]
         )
     return False
+
+
+def _starts_with_company(name: str, listed: NameList) -> bool:
+    """Whether ``name`` is a listed company's name and more (``パナソニックコネクト``): on
+    the Stockmark train gold such names are a company, product or organisation, and
+    almost never (2 of 98) a person or a place."""
+    return any(
+        n < len(name) and listed.types.get(name[:n].lower()) == "COMPANY"
+        for n in listed.lengths.get(name[:2].lower(), ())
+    )
 
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:
@@ -344,13 +357,15 @@ _COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")
 # Latin letters is a description and its name; the name is the part after the last の.
 _OF_LATIN = re.compile(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
 _WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
+_SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
     (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
     a Latin name (``Alphabet傘下のWaymo``), a country prefix glued to a foreign name
-    (``米Alphabet``), ``内`` after a place (``東京都内``) or a title (``フアンCEO``)."""
+    (``米Alphabet``), ``内`` after a place (``東京都内``), ``株`` (shares) after a
+    name (``Tモバイル株``) or a title (``フアンCEO``)."""
     parts = []
     at = start
     for found in _BREAKS.finditer(text, start, end):
@@ -363,7 +378,7 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = joined.end()
         if _COUNTRY_PREFIX.match(text, a, b):
             a += 1
-        if b - a > 2 and _WITHIN.search(text, a, b):
+        if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)
         if b - a >= 1 and text[a:b].strip():

@@ -232,6 +232,12 @@ def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one(
     assert "ワシントン" not in entities  # ジョージ is no listed name: one dotted name
 
 
+def test_a_listed_company_name_and_more_is_a_company_and_its_shares_are_the_company():
+    entities = entities_of("パナソニックコネクトの社長は、KDDI株を買い増した。")
+    assert entities.get("パナソニックコネクト") == "COMPANY"
+    assert not any(name.endswith("株") for name in entities)
+
+
 def test_short_latin_names_match_only_as_listed():
     entities = entities_of("WHOとArmが発表した。The question is who will arm them, he said.")
     assert entities.get("WHO") == "POLITICAL_ORG"
