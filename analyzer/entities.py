@@ -422,20 +422,20 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     )
 
 
-_DOTTED_RUN = re.compile(r"[\u30a0-\u30ffA-Za-z0-9]+")
-
-
 def _dotted_list(text: str, start: int, end: int, listed: NameList) -> bool:
     """Whether the listed name at text[start:end] is one item of a list of listed names
     joined by middle dots (``マツダ・スバル``); in ``ジョージ・ワシントン`` the dot joins
     one name."""
-    run = _DOTTED_RUN.search(text, max(0, start - 40), min(len(text), end + 40))
-    while run is not None and run.end() < end:
-        run = _DOTTED_RUN.search(text, run.end(), min(len(text), end + 40))
-    if run is None or run.start() > start or "・" not in run.group():
-        return False
-    parts = [part for part in run.group().split("・") if part]
+    while start > 0 and _in_dotted_run(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_dotted_run(text[end]):
+        end += 1
+    parts = [part for part in text[start:end].split("・") if part]
     return len(parts) > 1 and all(part.lower() in listed.types for part in parts)
+
+
+def _in_dotted_run(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or (ch.isascii() and ch.isalnum())
 
 
 def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
