@@ -234,19 +234,20 @@ def extract_entities(
         for mention in company_affix_mentions(text, tokens):
             claim(mention)
     generic = generic_terms()
-    listed = gazetteer()
+    known = gazetteer()
     for tokens in sentences:
         for start, end, kind in tag(tokens):
             for part_start, part_end in _clean(text, start, end):
                 name = text[part_start:part_end]
                 if (
-                    not _generic_phrase(text, tokens, part_start, part_end, generic)
-                    and not (kind == "PRODUCT" and _LAW.search(name))
-                    and _whole_word(text, part_start, part_end)  # not ランサム|ウェア
+                    _generic_phrase(text, tokens, part_start, part_end, generic)
+                    or (kind == "PRODUCT" and _LAW.search(name))
+                    or not _whole_word(text, part_start, part_end)  # ランサム|ウェア
                 ):
-                    if kind in ("PERSON", "LOCATION") and _starts_with_company(name, listed):
-                        kind = "COMPANY"  # パナソニックコネクト: a listed company's own
-                    claim(EntityMention(part_start, part_end, kind))
+                    continue
+                # パナソニックコネクト: a listed company's name and more is a company.
+                company = kind in ("PERSON", "LOCATION") and _starts_with_company(name, known)
+                claim(EntityMention(part_start, part_end, "COMPANY" if company else kind))
     return group_mentions(doc, mentions, names)
 
 
