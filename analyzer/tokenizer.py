@@ -44,11 +44,11 @@ class Token:
 
 
 # MeCab prints each token as one line of tab-separated fields we ask for: the
-# preceding white space and the surface, the four POS levels, orthBase (the lemma)
-# and kana (the reading); unknown words have no lemma or reading and end in "U".
-# Splitting one string per sentence costs a fifth less than walking fugashi's
-# node objects. `%f[N]` prints "" for UniDic's "*".
-_FIELDS = r"%pS%m\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[3]"
+# preceding white space and the surface, the four POS levels joined by commas,
+# orthBase (the lemma) and kana (the reading); unknown words have no lemma or
+# reading and end in "U". Splitting one string per sentence costs a fifth less than
+# walking fugashi's node objects. `%f[N]` prints "" for UniDic's "*".
+_FIELDS = r"%pS%m\\t%f[0],%f[1],%f[2],%f[3]"
 _NODE_FORMAT = _FIELDS + r"\\t%f[10]\\t%f[17]\\n"
 _UNKNOWN_FORMAT = _FIELDS + r"\\t\\t\\tU\\n"
 _TAGGER_ARGS = (
@@ -58,6 +58,13 @@ _TAGGER_ARGS = (
 # MeCab skips tabs, line feeds and vertical tabs like spaces; as spaces they cannot
 # break the lines of its output.
 _SPACES = str.maketrans("\t\n\v", "   ")
+# One tuple per distinct POS (a few hundred), shared by every token that has it.
+_POS: dict[str, tuple[str, str, str, str]] = {}
+
+
+def _pos(field: str) -> tuple[str, str, str, str]:
+    levels = tuple(level or "*" for level in field.split(","))
+    return _POS.setdefault(field, levels)  # type: ignore[arg-type]
 
 
 def tagger() -> fugashi.GenericTagger:
@@ -77,19 +84,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     pos = offset
     lines = tagger().parse(text.translate(_SPACES)).split("\n")
     lines.pop()  # EOS
+    known = _POS
     for line in lines:
         fields = line.split("\t")
         spaced = fields[0]
         surface = spaced.lstrip(" ")
         pos += len(spaced) - len(surface)
+        tag = fields[1]
         tokens.append(
             Token(
                 surface,
                 pos,
-                (fields[1] or "*", fields[2] or "*", fields[3] or "*", fields[4] or "*"),
-                fields[5] or surface,
-                fields[6],
-                len(fields) == 8,
+                known.get(tag) or _pos(tag),
+                fields[2] or surface,
+                fields[3],
+                len(fields) == 5,
             )
         )
         pos += len(surface)
