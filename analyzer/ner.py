@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from sys import intern
 
 from analyzer.resources import MODEL_DIR, read_model
 from analyzer.tokenizer import Token
@@ -67,7 +68,6 @@ def _char_class(ch: str) -> str:
     return "O"
 
 
-@cache
 def shape(surface: str) -> str:
     """The classes of the characters, repeats collapsed: ``トヨタ自動車`` → ``TK``."""
     out = []
@@ -82,37 +82,33 @@ _OFFSETS = (-2, -1, 1, 2)
 _EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
 
 
-@lru_cache(maxsize=1 << 11)  # ~2.5 KB a word: ~5 MB at most
+@lru_cache(maxsize=1 << 11)  # ~1.5 KB a word: ~3 MB at most
 def _word(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
 ) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """A token's own features, and the features it gives its neighbours at each offset.
-    A word's features never change, so they are built once per process."""
+    A word's features never change, so they are built once per process. Those that
+    do not spell the word (POS, shape, clusters, characters) are the same strings for
+    many words: interned, the cache holds one copy of each."""
     tag = f"{pos[0]}-{pos[1]}-{pos[2]}"
     kind = shape(surface)
     cluster = clusters().get(surface)
-    own = [
-        "b",
-        "w=" + surface,
-        "p=" + tag,
-        "s=" + kind,
-        "f=" + surface[0],
-        "e=" + surface[-1],
-        "e2=" + surface[-2:],
-    ]
+    shared = ["b", "p=" + tag, "s=" + kind, "f=" + surface[0], "e=" + surface[-1]]
+    shared.append("e2=" + surface[-2:])
+    if unknown:
+        shared.append("u")
+    if cluster:
+        shared += ["c=" + cluster[0], "cc=" + cluster[1]]
+    own = ["w=" + surface, *map(intern, shared)]
     if lemma != surface:
         own.append("l=" + lemma)
-    if unknown:
-        own.append("u")
-    if cluster:
-        own += ["c=" + cluster[0], "cc=" + cluster[1]]
     around = {}
     for d in _OFFSETS:
         features = [f"w{d}={surface}"]
         if -1 <= d <= 1:
-            features += [f"p{d}={tag}", f"s{d}={kind}"]
+            features += [intern(f"p{d}={tag}"), intern(f"s{d}={kind}")]
         if cluster and -1 <= d <= 1:
-            features += [f"c{d}={cluster[0]}", f"cc{d}={cluster[1]}"]
+            features += [intern(f"c{d}={cluster[0]}"), intern(f"cc{d}={cluster[1]}")]
         around[d] = tuple(features)
     return tuple(own), around
 
