@@ -191,14 +191,17 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, int]]:
     """The token ranges inside the compound [i, j) that may be keyphrases: they start
     and end where a compound may, hold a noun, and are at most ``MAX_TOKENS`` long."""
-    for a in range(i, j):
-        if not _may_start(tokens[a]):
+    run = tokens[i:j]
+    ends = [_may_end(t) for t in run]
+    nouns = [_is_content(t) for t in run]
+    for a, token in enumerate(run):
+        if not _may_start(token):
             continue
         content = False
-        for b in range(a + 1, min(j, a + MAX_TOKENS) + 1):
-            content = content or _is_content(tokens[b - 1])
-            if content and _may_end(tokens[b - 1]):
-                yield a, b
+        for b in range(a, min(j - i, a + MAX_TOKENS)):
+            content = content or nouns[b]
+            if content and ends[b]:
+                yield i + a, i + b + 1
 
 
 def _is_action(tokens: Sequence[Token], i: int, j: int) -> bool:
