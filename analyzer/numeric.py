@@ -59,12 +59,17 @@ _MONEY = re.compile(
 _PERCENT = re.compile(
     rf"{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
+# Parts of a year as business writing names them: halves, quarters, and fiscal
+# periods by the months they span or end in (3月期: the year ending in March).
+_PART = r"(?:上半期|下半期|上期|下期|第\d四半期)"
+_MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
 _DATE = re.compile(
-    _START + r"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{1,2}|元)年度?"
-    r"|(?P<year>\d{4})年(?:度|(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日)?|上半期|下半期|第\d四半期)?"
+    _START + rf"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
+    rf"|(?P<year>\d{{4}})年(?:度{_PART}?|{_MONTHS.format('m1', 'm2')}"
+    rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}})日|期)?|{_PART})?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
-    r"|第\d四半期)"
+    rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART})"
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 _QUANTITY = re.compile(
@@ -156,6 +161,12 @@ def _date_value(match: re.Match[str]) -> dict[str, Any] | None:
         return {"date": f"{_ERA_START[match.group('era')] + (1 if year == '元' else int(year))}"}
     if match.group("iso"):
         return _iso(match.group("iso"), match.group("im"), match.group("id"))
+    if match.group("m1"):  # 2025年10〜12月期: an ISO 8601 interval of months
+        first = _iso(match.group("year"), match.group("m1"), None)
+        last = _iso(match.group("year"), match.group("m2"), None)
+        if first is None or last is None or first["date"] > last["date"]:
+            return {"date": match.group("year")}
+        return {"date": f"{first['date']}/{last['date']}"}
     if match.group("year"):
         return _iso(match.group("year"), match.group("month"), match.group("day"))
     return None

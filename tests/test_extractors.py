@@ -77,6 +77,16 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert parse_amount("1.5") == 1.5
 
 
+def test_fiscal_periods_are_dates_with_their_months():
+    text = "2026年3月期の営業利益は、2025年10〜12月期に伸び、2025年度下期も堅調。1〜3月期は減益。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["2026年3月期"] == ("DATE", {"date": "2026-03"})
+    assert spans["2025年10〜12月期"] == ("DATE", {"date": "2025-10/2025-12"})
+    assert spans["2025年度下期"] == ("DATE", {"date": "2025"})
+    assert spans["1〜3月期"] == ("DATE", None)
+    assert find_numeric("2025年12〜3月期")[0].value == {"date": "2025"}  # no backwards interval
+
+
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
     text = "三社は約三千五百億円を投じ、五十億ドルの受注の三割を二人で担う。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
