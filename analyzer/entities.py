@@ -233,6 +233,8 @@ def extract_entities(
     for tokens in sentences:
         for mention in company_affix_mentions(text, tokens):
             claim(mention)
+        for mention in described_company_mentions(tokens):
+            claim(mention)
     generic = generic_terms()
     known = gazetteer()
     for tokens in sentences:
@@ -243,10 +245,16 @@ def extract_entities(
                     _generic_phrase(text, tokens, part_start, part_end, generic)
                     or (kind == "PRODUCT" and _LAW.search(name))
                     or not _whole_word(text, part_start, part_end)  # ランサム|ウェア
+                    or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                 ):
                     continue
                 # パナソニックコネクト: a listed company's name and more is a company.
-                company = kind in ("PERSON", "LOCATION") and _starts_with_company(name, known)
+                company = (
+                    kind in ("PERSON", "LOCATION") and _starts_with_company(name, known)
+                ) or (
+                    kind in ("ORG", "PRODUCT", "FACILITY")
+                    and _prefixed_foreign(text, part_start, part_end)
+                )
                 claim(EntityMention(part_start, part_end, "COMPANY" if company else kind))
     return group_mentions(doc, mentions, names)
 
@@ -262,8 +270,9 @@ def _generic_phrase(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
     """A common noun phrase, not a name: a generic term (``generic_terms.tsv``) with at
-    most common nouns, prefixes or other generic terms before it (``AIサーバー``,
-    ``次世代AIデータセンター``; not ``国際エネルギー機関``, whose head is no generic term)."""
+    most common nouns, prefixes, place names or other generic terms before it
+    (``AIサーバー``, ``次世代AIデータセンター``, ``日本企業``; not ``国際エネルギー機関``,
+    whose head is no generic term)."""
     if text[start:end].lower() in generic:
         return True
     inside = [t for t in tokens if start <= t.start and t.end <= end]
@@ -277,7 +286,9 @@ def _generic_phrase(
             t.surface.lower() in generic
             or (
                 not t.surface.isascii()
-                and (t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞"))
+                and (
+                    t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞") or t.pos[2] == "地名"
+                )
             )
             for t in inside[:k]
         )
@@ -294,6 +305,21 @@ def _starts_with_company(name: str, listed: NameList) -> bool:
     )
 
 
+_FOREIGN_NAME = re.compile(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\u30fc・&.\- ]*")
+
+
+def _prefixed_foreign(text: str, start: int, end: int) -> bool:
+    """A name in katakana or Latin letters after a country's one-kanji prefix
+    (``米アルテラ``, ``独SAP``): news writes the prefix before foreign companies
+    (``米ハーバード大学`` has kanji and stays as tagged)."""
+    return (
+        start >= 1
+        and text[start - 1] in _COUNTRY_KANJI
+        and not (start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff")
+        and _FOREIGN_NAME.fullmatch(text, start, end) is not None
+    )
+
+
 def _longer_product_name(text: str, start: int, end: int) -> bool:
     """A product line named further (``iPhone 15 Pro``, ``Copilot Studio``,
     ``Microsoft 365 Copilot``): the listed name is part of a longer one, left to
@@ -303,6 +329,8 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
     )
 
 
+# Descriptions that sit before a name without joining it (半導体大手|ルネサス).
+_LOOSE_PREFIXES = frozenset({"大手", "最大手", "傘下", "子会社"})
 _LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け", "内"})
 
 
@@ -325,6 +353,7 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
     if (
         before is not None
         and before.surface not in _COUNTRY_KANJI
+        and before.surface not in _LOOSE_PREFIXES
         and before.pos[0] in ("名詞", "接頭辞")
         and _written_as_name(before, latin)
     ):
@@ -353,18 +382,22 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
 _BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 _COUNTRY_KANJI = frozenset(_COUNTRIES)
-_COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")
+_COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.
 _OF_LATIN = re.compile(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
 _WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
+# ``コンビニ大手アリマンタシォン・クシュタール``: news describes a company before its
+# name; 大手町 and 大手前 are names.
+_MAJOR = re.compile(r"大手(?![町前])")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
     (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
-    a Latin name (``Alphabet傘下のWaymo``), a country prefix glued to a foreign name
+    a Latin name (``Alphabet傘下のWaymo``) or a description ending in 大手
+    (``コンビニ大手セブン``), a country prefix glued to a foreign name
     (``米Alphabet``), ``内`` after a place (``東京都内``), ``株`` (shares) after a
     name (``Tモバイル株``) or a title (``フアンCEO``)."""
     parts = []
@@ -377,6 +410,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in parts:
         for joined in _OF_LATIN.finditer(text, a, b):
             a = joined.end()
+        for major in _MAJOR.finditer(text, a, b):
+            if b - major.end() >= 2:
+                a = major.end()
         if _COUNTRY_PREFIX.match(text, a, b):
             a += 1
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
@@ -462,6 +498,36 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
             k = k - 1 if k > 0 and tokens[k - 1].end == start else None
         if start < form.start():
             found.append(EntityMention(start, form.end(), "COMPANY"))
+    return found
+
+
+_DESCRIPTORS = frozenset({"大手", "最大手"})
+
+
+def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
+    """``コンビニ大手アリマンタシォン・クシュタール``, ``半導体大手ルネサス``: after an
+    industry and 大手, news names a company. The name starts with a proper or unknown
+    noun (``国内大手スーパー`` names none) and runs on through katakana and Latin nouns
+    (``電機大手パナソニックホールディングス``)."""
+    found = []
+    for i in range(1, len(tokens) - 1):
+        descriptor, first = tokens[i], tokens[i + 1]
+        if (
+            descriptor.surface not in _DESCRIPTORS
+            or tokens[i - 1].pos[0] != "名詞"
+            or first.start != descriptor.end
+            or not (first.unknown or first.pos[1] == "固有名詞")
+            or not _FOREIGN_NAME.fullmatch(first.surface)
+        ):
+            continue
+        end = first.end
+        for token in tokens[i + 2 :]:
+            if token.start != end or token.pos[0] != "名詞":
+                break
+            if not _FOREIGN_NAME.fullmatch(token.surface):
+                break
+            end = token.end
+        found.append(EntityMention(first.start, end, "COMPANY"))
     return found
 
 

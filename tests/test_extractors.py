@@ -248,6 +248,29 @@ def test_a_listed_company_name_and_more_is_a_company_and_its_shares_are_the_comp
     assert not any(name.endswith("株") for name in entities)
 
 
+def test_news_descriptions_before_a_company_name_are_not_part_of_it():
+    entities = entities_of(
+        "コンビニ大手アリマンタシォン・クシュタールと半導体大手ルネサス、"
+        "電機大手パナソニックホールディングスが組む。国内大手スーパーも参加した。"
+        "ルネサスエレクトロニクスが米アルテラを買収した。"
+    )
+    companies = (
+        "アリマンタシォン・クシュタール",
+        "ルネサス",
+        "パナソニックホールディングス",
+        "アルテラ",
+    )
+    for name in companies:
+        assert entities.get(name) == "COMPANY", name
+    assert not any("大手" in name or name == "米" for name in entities)
+    assert "スーパー" not in entities
+
+
+def test_a_place_and_a_generic_term_is_no_name():
+    entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
+    assert "日本企業" not in entities and "米国市場" not in entities
+
+
 def test_short_latin_names_match_only_as_listed():
     entities = entities_of("WHOとArmが発表した。The question is who will arm them, he said.")
     assert entities.get("WHO") == "POLITICAL_ORG"
