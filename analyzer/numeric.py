@@ -69,7 +69,8 @@ _DATE = re.compile(
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}})日|期)?|{_PART})?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
-    rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART})"
+    rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
+    r"|(?:1[0-2]|0?[1-9])月(?:上旬|中旬|下旬|末|第\d週)?)"  # 4月, 1月第2週: no year to tell
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 _QUANTITY = re.compile(

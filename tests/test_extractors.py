@@ -85,6 +85,9 @@ def test_fiscal_periods_are_dates_with_their_months():
     assert spans["2025年度下期"] == ("DATE", {"date": "2025"})
     assert spans["1〜3月期"] == ("DATE", None)
     assert find_numeric("2025年12〜3月期")[0].value == {"date": "2025"}  # no backwards interval
+    text = "4月に始め、1月第2週に買い越した。3カ月で13月はない。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans == {"4月": ("DATE", None), "1月第2週": ("DATE", None)}
 
 
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
