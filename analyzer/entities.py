@@ -12,6 +12,7 @@ width or case, or another name of the same list entry (``エヌビディア`` fo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
@@ -207,8 +208,9 @@ def extract_entities(
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             mentions.append(mention)
 
+    reference = _article_date(doc)
     for sentence in doc.sentences:
-        for span in find_numeric(text[sentence.start : sentence.end]):
+        for span in find_numeric(text[sentence.start : sentence.end], reference):
             if _is_enumerator(doc, span.start + sentence.start):
                 continue
             claim(
@@ -257,6 +259,14 @@ def extract_entities(
                 )
                 claim(EntityMention(part_start, part_end, "COMPANY" if company else kind))
     return group_mentions(doc, mentions, names)
+
+
+def _article_date(doc: Document) -> dt.date | None:
+    """The front matter's date, which dates ``10月3日`` and ``19日`` (None if unreadable)."""
+    try:
+        return dt.date.fromisoformat((doc.meta.date or "")[:10])
+    except ValueError:
+        return None
 
 
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is

@@ -5,6 +5,7 @@ Runs on NFKC analysis text, so full-width digits and ％ are already ASCII.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -70,7 +71,10 @@ _DATE = re.compile(
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
-    r"|(?:1[0-2]|0?[1-9])月(?:上旬|中旬|下旬|末|第\d週)?)"  # 4月, 1月第2週: no year to tell
+    r"|(?P<mo>1[0-2]|0?[1-9])月(?P<mo_part>上旬|中旬|下旬|末|第\d週)?"
+    # 19日の会見: a day of the month; not 3日間, 10日以内, 1日当たり, 2日目, 5日後
+    r"|(?<![月\d])(?P<do>3[01]|[12]\d|0?[1-9])日(?![間目以当あ後前連ぶ分])"
+    ")"
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 _QUANTITY = re.compile(
@@ -87,14 +91,16 @@ class NumericSpan:
     value: dict[str, Any] | None
 
 
-def find_numeric(text: str) -> list[NumericSpan]:
-    """Non-overlapping numeric expressions, earlier rules first (money before quantity)."""
+def find_numeric(text: str, reference: dt.date | None = None) -> list[NumericSpan]:
+    """Non-overlapping numeric expressions, earlier rules first (money before quantity).
+    ``reference`` (the article's date) dates what names no year (``10月3日``, ``4月``,
+    ``19日``): the nearest such date to it, flagged ``year_inferred``."""
     found: list[NumericSpan] = []
     taken = bytearray(len(text))
     for kind, pattern, value_of in (
         ("MONEY", _MONEY, _money_value),
         ("PERCENT", _PERCENT, _percent_value),
-        ("DATE", _DATE, _date_value),
+        ("DATE", _DATE, lambda match: _date_value(match, reference)),
         ("QUANTITY", _QUANTITY, _quantity_value),
     ):
         for match in pattern.finditer(text):
@@ -156,7 +162,9 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     return {"percent": float(match.group("num").replace(",", ""))}
 
 
-def _date_value(match: re.Match[str]) -> dict[str, Any] | None:
+def _date_value(match: re.Match[str], reference: dt.date | None = None) -> dict[str, Any] | None:
+    if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
+        return _nearest(match, reference)
     if match.group("era"):
         year = match.group("eyear")
         return {"date": f"{_ERA_START[match.group('era')] + (1 if year == '元' else int(year))}"}
@@ -171,6 +179,35 @@ def _date_value(match: re.Match[str]) -> dict[str, Any] | None:
     if match.group("year"):
         return _iso(match.group("year"), match.group("month"), match.group("day"))
     return None
+
+
+def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
+    """A month and day, a month or a day without what comes before it, as the date of
+    that description nearest to ``reference``: in a post of 2026-01-20, ``12月25日`` is
+    2025-12-25 and ``19日`` 2026-01-19."""
+    options: list[tuple[dt.date, str]] = []
+    if match.group("do"):  # the day in this month, the month before or the month after
+        day = int(match.group("do"))
+        for shift in (-1, 0, 1):
+            year, month = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
+            options += _valid(year, month + 1, day, "day")
+    else:
+        month = int(match.group("md_m") or match.group("mo"))
+        day = int(match.group("md_d") or 0)
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            options += _valid(year, month, day, "day" if day else "month")
+    if not options:
+        return None
+    date, precision = min(options, key=lambda option: abs((option[0] - reference).days))
+    text = date.isoformat() if precision == "day" else date.isoformat()[:7]
+    return {"date": text, "year_inferred": True}
+
+
+def _valid(year: int, month: int, day: int, precision: str) -> list[tuple[dt.date, str]]:
+    try:
+        return [(dt.date(year, month, day or 15), precision)]  # a month: its middle
+    except ValueError:
+        return []
 
 
 def _iso(year: str, month: str | None, day: str | None) -> dict[str, Any] | None:

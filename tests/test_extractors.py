@@ -90,6 +90,19 @@ def test_fiscal_periods_are_dates_with_their_months():
     assert spans == {"4月": ("DATE", None), "1月第2週": ("DATE", None)}
 
 
+def test_dates_without_a_year_take_it_from_the_article_date():
+    post = (
+        "---\ndate: 2026-01-20\n---\n\n19日の会見で、12月25日と4月の計画に触れた。3日間の日程。\n"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["19日"] == {"date": "2026-01-19", "year_inferred": True}
+    assert dates["12月25日"] == {"date": "2025-12-25", "year_inferred": True}  # the nearest
+    assert dates["4月"] == {"date": "2026-04", "year_inferred": True}
+    assert "3日" not in dates  # a duration
+    undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
+    assert undated["19日"] is None
+
+
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
     text = "三社は約三千五百億円を投じ、五十億ドルの受注の三割を二人で担う。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
