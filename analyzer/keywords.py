@@ -117,6 +117,8 @@ def _is_part(token: Token, run: list[Token]) -> bool:
         return pos[1] == "名詞的" and bool(run)
     if token.surface in ("-", ".") and run and _is_latin(run[-1]):
         return True
+    if token.surface in ("・", "&") and run:  # ゴールドマン・サックス, セブン&アイ
+        return True
     if pos[0] == "形状詞":  # フル in フルスタック
         return _KATAKANA.fullmatch(token.surface) is not None
     return token.unknown and _is_latin(token)
@@ -126,6 +128,14 @@ def _is_counter_of(token: Token, previous: Token | None) -> bool:
     """``社`` in ``230社``, or ``年上`` in MeCab's ``2026|年上|半期``: what sticks to a number
     is its counter, not the start of a keyword."""
     return previous is not None and _is_number(previous) and previous.end == token.start
+
+
+def _list_dot(tokens: Sequence[Token], k: int) -> bool:
+    """A middle dot between two listed names separates a list (``マツダ・スバル``)."""
+    if tokens[k].surface != "・" or not 0 < k < len(tokens) - 1:
+        return False
+    known = _known_names()
+    return tokens[k - 1].surface.lower() in known and tokens[k + 1].surface.lower() in known
 
 
 def _is_hyphen(run: list[Token]) -> bool:
@@ -140,8 +150,11 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     return gap == " " and left.surface.isascii() and left.surface.isalnum() and _is_latin(right)
 
 
+_JOINERS = ("-", ".", "・", "&")  # inside a compound, never at its ends
+
+
 def _may_start(token: Token) -> bool:
-    return not (_is_number(token) or token.surface in ("-", ".") or token.pos[0] == "接尾辞")
+    return not (_is_number(token) or token.surface in _JOINERS or token.pos[0] == "接尾辞")
 
 
 def _may_end(token: Token) -> bool:
@@ -149,7 +162,7 @@ def _may_end(token: Token) -> bool:
     name before it is the keyphrase)."""
     return (
         token.pos[0] not in ("接頭辞", "形状詞")
-        and token.surface not in ("-", ".")
+        and token.surface not in _JOINERS
         and token.surface not in TITLES
     )
 
@@ -175,7 +188,11 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if run and not _joins(text, run[-1], token):
             close(k)
             run.clear()
-        if _is_part(token, run) and not (not run and _is_counter_of(token, previous)):
+        if (
+            _is_part(token, run)
+            and not (not run and _is_counter_of(token, previous))
+            and not _list_dot(tokens, k)
+        ):
             if not run:
                 start = k
             run.append(token)

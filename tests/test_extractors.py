@@ -32,6 +32,18 @@ def test_empty_nouns_and_numbers_are_never_keywords():
         assert empty not in keywords
 
 
+def test_names_written_with_a_middle_dot_or_ampersand_are_one_keyword():
+    found = keywords_of(
+        "ゴールドマン・サックスはセブン&アイ・ホールディングスを分析した。"
+        "ゴールドマン・サックスによると、セブン&アイ・ホールディングスの株価は上がる。"
+        "マツダ・スバル・トヨタの3社も上がる。"
+    )
+    assert "ゴールドマン・サックス" in found and "セブン&アイ・ホールディングス" in found
+    assert not {"ゴールドマン", "サックス", "ホールディングス"} & set(found)
+    assert "マツダ・スバル・トヨタ" not in found  # a list of listed names
+    assert "マツダ" in found
+
+
 def test_keyword_first_offset_points_at_the_first_occurrence():
     text = "前置きの文。半導体工場が増える。半導体工場の投資。"
     keyword = next(k for k in analyze_text(text).keywords if k.text == "半導体工場")
