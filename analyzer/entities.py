@@ -246,19 +246,32 @@ def extract_entities(
                 if (
                     _generic_phrase(text, tokens, part_start, part_end, generic)
                     or (kind == "PRODUCT" and _LAW.search(name))
-                    or not _whole_word(text, part_start, part_end)  # ランサム|ウェア
+                    or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                 ):
                     continue
+                if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
+                    _release_dates(mentions, taken, part_start, part_end)
                 # パナソニックコネクト: a listed company's name and more is a company.
                 company = (
-                    kind in ("PERSON", "LOCATION") and _starts_with_company(name, known)
+                    kind in ("PERSON", "LOCATION")
+                    and _starts_with_company(text, part_start, part_end, known, tokens)
                 ) or (
                     kind in ("ORG", "PRODUCT", "FACILITY")
                     and _prefixed_foreign(text, part_start, part_end)
                 )
                 claim(EntityMention(part_start, part_end, "COMPANY" if company else kind))
     return group_mentions(doc, mentions, names)
+
+
+def _release_dates(mentions: list[EntityMention], taken: bytearray, start: int, end: int) -> None:
+    """Give text[start:end] back from the dates inside it, if nothing else is there."""
+    inside = [m for m in mentions if start <= m.start and m.end <= end and m.type == "DATE"]
+    if not inside or sum(m.end - m.start for m in inside) != sum(taken[start:end]):
+        return
+    for mention in inside:
+        mentions.remove(mention)
+        taken[mention.start : mention.end] = bytes(mention.end - mention.start)
 
 
 def _article_date(doc: Document) -> dt.date | None:
@@ -305,13 +318,19 @@ def _generic_phrase(
     return False
 
 
-def _starts_with_company(name: str, listed: NameList) -> bool:
-    """Whether ``name`` is a listed company's name and more (``パナソニックコネクト``): on
-    the Stockmark train gold such names are a company, product or organisation, and
+def _starts_with_company(
+    text: str, start: int, end: int, listed: NameList, tokens: Sequence[Token]
+) -> bool:
+    """Whether text[start:end] is a listed company's name and more, the name ending
+    where a token does (``パナソニック|コネクト``, not ``アーム`` in ``アームストロング``):
+    on the Stockmark train gold such names are a company, product or organisation, and
     almost never (2 of 98) a person or a place."""
+    ends = {t.end for t in tokens}
     return any(
-        n < len(name) and listed.types.get(name[:n].lower()) == "COMPANY"
-        for n in listed.lengths.get(name[:2].lower(), ())
+        n < end - start
+        and start + n in ends
+        and listed.types.get(text[start : start + n].lower()) == "COMPANY"
+        for n in listed.lengths.get(text[start : start + 2].lower(), ())
     )
 
 
@@ -321,11 +340,13 @@ _FOREIGN_NAME = re.compile(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\
 def _prefixed_foreign(text: str, start: int, end: int) -> bool:
     """A name in katakana or Latin letters after a country's one-kanji prefix
     (``米アルテラ``, ``独SAP``): news writes the prefix before foreign companies
-    (``米ハーバード大学`` has kanji and stays as tagged)."""
+    (``米ハーバード大学`` has kanji and stays as tagged; in ``8日クルー`` 日 is a day)."""
     return (
         start >= 1
         and text[start - 1] in _COUNTRY_KANJI
-        and not (start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff")
+        and not (
+            start >= 2 and ("\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2].isdigit())
+        )
         and _FOREIGN_NAME.fullmatch(text, start, end) is not None
     )
 
@@ -458,10 +479,14 @@ def _script(ch: str) -> str:
     return ""
 
 
-def _whole_word(text: str, start: int, end: int) -> bool:
-    """Latin and katakana names must not continue into a longer word (メタ in メタバース)."""
+def _whole_word(text: str, start: int, end: int, dot_ends: bool = False) -> bool:
+    """Latin and katakana names must not continue into a longer word (メタ in メタバース).
+    With ``dot_ends`` a middle dot ends a word: where the tagger split ``Jリーグ・
+    カターレ富山`` or ``マーガレット・フォード`` at the dot, it read two names."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
+    if dot_ends:
+        before, after = before.replace("・", ""), after.replace("・", "")
     first, last = _script(text[start]), _script(text[end - 1])
     return not (
         (before and first and _script(before) == first)

@@ -105,12 +105,22 @@ def find_numeric(text: str, reference: dt.date | None = None) -> list[NumericSpa
     ):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]):
+            if any(taken[start:end]) or (kind == "QUANTITY" and _inside_word(text, match)):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             found.append(NumericSpan(start, end, kind, value_of(match)))
     found.sort(key=lambda span: span.start)
     return found
+
+
+def _inside_word(text: str, match: re.Match[str]) -> bool:
+    """A kanji numeral and counter that a kanji word goes on from: 六本木, 三本松."""
+    end = match.end()
+    return (
+        match.group("amount")[0] in _KANJI_VALUE
+        and end < len(text)
+        and "\u4e00" <= text[end] <= "\u9fff"
+    )
 
 
 def parse_amount(text: str) -> float:

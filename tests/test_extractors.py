@@ -294,6 +294,15 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
     assert "スーパー" not in entities
 
 
+def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_kept():
+    entities = entities_of("Jリーグ・カターレ富山に所属し、2008年北京オリンピックに出た。")
+    assert entities.get("Jリーグ") and entities.get("カターレ富山")
+    assert entities.get("2008年北京オリンピック") == "EVENT"
+    assert "2008年" not in entities
+    assert "六本" not in entities_of("東京・六本木の美術館で、三本の映画を観た。")
+    assert find_numeric("三本の映画")[0].value == {"amount": 3.0, "unit": "本"}
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
