@@ -293,9 +293,9 @@ def _generic_phrase(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
     """A common noun phrase, not a name: a generic term (``generic_terms.tsv``) with at
-    most common nouns, prefixes, place names or other generic terms before it
+    most common nouns, prefixes or other generic terms before it, or one place name
     (``AIサーバー``, ``次世代AIデータセンター``, ``日本企業``; not ``国際エネルギー機関``,
-    whose head is no generic term)."""
+    whose head is no generic term, nor ``東北電力ネットワーク``)."""
     if text[start:end].lower() in generic:
         return True
     inside = [t for t in tokens if start <= t.start and t.end <= end]
@@ -305,13 +305,14 @@ def _generic_phrase(
             continue
         if _script(text[inside[k].start]) == _script(text[inside[k].start - 1]) != "":
             return False  # マイクロ|ソフト, サイバー|エージェント: one word
+        if k == 1 and inside[0].pos[2] == "地名":  # 日本|企業, 米国|市場
+            return True
         return all(
             t.surface.lower() in generic
             or (
                 not t.surface.isascii()
-                and (
-                    t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞") or t.pos[2] == "地名"
-                )
+                and not t.unknown  # ゴイアス|EC: a word MeCab does not know is a name
+                and (t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞"))
             )
             for t in inside[:k]
         )
@@ -520,7 +521,7 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
     for form in _LEGAL_FORM.finditer(text, tokens[0].start, tokens[-1].end):
         j = by_start.get(form.end())
         end = form.end()
-        while j is not None and j < len(tokens) and _is_company_part(tokens[j]):
+        while j is not None and j < len(tokens) and _is_company_part(tokens, j, +1):
             end = tokens[j].end
             j = j + 1 if j + 1 < len(tokens) and tokens[j + 1].start == end else None
         if end > form.end():
@@ -528,7 +529,7 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
             continue
         k = by_end.get(form.start())
         start = form.start()
-        while k is not None and k >= 0 and _is_company_part(tokens[k]):
+        while k is not None and k >= 0 and _is_company_part(tokens, k, -1):
             start = tokens[k].start
             k = k - 1 if k > 0 and tokens[k - 1].end == start else None
         if start < form.start():
@@ -566,11 +567,29 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
     return found
 
 
-def _is_company_part(token: Token) -> bool:
+def _is_company_part(tokens: Sequence[Token], k: int, step: int) -> bool:
+    """Whether tokens[k] continues a company name away from its legal form (``step``:
+    +1 after ``株式会社``, -1 before it): nouns, noun suffixes (``東武百貨|店``), and
+    a middle dot or ``&`` with more of the name beyond it (``フェニックス・キャピタル``)."""
+    token = tokens[k]
+    if token.surface in ("・", "&"):
+        beyond = k + step
+        return (
+            0 <= beyond < len(tokens)
+            and token.surface != tokens[beyond].surface
+            and _is_name_word(tokens[beyond])
+        )
+    return _is_name_word(token) or (token.pos[0] == "接尾辞" and token.pos[1] == "名詞的")
+
+
+def _is_name_word(token: Token) -> bool:
+    """A word of a company's name: a noun, but no number, no part of a legal form and
+    no generic term (``映像制作企業|XYZ株式会社``)."""
     return (
         token.pos[0] == "名詞"
         and token.pos[1] != "数詞"
         and token.surface not in ("株式", "会社", "有限", "合同")
+        and token.surface.lower() not in generic_terms()
     ) or (token.unknown and token.surface.isalnum())
 
 

@@ -65,6 +65,13 @@ def test_company_with_kabushiki_kaisha_is_kept_whole():
     company = next(e for e in analysis.entities if e.type == "COMPANY")
     m = company.mentions[0]
     assert text[m.start : m.end] == "株式会社ホゲラボ"
+    entities = entities_of(
+        "映像制作企業フューチャー・プラネット株式会社と株式会社東武百貨店、"
+        "株式会社サラブレッド・ブリーダーズ・クラブが提携した。"
+    )
+    for name in ("フューチャー・プラネット株式会社", "株式会社東武百貨店"):
+        assert entities.get(name) == "COMPANY", name
+    assert entities.get("株式会社サラブレッド・ブリーダーズ・クラブ") == "COMPANY"
 
 
 def test_person_name_excludes_the_honorific():
