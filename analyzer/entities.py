@@ -229,7 +229,7 @@ def extract_entities(
                 # tagger; the user's own names are always taken.
                 if trusted or not (
                     _inside_compound(text, tokens, start, end)
-                    or (kind == "PRODUCT" and _longer_product_name(text, start, end))
+                    or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                 ):
                     claim(EntityMention(start, end, kind))
     for tokens in sentences:
@@ -285,7 +285,7 @@ def _article_date(doc: Document) -> dt.date | None:
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it.
 _LAW = re.compile(r"(?:法|法案|条例)$")
-_MODEL_AFTER = re.compile(r" [A-Z0-9]")
+_MODEL_AFTER = re.compile(r" ([A-Z0-9][A-Za-z0-9]*)")
 _VERSION_BEFORE = re.compile(r"[0-9] ")
 
 
@@ -354,11 +354,12 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:
     """A product line named further (``iPhone 15 Pro``, ``Copilot Studio``,
-    ``Microsoft 365 Copilot``): the listed name is part of a longer one, left to
-    the tagger."""
-    return _MODEL_AFTER.match(text, end) is not None or (
-        start >= 2 and _VERSION_BEFORE.match(text, start - 2) is not None
-    )
+    ``Microsoft 365 Copilot``, ``Apple Watch``): the listed name is part of a longer
+    one, left to the tagger; a title after it (``Microsoft CEO``) is no product."""
+    after = _MODEL_AFTER.match(text, end)
+    if after is not None and after.group(1) not in TITLES:  # Microsoft CEO: the company
+        return True
+    return start >= 2 and _VERSION_BEFORE.match(text, start - 2) is not None
 
 
 # Descriptions that sit before a name without joining it (半導体大手|ルネサス).
@@ -450,7 +451,11 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)
-        if b - a >= 1 and text[a:b].strip():
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():  # Microsoft CEO → Microsoft
+            b -= 1
+        if b > a:
             out.append((a, b))
     return out
 

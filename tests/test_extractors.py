@@ -332,6 +332,11 @@ def test_product_lines_laws_and_common_nouns_are_read_as_a_news_reader_would():
     assert "iPhone" not in entities
     assert not any(name.endswith("法") for name in entities)
     assert not any(name.startswith(("クラウド", "ランサム")) for name in entities)
+    entities = entities_of(
+        "AppleはApple Watchを発表し、Microsoft CEOのサティア・ナデラ氏も語った。"
+    )
+    assert entities.get("Apple Watch") == "PRODUCT" and entities.get("Apple") == "COMPANY"
+    assert entities.get("Microsoft") == "COMPANY"  # a title after a company is no product
 
 
 def test_common_noun_phrases_are_not_names_but_organisations_made_of_them_are():
