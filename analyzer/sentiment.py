@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -245,11 +246,19 @@ def target_score(
     return p[2] - p[0]
 
 
+# What follows a name that news quotes as its source (によると, の調べでは).
+_SOURCE = re.compile(
+    r"(?:社|氏|さん)?(?:によると|によれば|の調べでは|の調べによると|の調査では|の調査によると"
+    r"|の集計では|の集計によると|の推計では|の試算では|の予測では)"
+)
+
+
 def entity_sentiments(
     doc: Document, sentences: Sequence[Sequence[Token]], entities: Sequence[Entity]
 ) -> list[Entity]:
     """The entities with their sentiment: the mean target-model score of the clauses
-    about their mentions. Numbers (MONEY, DATE, ...) get none: "how does the post
+    about their mentions, leaving out mentions as a source (``野村證券によると``,
+    neutral when all are). Numbers (MONEY, DATE, ...) get none: "how does the post
     feel about 14億ドル?" means nothing."""
     starts = [s.start for s in doc.sentences]
     out = []
@@ -259,8 +268,10 @@ def entity_sentiments(
             continue
         scores = []
         for span in entity.spans:
+            if _SOURCE.match(doc.text, span[1]):
+                continue  # 野村證券によると、…: the source of a report, not its subject
             k = bisect.bisect_right(starts, span[0]) - 1
             scores.append(target_score(doc.text, sentences[k], span, name=True))
-        score = round(sum(scores) / len(scores), 4)
+        score = round(sum(scores) / len(scores), 4) if scores else 0.0
         out.append(replace(entity, sentiment=EntitySentiment(label_of(score), score)))
     return out

@@ -186,6 +186,15 @@ def test_negated_and_hedged_sentences_read_as_a_reader_would():
     assert label("同社は2025年8月に5〜7月期の決算を発表する予定である。") == "neutral"
 
 
+def test_a_source_of_a_report_gets_no_sentiment_from_it():
+    analysis = analyze_text(
+        "野村證券によると、海外投資家は日本株を大幅に売り越し、株価は急落した。"
+    )
+    source = next(e for e in analysis.entities if e.text == "野村證券")
+    assert source.sentiment is not None and source.sentiment.score == 0.0
+    assert source.sentiment.label == "neutral"
+
+
 def test_each_entity_gets_the_sentiment_of_its_own_clause():
     analysis = analyze_text("NVIDIAは過去最高の売上を記録したが、Intelは赤字が続き苦戦している。")
     scores = {e.text: e.sentiment.score for e in analysis.entities}
