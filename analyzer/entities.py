@@ -598,18 +598,49 @@ def _is_name_word(token: Token) -> bool:
     ) or (token.unknown and token.surface.isalnum())
 
 
+_ABBREVIATION = re.compile(r"[A-Z]")
+
+
+def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -> dict[str, str]:
+    """``Preferred Networks(PFN)``, ``東京大学協創プラットフォーム開発(東大IPC)``: a name
+    in parentheses right after another is its short name in this article, if both
+    have one type or it is shorter and has capitals (``トヨタ(愛知県豊田市)`` is a
+    place, not a short name). Returns short name key → full name key."""
+    short: dict[str, str] = {}
+    for i in range(len(ordered) - 1):
+        a, b = ordered[i], ordered[i + 1]
+        if (
+            a.type in NUMERIC_TYPES
+            or b.type in NUMERIC_TYPES
+            or text[a.end : b.start] != "("
+            or text[b.end : b.end + 1] != ")"
+            or keys[i] == keys[i + 1]
+        ):
+            continue
+        written = text[b.start : b.end]
+        if a.type == b.type or (
+            b.end - b.start < a.end - a.start and _ABBREVIATION.search(written)
+        ):
+            short[keys[i + 1]] = short.get(keys[i], keys[i])
+    return short
+
+
 def group_mentions(
     doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
 ) -> list[Entity]:
     canonical = gazetteer().canonical
     if names is not None:
         canonical = {**canonical, **names.canonical}
-    groups: dict[str, list[EntityMention]] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
+    ordered = sorted(mentions, key=lambda m: m.start)
+    keys = []
+    for mention in ordered:
         name = _key(doc.text[mention.start : mention.end])
         numeric = mention.type in NUMERIC_TYPES
-        key = f"{mention.type}:{name}" if numeric else canonical.get(name, name)
-        groups.setdefault(key, []).append(mention)
+        keys.append(f"{mention.type}:{name}" if numeric else canonical.get(name, name))
+    short = _short_names(doc.text, ordered, keys)
+    groups: dict[str, list[EntityMention]] = {}
+    for mention, key in zip(ordered, keys, strict=True):
+        groups.setdefault(short.get(key, key), []).append(mention)
     entities = []
     for members in groups.values():
         names = Counter(doc.text[m.start : m.end] for m in members)

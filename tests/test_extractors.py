@@ -59,6 +59,16 @@ def test_names_in_other_widths_and_aliases_are_one_entity():
     assert nvidia[0].text == "NVIDIA"
 
 
+def test_a_short_name_in_parentheses_is_the_same_entity():
+    analysis = analyze_text(
+        "Preferred Networks(PFN)は資金を調達した。PFNは増員する。トヨタ(愛知県豊田市)も出資した。"
+    )
+    pfn = [e for e in analysis.entities if "PFN" in e.text or "Preferred" in e.text]
+    assert len(pfn) == 1 and pfn[0].count == 3 and pfn[0].type == "COMPANY"
+    entities = {e.text: e.type for e in analysis.entities}
+    assert entities.get("愛知県豊田市") == "LOCATION"  # a place in parentheses is no short name
+
+
 def test_company_with_kabushiki_kaisha_is_kept_whole():
     text = "株式会社ホゲラボは新製品を発表した。"
     analysis = analyze_text(text)
