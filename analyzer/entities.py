@@ -603,9 +603,9 @@ _ABBREVIATION = re.compile(r"[A-Z]")
 
 def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -> dict[str, str]:
     """``Preferred Networks(PFN)``, ``東京大学協創プラットフォーム開発(東大IPC)``: a name
-    in parentheses right after another is its short name in this article, if both
-    have one type or it is shorter and has capitals (``トヨタ(愛知県豊田市)`` is a
-    place, not a short name). Returns short name key → full name key."""
+    in parentheses right after another is its short name in this article if it is
+    shorter, has capitals and is no place (``トヨタ(愛知県豊田市)``,
+    ``ブリュッセル(ベルギー)`` name two things). Returns short name key → full name key."""
     short: dict[str, str] = {}
     for i in range(len(ordered) - 1):
         a, b = ordered[i], ordered[i + 1]
@@ -618,8 +618,10 @@ def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -
         ):
             continue
         written = text[b.start : b.end]
-        if a.type == b.type or (
-            b.end - b.start < a.end - a.start and _ABBREVIATION.search(written)
+        if (
+            b.type != "LOCATION"
+            and b.end - b.start < a.end - a.start
+            and _ABBREVIATION.search(written)
         ):
             short[keys[i + 1]] = short.get(keys[i], keys[i])
     return short

@@ -67,6 +67,8 @@ def test_a_short_name_in_parentheses_is_the_same_entity():
     assert len(pfn) == 1 and pfn[0].count == 3 and pfn[0].type == "COMPANY"
     entities = {e.text: e.type for e in analysis.entities}
     assert entities.get("愛知県豊田市") == "LOCATION"  # a place in parentheses is no short name
+    places = entities_of("ブリュッセル(ベルギー)で会合が開かれた。ベルギーは賛成した。")
+    assert places.get("ブリュッセル") == "LOCATION" and places.get("ベルギー") == "LOCATION"
 
 
 def test_company_with_kabushiki_kaisha_is_kept_whole():
