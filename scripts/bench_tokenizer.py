@@ -1,8 +1,9 @@
 """How fast the tokenizer stage can read MeCab's output, one process.
 
 Compares fugashi's named-tuple ``feature`` (UnidicNode) with ``feature_raw``
-and with kiji's own ``tokenize`` (which splits ``feature_raw`` once into a
-slotted Token). Text: Japanese Wikipedia leads from ../shared/data.
+and with kiji's own ``tokenize`` (MeCab prints only the fields kiji reads, one
+string per sentence, split into slotted Tokens with offsets). Text: Japanese
+Wikipedia leads from ../shared/data.
 
     make bench-tokenizer
 """
@@ -61,7 +62,7 @@ def main() -> None:
     for name, run in (
         ("fugashi Tagger, node.feature (named tuple)", named_tuple),
         ("fugashi GenericTagger, node.feature_raw", raw),
-        ("kiji tokenize() (feature_raw → Token)", kiji),
+        ("kiji tokenize() (own output format → Token)", kiji),
     ):
         print(f"  {name:45s} {best_rate(run, texts):>10,.0f} chars/s")
 
