@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -80,6 +80,7 @@ class NameList:
     cased: dict[str, frozenset[str]]  # short Latin names (WHO, Arm, Meta) → their spellings
     pattern: re.Pattern[str] | None = None  # the user's names, anywhere
     version: str = ""  # of a user's file: the start of its sha256
+    display: dict[str, str] = field(default_factory=dict)  # entry key → its first name
 
     @classmethod
     def of(
@@ -91,9 +92,11 @@ class NameList:
         """From (type, [name, alias, ...]) entries; the first name keys the entry."""
         types: dict[str, str] = {}
         canonical: dict[str, str] = {}
+        display: dict[str, str] = {}
         lengths: dict[str, set[int]] = {}
         cased: dict[str, set[str]] = {}
         for kind, names in entries:
+            display.setdefault(names[0].lower(), names[0])
             for name in names:
                 types[name.lower()] = kind
                 canonical[_key(name)] = names[0].lower()
@@ -106,7 +109,7 @@ class NameList:
             pattern = re.compile(f"(?:{alternatives})", re.IGNORECASE)
         by_prefix = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         spellings = {k: frozenset(v) for k, v in cased.items()}
-        return cls(types, canonical, by_prefix, spellings, pattern, version)
+        return cls(types, canonical, by_prefix, spellings, pattern, version, display)
 
     def _type_of(self, written: str) -> str | None:
         """The type of a name as written, if listed: any case for longer names
@@ -630,27 +633,37 @@ def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -
 def group_mentions(
     doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
 ) -> list[Entity]:
-    canonical = gazetteer().canonical
+    canonical, display = gazetteer().canonical, gazetteer().display
     if names is not None:
         canonical = {**canonical, **names.canonical}
+        display = {**display, **names.display}
     ordered = sorted(mentions, key=lambda m: m.start)
     keys = []
+    listed: dict[str, str] = {}  # group key → the list entry's name (a group of a listed entity)
     for mention in ordered:
         name = _key(doc.text[mention.start : mention.end])
-        numeric = mention.type in NUMERIC_TYPES
-        keys.append(f"{mention.type}:{name}" if numeric else canonical.get(name, name))
+        if mention.type in NUMERIC_TYPES:
+            keys.append(f"{mention.type}:{name}")
+        elif name in canonical:
+            keys.append(canonical[name])
+            listed[canonical[name]] = display.get(canonical[name], "")
+        else:
+            keys.append(name)
     short = _short_names(doc.text, ordered, keys)
     groups: dict[str, list[EntityMention]] = {}
     for mention, key in zip(ordered, keys, strict=True):
         groups.setdefault(short.get(key, key), []).append(mention)
     entities = []
-    for members in groups.values():
-        names = Counter(doc.text[m.start : m.end] for m in members)
+    for key, members in groups.items():
+        written = Counter(doc.text[m.start : m.end] for m in members)
         types = Counter(m.type for m in members)
         first_name = doc.text[members[0].start : members[0].end]
+        # A listed entity is called by its list name (日銀 and 日本銀行: 日本銀行), the
+        # same in every article; others by their most frequent spelling here.
+        text = listed.get(key) or max(written, key=lambda n: (written[n], n == first_name))
         entities.append(
             Entity(
-                text=max(names, key=lambda name: (names[name], name == first_name)),
+                text=text,
                 type=max(types, key=lambda t: (types[t], t == members[0].type)),
                 count=len(members),
                 mentions=tuple(Mention(*doc.source_span(m.start, m.end)) for m in members),
