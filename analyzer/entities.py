@@ -251,6 +251,7 @@ def extract_entities(
                     or (kind == "PRODUCT" and _LAW.search(name))
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
+                    or _english_prose(name)
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -265,6 +266,20 @@ def extract_entities(
                 )
                 claim(EntityMention(part_start, part_end, "COMPANY" if company else kind))
     return group_mentions(doc, mentions, names)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _english_prose(name: str) -> bool:
+    """An English sentence the tagger read as a name (``The question is who will arm
+    them``): two or more lower-case words, more than half of its words. Names keep
+    a lower-case word or two (``Bank of America``, ``amiibo``); 3 of the 10,503
+    Stockmark train names would not (``Let it go``)."""
+    words = _LATIN_WORD.findall(name)
+    lower = sum(1 for w in words if _LOWER_WORD.fullmatch(w.strip(".'")))
+    return lower >= 2 and lower * 2 > len(words)
 
 
 def _release_dates(mentions: list[EntityMention], taken: bytearray, start: int, end: int) -> None:

@@ -357,6 +357,7 @@ def test_short_latin_names_match_only_as_listed():
     assert entities.get("WHO") == "POLITICAL_ORG"
     assert entities.get("Arm") == "COMPANY"
     assert "who" not in entities and "arm" not in entities
+    assert not any(" " in name for name in entities)  # no English sentence as a name
     assert entities_of("Nvidiaの決算。").get("Nvidia") == "COMPANY"  # longer: any case
 
 
