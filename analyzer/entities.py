@@ -648,10 +648,12 @@ def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -
 def group_mentions(
     doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
 ) -> list[Entity]:
-    canonical, display = gazetteer().canonical, gazetteer().display
+    listing = gazetteer()
+    canonical, display, listed_types = listing.canonical, listing.display, listing.types
     if names is not None:
         canonical = {**canonical, **names.canonical}
         display = {**display, **names.display}
+        listed_types = {**listed_types, **names.types}
     ordered = sorted(mentions, key=lambda m: m.start)
     keys = []
     listed: dict[str, str] = {}  # group key → the list entry's name (a group of a listed entity)
@@ -673,13 +675,15 @@ def group_mentions(
         written = Counter(doc.text[m.start : m.end] for m in members)
         types = Counter(m.type for m in members)
         first_name = doc.text[members[0].start : members[0].end]
+        kind = max(types, key=lambda t: (types[t], t == members[0].type))
         # A listed entity is called by its list name (日銀 and 日本銀行: 日本銀行), the
-        # same in every article; others by their most frequent spelling here.
-        text = listed.get(key) or max(written, key=lambda n: (written[n], n == first_name))
+        # same in every article; others, and a listed name read as something else
+        # (the person フォード, not Ford), by their most frequent spelling here.
+        text = listed.get(key) if listed_types.get(key) == kind else None
         entities.append(
             Entity(
-                text=text,
-                type=max(types, key=lambda t: (types[t], t == members[0].type)),
+                text=text or max(written, key=lambda n: (written[n], n == first_name)),
+                type=kind,
                 count=len(members),
                 mentions=tuple(Mention(*doc.source_span(m.start, m.end)) for m in members),
                 value=members[0].value,
