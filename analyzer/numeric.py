@@ -53,19 +53,24 @@ _COUNTERS = (
     "GW|MW|kW|TB|GB|PB|nm|km|kg|トン|ドル分"
 )
 
+# Each pattern first looks at the character it could start with, so that the many
+# positions where no number starts fail at once.
+_NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = re.compile(
-    rf"(?:約|およそ)?{_START}(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
     rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
 )
 _PERCENT = re.compile(
-    rf"{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+    rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
 # periods by the months they span or end in (3月期: the year ending in March).
 _PART = r"(?:上半期|下半期|上期|下期|第\d四半期)"
 _MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
 _DATE = re.compile(
-    _START + rf"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
+    r"(?=[\d令平昭第上下])"
+    + _START
+    + rf"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
     rf"|(?P<year>\d{{4}})年(?:度{_PART}?|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}})日|期)?|{_PART})?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
@@ -78,7 +83,7 @@ _DATE = re.compile(
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 _QUANTITY = re.compile(
-    rf"{_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
+    rf"(?=[{_NUMERAL}]){_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
