@@ -380,8 +380,11 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
     return start >= 2 and _VERSION_BEFORE.match(text, start - 2) is not None
 
 
-# Descriptions that sit before a name without joining it (半導体大手|ルネサス).
-_LOOSE_PREFIXES = frozenset({"大手", "最大手", "傘下", "子会社"})
+# What news writes after an industry and before a company's name (半導体大手|ルネサス),
+# and with the words for a parent's companies, the descriptions that sit before a name
+# without joining it.
+_DESCRIPTORS = frozenset({"大手", "最大手"})
+_LOOSE_PREFIXES = _DESCRIPTORS | {"傘下", "子会社"}
 _LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け", "内"})
 
 
@@ -558,9 +561,6 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
         if start < form.start():
             found.append(EntityMention(start, form.end(), "COMPANY"))
     return found
-
-
-_DESCRIPTORS = frozenset({"大手", "最大手"})
 
 
 def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:

@@ -63,8 +63,9 @@ _POS: dict[str, tuple[str, str, str, str]] = {}
 
 
 def _pos(field: str) -> tuple[str, str, str, str]:
-    levels = tuple(level or "*" for level in field.split(","))
-    return _POS.setdefault(field, levels)  # type: ignore[arg-type]
+    """The POS tuple of MeCab's ``名詞,普通名詞,一般,`` (empty levels are ``*``)."""
+    a, b, c, d = (level or "*" for level in field.split(","))
+    return _POS.setdefault(field, (a, b, c, d))
 
 
 def tagger() -> fugashi.GenericTagger:
