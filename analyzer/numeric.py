@@ -49,7 +49,7 @@ _SCALE = {
     "trillion": 1e12,
 }
 _COUNTERS = (
-    "基|社|台|人|件|個|枚|機|店|棟|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|"
+    "基|社|台|人|件|個|枚|機|店舗|店|棟|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|回線|拠点|"
     "GW|MW|kW|TB|GB|PB|nm|km|kg|トン|ドル分"
 )
 
@@ -57,7 +57,7 @@ _COUNTERS = (
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = re.compile(
-    rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
     rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
 )
 _PERCENT = re.compile(
@@ -160,10 +160,15 @@ def _parse_kanji(text: str) -> float:
 
 def _money_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("amount"):
-        return {
-            "amount": parse_amount(match.group("amount")),
-            "unit": _CURRENCY[match.group("cur")],
-        }
+        amount = parse_amount(match.group("amount"))
+        value = {"amount": amount, "unit": _CURRENCY[match.group("cur")]}
+        low = match.group("low")
+        if low:  # 1兆8000億〜2兆円; in 3〜5億円 the 億 is the low end's too
+            scale = _KANJI_UNIT.get(match.group("amount")[-1], 1.0)
+            low_amount = parse_amount(low) * (1.0 if low[-1] in _KANJI_UNIT else scale)
+            if low_amount < amount:
+                value = {"amount": low_amount, "amount_max": amount, "unit": value["unit"]}
+        return value
     amount = float(match.group("samount").replace(",", ""))
     scale = match.group("scale")
     if scale:
@@ -180,6 +185,16 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
 def _date_value(match: re.Match[str], reference: dt.date | None = None) -> dict[str, Any] | None:
     if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
         return _nearest(match, reference)
+    if reference is not None and match.group("r1"):  # 7〜9月期: the months before the last
+        last = _nearest(match, reference)
+        if last is None:
+            return None
+        year, end = int(last["date"][:4]), int(match.group("r2"))
+        start = int(match.group("r1"))
+        if not 1 <= start <= 12:
+            return None
+        first = f"{year - (start > end):04d}-{start:02d}"
+        return {"date": f"{first}/{last['date']}", "year_inferred": True}
     if match.group("era"):
         year = match.group("eyear")
         return {"date": f"{_ERA_START[match.group('era')] + (1 if year == '元' else int(year))}"}
@@ -207,15 +222,41 @@ def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
             year, month = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
             options += _valid(year, month + 1, day, "day")
     else:
-        month = int(match.group("md_m") or match.group("mo"))
+        month = int(match.group("md_m") or match.group("mo") or match.group("r2"))
         day = int(match.group("md_d") or 0)
         for year in (reference.year - 1, reference.year, reference.year + 1):
             options += _valid(year, month, day, "day" if day else "month")
+    tense = _tense(match.string, match.end())
+    if tense is not None:  # 4月に報じた: up to the article's date; 4月に上場する予定: on
+        now = (reference.year, reference.month, reference.day)
+
+        def when(option: tuple[dt.date, str]) -> tuple[int, ...]:
+            date, precision = option
+            return (date.year, date.month, date.day if precision == "day" else now[2])
+
+        if tense == "past":
+            options = [o for o in options if when(o) <= now] or options
+        else:
+            options = [o for o in options if when(o) >= now] or options
     if not options:
         return None
     date, precision = min(options, key=lambda option: abs((option[0] - reference).days))
     text = date.isoformat() if precision == "day" else date.isoformat()[:7]
     return {"date": text, "year_inferred": True}
+
+
+# After a date, a plan or forecast (4月に上場する予定) points forward; a verb in the past
+# tense before the clause ends (4月に報じた, 4月に開幕した万博も) points back.
+_FUTURE = re.compile(r"[^。、\d]{0,12}?(?:予定|見通し|見込|計画|方針|めど|目指|目標|予想)")
+_PAST = re.compile(r"[^。、]*?た(?![ぁ-ゖ])")
+
+
+def _tense(text: str, end: int) -> str | None:
+    if _FUTURE.match(text, end):
+        return "future"
+    if _PAST.match(text, end):
+        return "past"
+    return None
 
 
 def _valid(year: int, month: int, day: int, precision: str) -> list[tuple[dt.date, str]]:

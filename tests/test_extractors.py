@@ -150,6 +150,31 @@ def test_dates_without_a_year_take_it_from_the_article_date():
     assert undated["19日"] is None
 
 
+def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it_is():
+    post = (
+        "---\ndate: 2025-10-20\n---\n\n"
+        "ブルームバーグが4月に報じた。新会社は2月に上場する予定だ。"
+        "7〜9月期の売上収益は伸び、25日に発表した。\n"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["4月"] == {"date": "2025-04", "year_inferred": True}  # past: not 2026-04
+    assert dates["2月"] == {"date": "2026-02", "year_inferred": True}  # a plan: not 2025-02
+    assert dates["7〜9月期"] == {"date": "2025-07/2025-09", "year_inferred": True}
+    assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
+
+
+def test_money_ranges_and_more_counters():
+    text = "売上収益は1兆8000億〜2兆円、投資は3〜5億円。契約は950万回線、国内に12拠点。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["1兆8000億〜2兆円"] == (
+        "MONEY",
+        {"amount": 1.8e12, "amount_max": 2e12, "unit": "JPY"},
+    )
+    assert spans["3〜5億円"] == ("MONEY", {"amount": 3e8, "amount_max": 5e8, "unit": "JPY"})
+    assert spans["950万回線"] == ("QUANTITY", {"amount": 9.5e6, "unit": "回線"})
+    assert spans["12拠点"] == ("QUANTITY", {"amount": 12.0, "unit": "拠点"})
+
+
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
     text = "三社は約三千五百億円を投じ、五十億ドルの受注の三割を二人で担う。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
