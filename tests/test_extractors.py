@@ -87,6 +87,29 @@ def test_a_short_name_in_parentheses_is_the_same_entity():
     assert places.get("ブリュッセル") == "LOCATION" and places.get("ベルギー") == "LOCATION"
 
 
+def test_a_surname_or_a_company_name_without_its_form_is_the_full_names_entity():
+    analysis = analyze_text(
+        "楽天グループの三木谷浩史会長は強調した。三木谷氏は黒字化を急ぐ。"
+        "ベインキャピタルが買収した。ベインは株式の5割を持つ。"
+        "ブラックロックのラリー・フィンクCEOは語った。フィンク氏は強調した。"
+        "AMDのリサ・スーCEOが登壇した。スー氏は語った。"
+        "ホゲラボホールディングスは上場した。ホゲラボの株価は上がった。"
+    )
+    by_text = {e.text: e for e in analysis.entities}
+    assert by_text["三木谷浩史"].type == "PERSON" and by_text["三木谷浩史"].count == 2
+    assert by_text["ベインキャピタル"].type == "COMPANY" and by_text["ベインキャピタル"].count == 2
+    assert by_text["ラリー・フィンク"].count == 2
+    assert by_text["リサ・スー"].count == 2  # a listed full name takes its short form too
+    assert by_text["ホゲラボホールディングス"].type == "COMPANY"
+    assert by_text["ホゲラボホールディングス"].count == 2
+    assert not {"三木谷", "ベイン", "フィンク", "スー", "ホゲラボ"} & set(by_text)
+    # Two listed companies stay two, and a short form that fits two names joins neither.
+    two = {e.text for e in analyze_text("ソフトバンクとソフトバンクグループが動いた。").entities}
+    assert {"ソフトバンク", "ソフトバンクグループ"} <= two
+    both = analyze_text("佐藤一郎と佐藤次郎が会った。佐藤氏は笑った。").entities
+    assert {e.text for e in both if e.type == "PERSON"} >= {"佐藤一郎", "佐藤次郎"}
+
+
 def test_company_with_kabushiki_kaisha_is_kept_whole():
     text = "株式会社ホゲラボは新製品を発表した。"
     analysis = analyze_text(text)
@@ -361,6 +384,16 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
         assert entities.get(name) == "COMPANY", name
     assert not any("大手" in name or name == "米" for name in entities)
     assert "スーパー" not in entities
+
+
+def test_a_name_after_ohte_is_a_company_and_the_industry_before_it_is_no_name():
+    entities = entities_of(
+        "ホテル大手の星野リゾートは開業する。フラッシュメモリー大手のキオクシアが上場した。"
+        "航空・ホテル株に明暗が出た。"
+    )
+    assert entities.get("星野リゾート") == "COMPANY"  # 星野 alone reads as a surname
+    assert "フラッシュメモリー" not in entities and "航空・ホテル" not in entities
+    assert entities_of("大手町で会見した。").get("大手町") == "LOCATION"
 
 
 def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_kept():
