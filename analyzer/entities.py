@@ -368,7 +368,7 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
     (``米ハーバード大学`` has kanji and stays as tagged; in ``8日クルー`` 日 is a day)."""
     return (
         start >= 1
-        and text[start - 1] in _COUNTRY_KANJI
+        and text[start - 1] in COUNTRY_KANJI
         and not (
             start >= 2 and ("\u4e00" <= text[start - 2] <= "\u9fff" or text[start - 2].isdigit())
         )
@@ -412,7 +412,7 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
     latin = text[start].isascii() and text[end - 1].isascii()
     if (
         before is not None
-        and before.surface not in _COUNTRY_KANJI
+        and before.surface not in COUNTRY_KANJI
         and before.surface not in _LOOSE_PREFIXES
         and before.pos[0] in ("名詞", "接頭辞")
         and _written_as_name(before, latin)
@@ -441,7 +441,7 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
 
 _BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
-_COUNTRY_KANJI = frozenset(_COUNTRIES)
+COUNTRY_KANJI = frozenset(_COUNTRIES)
 _COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from analyzer.entities import TITLES, gazetteer, generic_terms
+from analyzer.entities import COUNTRY_KANJI, TITLES, gazetteer, generic_terms
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
@@ -150,7 +150,8 @@ def _joins(text: str, left: Token, right: Token) -> bool:
     return gap == " " and left.surface.isascii() and left.surface.isalnum() and _is_latin(right)
 
 
-_JOINERS = ("-", ".", "・", "&")  # inside a compound, never at its ends
+# Inside a compound, never at its ends; 兼 joins two titles (社長兼CEO).
+_JOINERS = ("-", ".", "・", "&", "兼")
 
 
 def _may_start(token: Token) -> bool:
@@ -167,6 +168,20 @@ def _may_end(token: Token) -> bool:
     )
 
 
+def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """``米`` of ``米Google``, ``独SAP``: a country's one-kanji prefix before a foreign
+    name is news style, not part of the name."""
+    return (
+        i + 1 < j
+        and tokens[i].surface in COUNTRY_KANJI
+        and tokens[i + 1].start == tokens[i].end
+        and _FOREIGN_START.match(tokens[i + 1].surface) is not None
+    )
+
+
+_FOREIGN_START = re.compile(r"[A-Za-z\u30a1-\u30fa]")
+
+
 def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges [i, j) of the compound nouns (maximal noun chains) of one
     sentence's tokens; ``text`` is the text the token offsets index."""
@@ -177,22 +192,31 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         i, j = start, end
         while j > i and not _may_end(tokens[j - 1]):
             j -= 1
-        while i < j and not _may_start(tokens[i]):
+        while i < j and (not _may_start(tokens[i]) or _country_prefix(tokens, i, j)):
             i += 1
         if i < j and any(_is_content(tokens[k]) for k in range(i, j)):
             runs.append((i, j))
 
     run: list[Token] = []
     previous: Token | None = None
+    counted = False  # the previous token was a number's counter
     for k, token in enumerate(tokens):
         if run and not _joins(text, run[-1], token):
             close(k)
             run.clear()
-        if (
-            _is_part(token, run)
-            and not (not run and _is_counter_of(token, previous))
-            and not _list_dot(tokens, k)
-        ):
+        # 9|月|期|決算: a one-character noun goes on with the counter (月期, 年度).
+        counter = not run and (
+            _is_counter_of(token, previous)
+            or (
+                counted
+                and previous is not None
+                and previous.end == token.start
+                and len(token.surface) == 1
+                and token.pos[0] == "名詞"
+            )
+        )
+        counted = counter
+        if _is_part(token, run) and not counter and not _list_dot(tokens, k):
             if not run:
                 start = k
             run.append(token)

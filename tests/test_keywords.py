@@ -85,3 +85,13 @@ def test_top_limits_the_keywords_but_not_the_tag_suggestions():
     assert "液冷システム" in analysis.suggested_tags
     assert all(normalize(t) != "nvidia" for t in analysis.suggested_tags)
     assert analyze_text(text, top=0).keywords == ()
+
+
+def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_numbers():
+    keywords = keywords_of(
+        "米Googleは新モデルを発表した。米Googleの宮崎洋一副社長兼CFOが説明した。"
+        "2025年7〜9月期決算と2025年度予算が焦点だ。決算は増益、予算は増額。",
+        top=50,
+    )
+    assert "Google" in keywords and "宮崎洋一" in keywords
+    assert not {"米Google", "宮崎洋一副社長兼", "期決算", "度予算"} & set(keywords)
