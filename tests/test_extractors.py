@@ -386,7 +386,7 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
     assert "スーパー" not in entities
 
 
-def test_a_name_after_ohte_is_a_company_and_the_industry_before_it_is_no_name():
+def test_names_news_introduces_as_companies_or_governments_are_typed_so():
     entities = entities_of(
         "ホテル大手の星野リゾートは開業する。フラッシュメモリー大手のキオクシアが上場した。"
         "航空・ホテル株に明暗が出た。"
@@ -394,6 +394,11 @@ def test_a_name_after_ohte_is_a_company_and_the_industry_before_it_is_no_name():
     assert entities.get("星野リゾート") == "COMPANY"  # 星野 alone reads as a surname
     assert "フラッシュメモリー" not in entities and "航空・ホテル" not in entities
     assert entities_of("大手町で会見した。").get("大手町") == "LOCATION"
+    named = entities_of(
+        "ソフトバンクがOpenAIと合弁会社「SB OpenAI Japan」を設立した。日米両政府は合意した。"
+    )
+    assert named.get("SB OpenAI Japan") == "COMPANY"
+    assert named.get("日米両政府") == "POLITICAL_ORG"
 
 
 def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_kept():
