@@ -229,9 +229,11 @@ def extract_entities(
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
-                # tagger; the user's own names are always taken.
+                # tagger, but for a company's shares (ドイツテレコム株); the user's own
+                # names are always taken.
+                shares = kind == "COMPANY" and text.startswith("株", end)
                 if trusted or not (
-                    _inside_compound(text, tokens, start, end)
+                    (_inside_compound(text, tokens, start, end) and not shares)
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                 ):
                     claim(EntityMention(start, end, kind))
@@ -455,6 +457,9 @@ _WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
 # ``コンビニ大手アリマンタシォン・クシュタール``: news describes a company before its
 # name; 大手町 and 大手前 are names.
 _MAJOR = re.compile(r"大手(?![町前])")
+# ``半導体会社ラピダス``: a description ending in 会社 before a katakana or Latin name
+# (株式会社ラピダス keeps its legal form).
+_FIRM = re.compile(r"(?<!株式|有限|合同|相互)会社(?=[A-Za-z\u30a1-\u30fa])")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
@@ -478,6 +483,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for major in _MAJOR.finditer(text, a, b):
             if b - major.end() >= 2:
                 a = major.end()
+        for firm in _FIRM.finditer(text, a, b):  # 国策半導体会社|ラピダス
+            if b - firm.end() >= 2:
+                a = firm.end()
         if _COUNTRY_PREFIX.match(text, a, b):
             a += 1
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
@@ -707,7 +715,7 @@ def _short_forms(
     spellings = {key: {text[m.start : m.end] for m in members} for key, members in groups.items()}
     out = {}
     for key, kind in kinds.items():
-        if kind in NUMERIC_TYPES or len(key) < 2:
+        if kind in NUMERIC_TYPES or (len(key) < 2 and kind != "PERSON"):  # 孫 of 孫正義
             continue
         longer = [k for k in kinds if len(k) > len(key)]
         if key in listed:  # キオクシア (listed) and キオクシアホールディングス: the list's

@@ -103,6 +103,8 @@ def test_a_surname_or_a_company_name_without_its_form_is_the_full_names_entity()
     assert by_text["ホゲラボホールディングス"].type == "COMPANY"
     assert by_text["ホゲラボホールディングス"].count == 2
     assert not {"三木谷", "ベイン", "フィンク", "スー", "ホゲラボ"} & set(by_text)
+    son = analyze_text("孫正義会長は語った。孫氏は強調した。").entities
+    assert [(e.text, e.count) for e in son] == [("孫正義", 2)]  # a one-kanji surname
     # Two listed companies stay two, and a short form that fits two names joins neither.
     two = {e.text for e in analyze_text("ソフトバンクとソフトバンクグループが動いた。").entities}
     assert {"ソフトバンク", "ソフトバンクグループ"} <= two
@@ -399,6 +401,9 @@ def test_names_news_introduces_as_companies_or_governments_are_typed_so():
     )
     assert named.get("SB OpenAI Japan") == "COMPANY"
     assert named.get("日米両政府") == "POLITICAL_ORG"
+    firms = entities_of("国策半導体会社ラピダスが量産する。SBGはドイツテレコム株を売却した。")
+    assert firms.get("ラピダス") == "COMPANY" and firms.get("ドイツテレコム") == "COMPANY"
+    assert not any("会社" in name for name in firms)
 
 
 def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_kept():
