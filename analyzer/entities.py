@@ -712,12 +712,16 @@ def _short_forms(
     ``ソフトバンクグループ``; ``キオクシアホールディングス`` joins the listed
     ``キオクシア``). Returns the key of each name that joins another → that one's key."""
     kinds = {key: _majority(members) for key, members in groups.items()}
-    spellings = {key: {text[m.start : m.end] for m in members} for key, members in groups.items()}
+    shortened: dict[str, set[str]] = {}  # a short form's key → the keys it may shorten
+    for long, kind in kinds.items():
+        for short in _short_keys(long, kind, {text[m.start : m.end] for m in groups[long]}):
+            if short and short != long:
+                shortened.setdefault(short, set()).add(long)
     out = {}
-    for key, kind in kinds.items():
-        if kind in NUMERIC_TYPES or (len(key) < 2 and kind != "PERSON"):  # 孫 of 孫正義
-            continue
-        longer = [k for k in kinds if len(k) > len(key)]
+    for key, longer in shortened.items():
+        kind = kinds.get(key)
+        if kind is None or kind in NUMERIC_TYPES or (len(key) < 2 and kind != "PERSON"):
+            continue  # 孫 of 孫正義: a one-kanji surname, but no other one-character name
         if key in listed:  # キオクシア (listed) and キオクシアホールディングス: the list's
             for other in longer:
                 if other not in listed and kinds[other] == "COMPANY" and _holding_form(key, other):
@@ -726,27 +730,28 @@ def _short_forms(
         found = [
             other
             for other in longer
-            if _shortens(key, kind, other, kinds[other], spellings[key], spellings[other])
+            if (kinds[other] == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"))
+            or (kinds[other] == "COMPANY" and kind != "LOCATION")
         ]
         if len(found) == 1:
             out[key] = found[0]
     return out
 
 
-def _shortens(
-    short: str, kind: str, long: str, long_kind: str, written: set[str], long_written: set[str]
-) -> bool:
-    """Whether the name keyed ``short`` (of type ``kind``, spelled ``written``) is a short
-    form of the one keyed ``long``."""
-    if long_kind == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"):
-        if long.startswith(short) and len(long) - len(short) <= 3 and _kanji(long):
-            return True  # 三木谷|浩史: the surname first, a given name after it
-        return any(w.endswith(("・" + s, " " + s)) for w in long_written for s in written)
-    if long_kind == "COMPANY" and kind != "LOCATION":
-        return _holding_form(short, long) or (
-            long.startswith(short) and long[len(short) :] in _COMPANY_WORDS
-        )
-    return False
+def _short_keys(long: str, kind: str, written: set[str]) -> list[str]:
+    """The keys of the short forms news may use for the name keyed ``long``: a person's
+    surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
+    (サム・|アルトマン); a company's name without a holding or legal form or an added
+    word (ベイン|キャピタル, 株式会社|ラピダス)."""
+    if kind == "PERSON":
+        keys = [long[:-n] for n in (1, 2, 3) if n < len(long)] if _kanji(long) else []
+        return keys + [
+            _key(w.replace(" ", "・").rsplit("・", 1)[1]) for w in written if "・" in w or " " in w
+        ]
+    if kind == "COMPANY":
+        keys = [long[: -len(e)] for e in _COMPANY_WORDS if long.endswith(e)]
+        return keys + [long[len(f) :] for f in _HOLDING_FORMS[-2:] if long.startswith(f)]
+    return []
 
 
 def _holding_form(short: str, long: str) -> bool:
