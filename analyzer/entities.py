@@ -831,9 +831,8 @@ def group_mentions(
     for key, members in groups.items():
         named = full[key]
         written = Counter(doc.text[m.start : m.end] for m in named)
-        types = Counter(m.type for m in named)
         first_name = doc.text[named[0].start : named[0].end]
-        kind = max(types, key=lambda t: (types[t], t == named[0].type))
+        kind = _majority(named)
         # A listed entity is called by its list name (日銀 and 日本銀行: 日本銀行), the
         # same in every article; others, and a listed name read as something else
         # (the person フォード, not Ford), by their most frequent spelling here.
