@@ -612,7 +612,7 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
 # What a holding company's name ends with: ``キオクシアホールディングス`` is a company
 # whatever the tagger read (all 11 such names of the Stockmark train gold are).
 _HOLDING = re.compile(r"(?:ホールディングス|ホールディング|HD|Holdings)$")
-_AFTER_MAJOR = re.compile(r"(?:大手|最大手)の?$")
+_AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = re.compile(
     r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
 )
@@ -675,7 +675,8 @@ def _is_name_word(token: Token) -> bool:
 _ABBREVIATION = re.compile(r"[A-Z]")
 # What follows a company's short name in its full one: a holding or legal form, or a
 # word companies add to a name (ベイン|キャピタル, マイクロン・|テクノロジー).
-_HOLDING_FORMS = ("ホールディングス", "ホールディング", "hd", "holdings", "株式会社", "(株)")
+_LEGAL_FORMS = (*sorted(_COMPANY_PREFIXES), "(株)")  # after a name or before it
+_HOLDING_FORMS = ("ホールディングス", "ホールディング", "hd", "holdings", *_LEGAL_FORMS)
 _COMPANY_WORDS = (
     *_HOLDING_FORMS,
     "グループ",
@@ -750,7 +751,7 @@ def _short_keys(long: str, kind: str, written: set[str]) -> list[str]:
         ]
     if kind == "COMPANY":
         keys = [long[: -len(e)] for e in _COMPANY_WORDS if long.endswith(e)]
-        return keys + [long[len(f) :] for f in _HOLDING_FORMS[-2:] if long.startswith(f)]
+        return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []
 
 
@@ -758,7 +759,7 @@ def _holding_form(short: str, long: str) -> bool:
     """Whether the key ``long`` is ``short`` with a holding or legal form."""
     if long.startswith(short):
         return long[len(short) :] in _HOLDING_FORMS
-    return long.endswith(short) and long[: -len(short)] in _HOLDING_FORMS[-2:]
+    return long.endswith(short) and long[: -len(short)] in _LEGAL_FORMS
 
 
 def _kanji(name: str) -> bool:
@@ -818,7 +819,7 @@ def group_mentions(
         groups.setdefault(short.get(key, key), []).append(mention)
     # A short form joins the full name it shortens (三木谷 → 三木谷浩史, ベイン →
     # ベインキャピタル); the full name's mentions give the entity its name and type.
-    full = {key: list(members) for key, members in groups.items()}
+    named_by: dict[str, list[EntityMention]] = {}  # a full name's own mentions
     merges = _short_forms(doc.text, groups, set(listed))
     for key, into in merges.items():
         seen = {key}
@@ -826,10 +827,11 @@ def group_mentions(
             seen.add(into)
             into = merges[into]
         if key in groups and into in groups and into != key:
+            named_by.setdefault(into, groups[into])
             groups[into] = sorted(groups[into] + groups.pop(key), key=lambda m: m.start)
     entities = []
     for key, members in groups.items():
-        named = full[key]
+        named = named_by.get(key, members)
         written = Counter(doc.text[m.start : m.end] for m in named)
         first_name = doc.text[named[0].start : named[0].end]
         kind = _majority(named)
