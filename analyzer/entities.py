@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from analyzer.frontmatter import calendar_date
 from analyzer.ner import TYPES, tag
 from analyzer.numeric import find_numeric
 from analyzer.reader import Document
@@ -307,10 +308,7 @@ def _release_dates(mentions: list[EntityMention], taken: bytearray, start: int, 
 
 def _article_date(doc: Document) -> dt.date | None:
     """The front matter's date, which dates ``10月3日`` and ``19日`` (None if unreadable)."""
-    try:
-        return dt.date.fromisoformat((doc.meta.date or "")[:10])
-    except ValueError:
-        return None
+    return calendar_date(doc.meta.date)
 
 
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is

@@ -17,6 +17,21 @@ _CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
 _KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a timestamp that is no real date or time
+    (``date: 2025-02-30``, ``title: 2025-13-45``) stays the text as written instead of
+    raising ValueError from deep inside the parser."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
     """Where the front matter block sits in the source, and its parsed mapping."""
@@ -59,7 +74,7 @@ def split_front_matter(text: str) -> FrontMatter | None:
         raise FrontMatterError("front matter opened with --- on line 1 is never closed")
     yaml_text = text[opening.end() : closing.start()]
     try:
-        values = yaml.safe_load(yaml_text)
+        values = yaml.load(yaml_text, Loader=_Loader)  # a SafeLoader: no Python objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -127,6 +142,14 @@ def normalise_date(value: Any) -> str | None:
             return parsed.date().isoformat()
         return parsed.isoformat()
     return raw
+
+
+def calendar_date(value: str | None) -> dt.date | None:
+    """The day of a normalised front matter date (None when it names no day)."""
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
 
 
 def _text(value: Any) -> str | None:

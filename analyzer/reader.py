@@ -18,7 +18,7 @@ from analyzer.errors import (
     TooLargeError,
     UnreadableError,
 )
-from analyzer.frontmatter import Meta, meta_from_values, split_front_matter
+from analyzer.frontmatter import Meta, calendar_date, meta_from_values, split_front_matter
 from analyzer.markdown import Block, Emphasis, render_body
 from analyzer.sentences import Sentence, split_sentences
 from analyzer.textmap import TextMap
@@ -126,6 +126,11 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
         warnings.append(f"{exc.message}; read as body text (--lenient)")
         front = None
     meta = meta_from_values(front.values) if front else Meta()
+    if meta.date and calendar_date(meta.date) is None:
+        warnings.append(
+            f"front matter date {meta.date!r} is not a date; "
+            "dates without a year are not placed in time"
+        )
     body_start = front.body_start if front else 0
 
     out = TextMap()

@@ -38,6 +38,7 @@ ALPHABET = (
     + ["😀", "𠮷", "🚀", "\U0010ffff", "&amp;", "&#x3042;", "\\*", "<div>", "</p>"]
     + ["NVIDIA", "ＮＶＩＤＩＡ", "エヌビディア", "株式会社", "14億ドル", "75%", "2026年10月3日"]
     + ["title: ", "tags: [", "date: ", "!!python/object ", "&a ", "*a ", "https://x.jp/"]
+    + ["---\ndate: 2025-02-30\n", "date: 2025-13-45 25:61:00\n", "2025-11-23 02:33:17 +0000"]
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
 _schema = jsonschema.Draft202012Validator(json_schema())

@@ -166,6 +166,18 @@ def test_odd_dates_and_string_tags_are_normalised():
     assert analysis.meta.tags == ("AI", "半導体")
     odd = analyze_text("---\ndate: 来週のどこか\n---\n本文。")
     assert odd.meta.date == "来週のどこか"
+    assert any("is not a date" in w for w in odd.warnings)
+
+
+def test_an_impossible_front_matter_date_is_a_warning_not_an_error(kiji, tmp_path):
+    (tmp_path / "post.md").write_text("---\ndate: 2025-02-30\n---\nトヨタは4月に発表した。\n")
+    analysis = kiji.json("analyze", tmp_path / "post.md", "--json")
+    assert analysis["meta"]["date"] == "2025-02-30"
+    assert analysis["warnings"] == [
+        "front matter date '2025-02-30' is not a date; dates without a year are not placed in time"
+    ]
+    april = next(e for e in analysis["entities"] if e["text"] == "4月")
+    assert "value" not in april or april["value"] is None
 
 
 # --- pathological text: time grows linearly ----------------------------------------------

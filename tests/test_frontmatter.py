@@ -64,3 +64,12 @@ def test_yaml_that_is_not_a_mapping_is_an_error():
 def test_python_tags_are_never_executed():
     with pytest.raises(FrontMatterError):
         split_front_matter("---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n")
+
+
+def test_an_impossible_date_is_kept_as_written():
+    # PyYAML reads these as timestamps and would raise ValueError building them.
+    front = split_front_matter("---\ntitle: 2025-13-45\ndate: 2025-02-30 25:61:00\n---\n本文\n")
+    meta = meta_from_values(front.values)
+    assert meta.title == "2025-13-45"
+    assert meta.date == "2025-02-30 25:61:00"
+    assert split_front_matter("---\ndate: 2025-02-28\n---\n").values["date"].day == 28
