@@ -155,9 +155,9 @@ def analyze_job(job: Job, settings: Settings) -> Outcome:
         if settings.resume_from and _up_to_date(job, settings.resume_from, names):
             return Outcome(job, "", skipped=True)
         analysis = analyze_path(job.path, top=settings.top, options=settings.read, names=names)
-        return Outcome(
-            job, _to_json(analysis.to_dict(), settings.pretty), chars=analysis.stats.chars
-        )
+        text = _to_json(analysis.to_dict(), settings.pretty)
+        text.encode("utf-8")  # text that cannot be written fails here, for this file only
+        return Outcome(job, text, chars=analysis.stats.chars)
     except KijiError as exc:
         kind, message = exc.kind, exc.message
     except Exception as exc:  # a bug in kiji: report it for this file, keep going

@@ -9,8 +9,19 @@ characters: bytes that fit none of the encodings are an error.
 from __future__ import annotations
 
 import codecs
+import re
 
 from analyzer.errors import BinaryInputError, DecodeError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates as U+FFFD, so that JSON output is valid UTF-8.
+    Article text never has them; names can: a file name whose bytes are not UTF-8
+    (Python keeps such bytes as surrogates) or a YAML escape such as ``"\\ud800"``."""
+    return _SURROGATE.sub("\ufffd", text)
+
 
 SUPPORTED = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from analyzer.encoding import valid_unicode
 from analyzer.errors import FrontMatterError
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
@@ -20,9 +21,16 @@ _KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, but a timestamp that is no real date or time
     (``date: 2025-02-30``, ``title: 2025-13-45``) stays the text as written instead of
-    raising ValueError from deep inside the parser."""
+    raising ValueError from deep inside the parser, and an escaped lone surrogate
+    (``"\\ud800"``) is U+FFFD, which JSON output can carry."""
+
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_scalar(node)
+        return valid_unicode(value) if isinstance(value, str) else value
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        if not self.timestamp_regexp.match(node.value):  # !!timestamp on any text
+            return self.construct_scalar(node)
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
@@ -109,6 +117,7 @@ def meta_from_values(values: dict[str, Any]) -> Meta:
 
 
 _DATE_FORMATS = (
+    "%Y-%m-%d",  # 2025-1-5: YAML leaves it a string, Jekyll reads it as a date
     "%Y-%m-%d %H:%M:%S %z",
     "%Y-%m-%d %H:%M %z",
     "%Y/%m/%d %H:%M:%S %z",
@@ -128,6 +137,8 @@ def normalise_date(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, list):  # date: [2025-01-01]
+        return ", ".join(filter(None, map(normalise_date, value))) or None
     raw = str(value).strip()
     try:
         return dt.datetime.fromisoformat(raw).isoformat()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analyzer import DEFAULT_MAX_BYTES
-from analyzer.encoding import decode
+from analyzer.encoding import decode, valid_unicode
 from analyzer.errors import (
     FrontMatterError,
     KijiError,
@@ -41,7 +41,7 @@ class Source:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "path": self.path,
+            "path": valid_unicode(self.path),
             "encoding": self.encoding,
             "bytes": self.bytes,
             "sha256": self.sha256,

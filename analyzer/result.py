@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from analyzer.encoding import valid_unicode
 from analyzer.frontmatter import Meta
 from analyzer.reader import Source
 
@@ -160,6 +161,6 @@ class ErrorRecord:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
-            "source": {"path": self.path},
-            "error": {"kind": self.kind, "message": self.message},
+            "source": {"path": valid_unicode(self.path)},
+            "error": {"kind": self.kind, "message": valid_unicode(self.message)},
         }

@@ -317,6 +317,18 @@ def test_a_write_error_on_one_output_fails_that_article_only(kiji, tmp_path):
     assert "2 ok, 1 failed" in result.stderr
 
 
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement_character(kiji, tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("ソニーは好調。", encoding="utf-8")
+    lines = kiji("batch", tmp_path, "--quiet").stdout.splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [
+        str(tmp_path / "caf\ufffd.md")
+    ]
+    result = kiji("batch", tmp_path, "-o", tmp_path / "out", "--quiet")
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "out" / os.fsdecode(b"caf\xe9.md.json")).read_text(encoding="utf-8")
+    assert json.loads(written)["source"]["path"].endswith("caf\ufffd.md")
+
+
 def test_named_pipes_are_skipped_and_broken_links_reported(kiji, tmp_path):
     (tmp_path / "ok.md").write_text("NVIDIAの記事。", encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.md")  # opening it would block the run forever

@@ -73,3 +73,20 @@ def test_an_impossible_date_is_kept_as_written():
     assert meta.title == "2025-13-45"
     assert meta.date == "2025-02-30 25:61:00"
     assert split_front_matter("---\ndate: 2025-02-28\n---\n").values["date"].day == 28
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "date"),
+    [
+        ("date: !!timestamp notatime", "notatime"),
+        ("date: 2025-1-5", "2025-01-05"),  # YAML leaves it a string; Jekyll reads a date
+        ("date: [2025-01-01]", "2025-01-01"),
+    ],
+)
+def test_odd_date_forms(yaml_text, date):
+    assert meta_from_values(split_front_matter(f"---\n{yaml_text}\n---\n").values).date == date
+
+
+def test_an_escaped_lone_surrogate_becomes_a_replacement_character():
+    front = split_front_matter('---\ntitle: "\\ud800です"\n---\n本文\n')
+    assert front.values["title"] == "\ufffdです"
