@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -31,30 +31,30 @@ from analyzer.tokenizer import Token
 
 _COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
 _LEGAL_FORM = re.compile("|".join(_COMPANY_PREFIXES))
-TITLES = frozenset(
-    {
-        "氏",
-        "さん",
-        "様",
-        "君",
-        "CEO",
-        "CFO",
-        "社長",
-        "副社長",
-        "会長",
-        "頭取",
-        "首相",
-        "大統領",
-        "総裁",
-        "長官",
-        "知事",
-        "市長",
-        "委員長",
-        "理事長",
-        "教授",
-        "議員",
-    }
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as space-separated text (long word lists read better)."""
+    return frozenset(text.split())
+
+
+# What news writes after a name: honorifics, offices, ministers, professions. None is
+# the end of a name in the Stockmark train gold but 氏 and さん (甲斐武田氏, プーさん).
+TITLES = _words(
+    """
+    氏 さん 様 君
+    CEO CFO COO CTO CIO CMO 最高経営責任者 最高財務責任者
+    社長 副社長 会長 副会長 頭取 副頭取 取締役 代表取締役 社外取締役 専務 常務 執行役員
+    部長 本部長 所長 室長 支店長 工場長 店長 理事長 理事 事務局長 事務総長 創業者 共同創業者
+    首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
+    委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
+    アナリスト シニアアナリスト エコノミスト 首席エコノミスト チーフエコノミスト
+    シニアエコノミスト ストラテジスト チーフストラテジスト 研究員 主任研究員 上席研究員
+    記者 編集長 教授 准教授 博士 弁護士 会計士 監督 選手 投手
+    """
 )
+# Longest first, so that 首席エコノミスト goes whole, not as エコノミスト leaving 首席.
+_TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 
 
@@ -257,6 +257,7 @@ def extract_entities(
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or _english_prose(name)
+                    or _kind_of_share(text, tokens, part_start, part_end)
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -294,6 +295,19 @@ def _english_prose(name: str) -> bool:
     words = _LATIN_WORD.findall(name)
     lower = sum(1 for w in words if _LOWER_WORD.fullmatch(w.strip(".'")))
     return lower >= 2 and lower * 2 > len(words)
+
+
+def _kind_of_share(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """``黄金株``, ``優先株``, ``自社株``: a common noun before ``株`` names a kind of
+    share, not whose shares they are (``Tモバイル株``)."""
+    if not text.startswith("株", end):
+        return False
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    return (
+        len(inside) == 1
+        and (inside[0].start, inside[0].end) == (start, end)
+        and inside[0].pos[1] == "普通名詞"
+    )
 
 
 def _release_dates(mentions: list[EntityMention], taken: bytearray, start: int, end: int) -> None:
@@ -396,16 +410,40 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
 # without joining it.
 _DESCRIPTORS = frozenset({"大手", "最大手"})
 _LOOSE_PREFIXES = _DESCRIPTORS | {"傘下", "子会社"}
-_LOOSE_SUFFIXES = frozenset({"社", "ら", "など", "等", "側", "勢", "製", "向け", "内"})
+# Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
+# is inside a Stockmark train gold name.
+_LOOSE_SUFFIXES = _words(
+    """
+    社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
+    広報 社員 従業員 子会社 買収
+    """
+)
+# Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where
+# other kanji do not glue onto it (Alphabet|傘下).
+_FIRM_TAILS = tuple(
+    _words(
+        """
+        銀行 証券 生命 損保 信託 総研 研究所 電機 工業 製作所 自動車 商事 物産 建設 電力
+        化学 製薬 保険 不動産 運輸 航空 鉄道 放送 通信 電気 重工 貨物 東日本 西日本 東海
+        九州 北海道
+        """
+    )
+)
+# ... and those of them a tagged span may end in (日立|子会社); not 社 (新潮社), ら, 等.
+_LOOSE_END = re.compile(
+    "(?:" + "|".join(sorted((w for w in _LOOSE_SUFFIXES if len(w) >= 2), key=len)[::-1]) + ")$"
+)
+_NOUNS = ("名詞", "接尾辞")
 
 
 def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is part of a longer noun compound: it splits a token, or
     a noun, prefix or noun suffix written in kanji, katakana or Latin letters touches
-    it (``日本|製鉄``, ``米国|市場``, ``US|スチール``). Kanji do not glue onto a name in
-    Latin letters (``Alphabet|傘下``), nor does a country's one-kanji prefix
-    (``米|アプライド・マテリアルズ``)."""
-    before = after = None
+    it (``日本|製鉄``, ``米国|市場``, ``US|スチール``, ``日本|選手|権``; not a title
+    ending the compound, ``トヨタ|社長``). Kanji do not glue onto a name in
+    Latin letters (``Alphabet|傘下``) but for a firm's word (``PayPay|銀行``), nor
+    does a country's one-kanji prefix (``米|アプライド・マテリアルズ``)."""
+    before = after = following = None
     for token in tokens:
         if token.start < start < token.end or token.start < end < token.end:
             return True
@@ -413,6 +451,8 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
             before = token
         elif token.start == end:
             after = token
+        elif after is not None:
+            following = token if token.start == after.end else None
             break
     latin = text[start].isascii() and text[end - 1].isascii()
     if (
@@ -423,8 +463,17 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         and _written_as_name(before, latin)
     ):
         return before.pos[1] != "数詞"
-    if after is None or after.surface in _LOOSE_SUFFIXES or after.surface in TITLES:
+    if after is None or after.surface in _LOOSE_SUFFIXES:
         return False
+    if after.surface in TITLES and (
+        following is None
+        or following.pos[0] not in _NOUNS
+        or following.surface in TITLES
+        or following.surface == "兼"
+    ):
+        return False  # トヨタ|社長, 十時裕樹|社長|兼, not 日本|選手|権
+    if latin and text.startswith(_FIRM_TAILS, end):
+        return True
     if not _written_as_name(after, latin):
         return False
     if after.pos[0] == "名詞":
@@ -444,7 +493,11 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
     )
 
 
-_BREAKS = re.compile(r"[()\[\]「」『』【】:;、。,]")
+# A comma before a legal form is part of the name (Meta Platforms, Inc.).
+_BREAKS = re.compile(
+    r"[()\[\]「」『』【】:;、。]|,(?! ?(?:Inc|Ltd|LLC|Corp|Co|L\.P|N\.V|S\.A|AG|plc|PLC|GmbH)\b)"
+)
+_NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 COUNTRY_KANJI = frozenset(_COUNTRIES)
 _COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
@@ -467,7 +520,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a Latin name (``Alphabet傘下のWaymo``) or a description ending in 大手
     (``コンビニ大手セブン``), a country prefix glued to a foreign name
     (``米Alphabet``), ``内`` after a place (``東京都内``), ``株`` (shares) after a
-    name (``Tモバイル株``) or a title (``フアンCEO``)."""
+    name (``Tモバイル株``), a title (``フアンCEO``, ``安田秀樹アナリスト``) or a word that
+    never ends a name (``日立子会社``); a number and hyphen before a Latin name are
+    its own (``7-Eleven``), a comma before a legal form too (``Meta Platforms, Inc.``)."""
     parts = []
     at = start
     for found in _BREAKS.finditer(text, start, end):
@@ -486,9 +541,15 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 a = firm.end()
         if _COUNTRY_PREFIX.match(text, a, b):
             a += 1
+        if a < b and text[a].isascii() and text[a].isalpha():
+            number = _NUMBER_HYPHEN.search(text, max(0, a - 6), a)
+            a = number.start() if number else a
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)
+        loose = _LOOSE_END.search(text, a, b)
+        if loose and loose.start() - a >= 2:
+            b = loose.start()
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():  # Microsoft CEO → Microsoft
@@ -501,7 +562,7 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _without_title(text: str, start: int, end: int) -> int:
     """The end of a name without a title the tagger took with it (``フアンCEO``)."""
     name = text[start:end]
-    for title in TITLES:
+    for title in _TITLES_LONGEST_FIRST:
         if name.endswith(title) and len(name) > len(title) + 1:
             return end - len(title)
     return end
@@ -609,7 +670,10 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
 
 # What a holding company's name ends with: ``キオクシアホールディングス`` is a company
 # whatever the tagger read (all 11 such names of the Stockmark train gold are).
-_HOLDING = re.compile(r"(?:ホールディングス|ホールディング|HD|Holdings)$")
+_HOLDING = re.compile(
+    r"(?:ホールディングス|ホールディング|HD|Holdings"
+    r"|[ ,](?:Inc\.?|Ltd\.|LLC|Corp\.|Co\.|GmbH|plc|PLC))$"  # Ricoh Company, Ltd.
+)
 _AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = re.compile(
     r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
@@ -619,8 +683,9 @@ _AFTER_SUBSIDIARY = re.compile(
 def _described_as_company(text: str, start: int, end: int) -> bool:
     """A name after ``大手`` (``ホテル大手の星野リゾート``, where 星野 reads as a
     surname) or after ``合弁会社``, ``新会社`` or ``子会社`` (``合弁会社「SB OpenAI
-    Japan」``), or ending in a holding company's form, is a company; on the Stockmark
-    train gold such names are (2 of 2, 17 of 18 and 11 of 11)."""
+    Japan」``), or ending in a holding company's or a legal form (``Square, Inc.``), is
+    a company; on the Stockmark train gold such names are (2 of 2, 17 of 18, 11 of 11
+    and 4 of 4)."""
     return (
         _HOLDING.search(text, start, end) is not None
         or _AFTER_MAJOR.search(text, max(0, start - 3), start) is not None
@@ -674,7 +739,20 @@ _ABBREVIATION = re.compile(r"[A-Z]")
 # What follows a company's short name in its full one: a holding or legal form, or a
 # word companies add to a name (ベイン|キャピタル, マイクロン・|テクノロジー).
 _LEGAL_FORMS = (*sorted(_COMPANY_PREFIXES), "(株)")  # after a name or before it
-_HOLDING_FORMS = ("ホールディングス", "ホールディング", "hd", "holdings", *_LEGAL_FORMS)
+# Keys have no spaces: "Meta Platforms, Inc." is metaplatforms,inc.
+_LATIN_LEGAL_FORMS = tuple(
+    comma + form
+    for form in ("inc.", "inc", "corp.", "ltd.", "co.,ltd.", "llc", "plc", "ag", "gmbh", "n.v.")
+    for comma in ("", ",")
+)
+_HOLDING_FORMS = (
+    "ホールディングス",
+    "ホールディング",
+    "hd",
+    "holdings",
+    *_LEGAL_FORMS,
+    *_LATIN_LEGAL_FORMS,
+)
 _COMPANY_WORDS = (
     *_HOLDING_FORMS,
     "グループ",
@@ -685,8 +763,6 @@ _COMPANY_WORDS = (
     "partners",
     "コーポレーション",
     "corporation",
-    "corp.",
-    "inc.",
     "テクノロジー",
     "テクノロジーズ",
     "technologies",
@@ -700,20 +776,25 @@ def _majority(members: Sequence[EntityMention]) -> str:
 
 
 def _short_forms(
-    text: str, groups: dict[str, list[EntityMention]], listed: set[str]
+    text: str,
+    groups: dict[str, list[EntityMention]],
+    listed: set[str],
+    is_company: Callable[[str], bool],
 ) -> dict[str, str]:
     """Short forms of a longer name of the same article, as news writes them after the
     first mention: a person's surname (``三木谷`` of ``三木谷浩史``, ``アルトマン`` of
     ``サム・アルトマン``) and a company's name without its holding or legal form or an
     added word (``キオクシア`` of ``キオクシアホールディングス``, ``ベイン`` of
-    ``ベインキャピタル``). Only where one longer name fits; a listed name takes only its
+    ``ベインキャピタル``), a product's name without its maker's (``Switch 2`` of
+    ``Nintendo Switch 2``). Only where one longer name fits; a listed name takes only its
     own holding or legal form, unlisted (``ソフトバンク`` is not the listed
     ``ソフトバンクグループ``; ``キオクシアホールディングス`` joins the listed
     ``キオクシア``). Returns the key of each name that joins another → that one's key."""
     kinds = {key: _majority(members) for key, members in groups.items()}
     shortened: dict[str, set[str]] = {}  # a short form's key → the keys it may shorten
     for long, kind in kinds.items():
-        for short in _short_keys(long, kind, {text[m.start : m.end] for m in groups[long]}):
+        written = {text[m.start : m.end] for m in groups[long]}
+        for short in _short_keys(long, kind, written, is_company):
             if short and short != long:
                 shortened.setdefault(short, set()).add(long)
     out = {}
@@ -731,17 +812,24 @@ def _short_forms(
             for other in longer
             if (kinds[other] == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"))
             or (kinds[other] == "COMPANY" and kind != "LOCATION")
+            or (kinds[other] == kind == "PRODUCT")
         ]
         if len(found) == 1:
             out[key] = found[0]
     return out
 
 
-def _short_keys(long: str, kind: str, written: set[str]) -> list[str]:
+def _short_keys(
+    long: str, kind: str, written: set[str], is_company: Callable[[str], bool]
+) -> list[str]:
     """The keys of the short forms news may use for the name keyed ``long``: a person's
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
-    word (ベイン|キャピタル, 株式会社|ラピダス)."""
+    word (ベイン|キャピタル, 株式会社|ラピダス); a product's without a listed company's
+    name before it (Nintendo |Switch 2)."""
+    if kind == "PRODUCT":
+        parts = [w.split(" ", 1) for w in written if " " in w]
+        return [_key(rest) for maker, rest in parts if is_company(maker)]
     if kind == "PERSON":
         keys = [long[:-n] for n in (1, 2, 3) if n < len(long)] if _kanji(long) else []
         return keys + [
@@ -818,7 +906,12 @@ def group_mentions(
     # A short form joins the full name it shortens (三木谷 → 三木谷浩史, ベイン →
     # ベインキャピタル); the full name's mentions give the entity its name and type.
     named_by: dict[str, list[EntityMention]] = {}  # a full name's own mentions
-    merges = _short_forms(doc.text, groups, set(listed))
+
+    def is_company(word: str) -> bool:
+        key = _key(word)
+        return listed_types.get(canonical.get(key, key)) == "COMPANY"
+
+    merges = _short_forms(doc.text, groups, set(listed), is_company)
     for key, into in merges.items():
         seen = {key}
         while into in merges and into not in seen:  # a chain: the last name takes all

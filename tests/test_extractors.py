@@ -133,6 +133,20 @@ def test_person_name_excludes_the_honorific():
     assert "岸田氏" not in entities
 
 
+def test_person_name_excludes_offices_and_professions_news_writes_after_it():
+    entities = entities_of(
+        "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
+        "懸念する。大谷翔平選手が契約した。加藤勝信財務相は否定した。"
+    )
+    for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信"):
+        assert entities.get(name) == "PERSON", name
+    assert not any(
+        name.endswith(("アナリスト", "エコノミスト", "首席", "選手", "相")) for name in entities
+    )
+    # A title ends a compound only where it ends (米国|大統領|選挙 is one name).
+    assert entities_of("米国大統領選挙の行方。").get("米国大統領選挙") == "EVENT"
+
+
 def test_money_percent_dates_and_quantities_are_normalised():
     text = unicodedata.normalize(
         "NFKC",
@@ -368,6 +382,31 @@ def test_a_listed_company_name_and_more_is_a_company_and_its_shares_are_the_comp
     entities = entities_of("パナソニックコネクトの社長は、KDDI株を買い増した。")
     assert entities.get("パナソニックコネクト") == "COMPANY"
     assert not any(name.endswith("株") for name in entities)
+    # A kind of share is no name; words after a name are not part of it.
+    assert set(entities_of("米政府は「黄金株」を取得し、優先株も買った。")) == {"米政府"}
+    loose = entities_of("ソフトバンク傘下のPayPayと日立子会社が動いた。トヨタ幹部は語った。")
+    assert loose.get("ソフトバンク") == "COMPANY"
+    assert not any(name.endswith(("傘下", "子会社", "幹部")) for name in loose)
+
+
+def test_latin_company_names_keep_their_legal_form_and_join_the_short_name():
+    analysis = analyze_text(
+        "北米子会社「7-Eleven, Inc.」を上場させる。Ricoh Company, Ltd.も動いた。"
+        "Apple Inc.は新製品を発表した。Appleの株価は上昇した。"
+    )
+    by_text = {e.text: e for e in analysis.entities}
+    assert by_text["7-Eleven, Inc."].type == "COMPANY"
+    assert by_text["Ricoh Company, Ltd."].type == "COMPANY"
+    assert by_text["Apple"].count == 2
+    assert not {"Inc.", "Ltd.", "Eleven", "Apple Inc."} & set(by_text)
+
+
+def test_a_product_without_its_makers_name_is_the_same_product():
+    analysis = analyze_text(
+        "任天堂「Switch 2」好発進。新型ゲーム機「Nintendo Switch 2」の販売台数は582万台に達した。"
+    )
+    products = [(e.text, e.count) for e in analysis.entities if e.type == "PRODUCT"]
+    assert products == [("Nintendo Switch 2", 2)]
 
 
 def test_news_descriptions_before_a_company_name_are_not_part_of_it():
