@@ -178,13 +178,14 @@ def test_fiscal_periods_are_dates_with_their_months():
 
 def test_dates_without_a_year_take_it_from_the_article_date():
     post = (
-        "---\ndate: 2026-01-20\n---\n\n19日の会見で、12月25日と4月の計画に触れた。3日間の日程。\n"
+        "---\ndate: 2026-01-20\n---\n\n19日の会見で、12月25日と4月の計画に触れた。3日間の日程。"
+        "株価は5日続伸した。\n"
     )
     dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
     assert dates["19日"] == {"date": "2026-01-19", "year_inferred": True}
     assert dates["12月25日"] == {"date": "2025-12-25", "year_inferred": True}  # the nearest
     assert dates["4月"] == {"date": "2026-04", "year_inferred": True}
-    assert "3日" not in dates  # a duration
+    assert "3日" not in dates and "5日" not in dates  # durations
     undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
     assert undated["19日"] is None
 
