@@ -48,13 +48,23 @@ TITLES = _words(
     部長 本部長 所長 室長 支店長 工場長 店長 理事長 理事 事務局長 事務総長 創業者 共同創業者
     首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
     委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
-    アナリスト シニアアナリスト エコノミスト 首席エコノミスト チーフエコノミスト
-    シニアエコノミスト ストラテジスト チーフストラテジスト 研究員 主任研究員 上席研究員
-    記者 編集長 教授 准教授 博士 弁護士 会計士 監督 選手 投手
+    アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
+    監督 選手 投手
     """
 )
-# Longest first, so that 首席エコノミスト goes whole, not as エコノミスト leaving 首席.
+# Longest first, so that 副社長 goes whole, not as 社長 leaving 副.
 _TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
+# What may stand before such a title: 上野剛志|上席|エコノミスト.
+_TITLE_PREFIXES = (
+    "チーフテクニカル",
+    "テクニカル",
+    "チーフ",
+    "シニア",
+    "首席",
+    "主席",
+    "上席",
+    "主任",
+)
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
 
 
@@ -560,11 +570,16 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _without_title(text: str, start: int, end: int) -> int:
-    """The end of a name without a title the tagger took with it (``フアンCEO``)."""
+    """The end of a name without a title the tagger took with it (``フアンCEO``,
+    ``永浜利広首席エコノミスト``)."""
     name = text[start:end]
     for title in _TITLES_LONGEST_FIRST:
         if name.endswith(title) and len(name) > len(title) + 1:
-            return end - len(title)
+            name = name[: -len(title)]
+            for prefix in _TITLE_PREFIXES:
+                if name.endswith(prefix) and len(name) > len(prefix) + 1:
+                    return start + len(name) - len(prefix)
+            return start + len(name)
     return end
 
 
