@@ -137,8 +137,9 @@ def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
         "懸念する。大谷翔平選手が契約した。加藤勝信財務相は否定した。"
+        "ニッセイ基礎研究所の上野剛志上席エコノミストは指摘した。"
     )
-    for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信"):
+    for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信", "上野剛志"):
         assert entities.get(name) == "PERSON", name
     assert not any(
         name.endswith(("アナリスト", "エコノミスト", "首席", "選手", "相")) for name in entities
