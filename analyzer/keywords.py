@@ -142,12 +142,23 @@ def _is_hyphen(run: list[Token]) -> bool:
     return bool(run) and run[-1].surface == "-"
 
 
-def _joins(text: str, left: Token, right: Token) -> bool:
-    """Adjacent tokens join; Latin words also join across one space."""
+def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
+    """Adjacent tokens join; Latin words also join across one space, and so does a
+    model number after one (``Switch 2``, ``PlayStation 5``) that no counter or
+    noun follows (not ``Apple 3社``)."""
     if left.end == right.start:
         return True
     gap = text[left.end : right.start]
-    return gap == " " and left.surface.isascii() and left.surface.isalnum() and _is_latin(right)
+    if gap != " " or not (left.surface.isascii() and left.surface.isalnum()):
+        return False
+    if _is_latin(right):
+        return True
+    return (
+        _is_number(right)
+        and right.surface.isdigit()
+        and len(right.surface) <= 4
+        and not (after is not None and after.start == right.end and after.pos[0] in _NOUNS)
+    )
 
 
 # Inside a compound, never at its ends; 兼 joins two titles (社長兼CEO).
@@ -179,6 +190,7 @@ def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
     )
 
 
+_NOUNS = ("名詞", "接尾辞")
 _FOREIGN_START = re.compile(r"[A-Za-z\u30a1-\u30fa]")
 
 
@@ -201,7 +213,8 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     previous: Token | None = None
     counted = False  # the previous token was a number's counter
     for k, token in enumerate(tokens):
-        if run and not _joins(text, run[-1], token):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if run and not _joins(text, run[-1], token, after):
             close(k)
             run.clear()
         # 9|月|期|決算: a one-character noun goes on with the counter (月期, 年度).

@@ -95,3 +95,12 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     )
     assert "Google" in keywords and "宮崎洋一" in keywords
     assert not {"米Google", "宮崎洋一副社長兼", "期決算", "度予算"} & set(keywords)
+
+
+def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
+    keywords = keywords_of(
+        "「Nintendo Switch 2」は好調で、「PlayStation 5」は減速した。Apple 3社が動いた。",
+        top=50,
+    )
+    assert "Nintendo Switch 2" in keywords and "PlayStation 5" in keywords
+    assert "Nintendo Switch" not in keywords and "Apple 3社" not in keywords
