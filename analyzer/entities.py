@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -869,11 +869,28 @@ def _kanji(name: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" or ch in "々ヶ" for ch in name)
 
 
-def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -> dict[str, str]:
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]*")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
+
+
+def _readings(one: str, other: str) -> bool:
+    """Whether two names are one in Latin letters and the other in katakana."""
+    return bool(
+        (_LATIN_NAME.fullmatch(one) and _KATAKANA_NAME.fullmatch(other))
+        or (_KATAKANA_NAME.fullmatch(one) and _LATIN_NAME.fullmatch(other))
+    )
+
+
+def _short_names(
+    text: str, ordered: Sequence[EntityMention], keys: list[str], listed: Container[str]
+) -> dict[str, str]:
     """``Preferred Networks(PFN)``, ``東京大学協創プラットフォーム開発(東大IPC)``: a name
     in parentheses right after another is its short name in this article if it is
     shorter, has capitals and is no place (``トヨタ(愛知県豊田市)``,
-    ``ブリュッセル(ベルギー)`` name two things). Returns short name key → full name key."""
+    ``ブリュッセル(ベルギー)`` name two things); and a name's reading in the other script
+    is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``). Returns
+    the key of the name in parentheses → the key of the name before them (the other
+    way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
     for i in range(len(ordered) - 1):
         a, b = ordered[i], ordered[i + 1]
@@ -890,8 +907,11 @@ def _short_names(text: str, ordered: Sequence[EntityMention], keys: list[str]) -
             b.type != "LOCATION"
             and b.end - b.start < a.end - a.start
             and _ABBREVIATION.search(written)
-        ):
-            short[keys[i + 1]] = short.get(keys[i], keys[i])
+        ) or _readings(text[a.start : a.end], written):
+            if keys[i + 1] in listed and keys[i] not in listed:
+                short[keys[i]] = keys[i + 1]
+            else:
+                short[keys[i + 1]] = short.get(keys[i], keys[i])
     return short
 
 
@@ -916,7 +936,7 @@ def group_mentions(
             listed[canonical[name]] = display.get(canonical[name], "")
         else:
             keys.append(name)
-    short = _short_names(doc.text, ordered, keys)
+    short = _short_names(doc.text, ordered, keys, listed)
     groups: dict[str, list[EntityMention]] = {}
     for mention, key in zip(ordered, keys, strict=True):
         groups.setdefault(short.get(key, key), []).append(mention)

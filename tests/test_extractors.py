@@ -85,6 +85,11 @@ def test_a_short_name_in_parentheses_is_the_same_entity():
     assert entities.get("愛知県豊田市") == "LOCATION"  # a place in parentheses is no short name
     places = entities_of("ブリュッセル(ベルギー)で会合が開かれた。ベルギーは賛成した。")
     assert places.get("ブリュッセル") == "LOCATION" and places.get("ベルギー") == "LOCATION"
+    # A reading in the other script is the same name, called by its listed name if any.
+    read = analyze_text("「Stargate（スターゲート）」計画を進める。Stargateは巨大だ。").entities
+    assert [(e.text, e.count) for e in read] == [("Stargate", 3)]
+    apple = analyze_text("Apple Inc.（アップル）は発表した。").entities
+    assert [(e.text, e.count) for e in apple] == [("Apple", 2)]
 
 
 def test_a_surname_or_a_company_name_without_its_form_is_the_full_names_entity():
