@@ -551,3 +551,9 @@ def test_packed_ngram_weights_add_up_like_the_pairs_they_hold():
     total = sum(pack(negative, positive) for negative, positive in pairs)
     assert unpack(total, len(pairs)) == (sum(p[0] for p in pairs), sum(p[1] for p in pairs))
     assert unpack(0, 0) == (0, 0)
+
+
+def test_us_tickers_are_their_companies_and_etfs_are_products():
+    entities = entities_of("NVDAとAAPLを買い増し、TSLA株は売った。VOOに積み立てる。")
+    assert entities.get("NVIDIA") == entities.get("Apple") == entities.get("Tesla") == "COMPANY"
+    assert entities.get("VOO") == "PRODUCT"
