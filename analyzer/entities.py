@@ -289,10 +289,13 @@ def extract_entities(
                     part_kind = "COMPANY"
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
+                elif kind == "PRODUCT" and _YEAR_END.search(name):
+                    part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
                 claim(EntityMention(part_start, part_end, part_kind))
     return group_mentions(doc, mentions, names)
 
 
+_YEAR_END = re.compile(r"(?<=[^\d ]) ?(?:19|20)\d\d$")  # a name and its year, not a number
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -803,10 +806,11 @@ def _short_forms(
     ``サム・アルトマン``) and a company's name without its holding or legal form or an
     added word (``キオクシア`` of ``キオクシアホールディングス``, ``ベイン`` of
     ``ベインキャピタル``), a product's name without its maker's (``Switch 2`` of
-    ``Nintendo Switch 2``). Only where one longer name fits; a listed name takes only its
-    own holding or legal form, unlisted (``ソフトバンク`` is not the listed
-    ``ソフトバンクグループ``; ``キオクシアホールディングス`` joins the listed
-    ``キオクシア``). Returns the key of each name that joins another → that one's key."""
+    ``Nintendo Switch 2``), an event's without its year. Only where one longer name
+    fits; a listed name takes only its own holding or legal form, unlisted
+    (``ソフトバンク`` is not the listed ``ソフトバンクグループ``;
+    ``キオクシアホールディングス`` joins the listed ``キオクシア``). Returns the key
+    of each name that joins another → that one's key."""
     kinds = {key: _majority(members) for key, members in groups.items()}
     shortened: dict[str, set[str]] = {}  # a short form's key → the keys it may shorten
     for long, kind in kinds.items():
@@ -829,7 +833,7 @@ def _short_forms(
             for other in longer
             if (kinds[other] == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"))
             or (kinds[other] == "COMPANY" and kind != "LOCATION")
-            or (kinds[other] == kind == "PRODUCT")
+            or (kinds[other] == kind and kind in ("PRODUCT", "EVENT"))
         ]
         if len(found) == 1:
             out[key] = found[0]
@@ -843,10 +847,12 @@ def _short_keys(
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
     word (ベイン|キャピタル, 株式会社|ラピダス); a product's without a listed company's
-    name before it (Nintendo |Switch 2)."""
+    name before it (Nintendo |Switch 2); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
         return [_key(rest) for maker, rest in parts if is_company(maker)]
+    if kind == "EVENT":  # ジャパンモビリティショー|2025
+        return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]
     if kind == "PERSON":
         keys = [long[:-n] for n in (1, 2, 3) if n < len(long)] if _kanji(long) else []
         return keys + [

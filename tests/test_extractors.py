@@ -4,6 +4,8 @@ from analyzer import analyze_text
 from analyzer.entities import gazetteer
 from analyzer.numeric import find_numeric, parse_amount
 
+NUMERIC = ("MONEY", "DATE", "PERCENT", "QUANTITY")
+
 
 def entities_of(text: str) -> dict[str, str]:
     """Name → type of the entities found in ``text``: their names and every spelling
@@ -414,6 +416,11 @@ def test_a_product_without_its_makers_name_is_the_same_product():
     )
     products = [(e.text, e.count) for e in analysis.entities if e.type == "PRODUCT"]
     assert products == [("Nintendo Switch 2", 2)]
+    show = analyze_text(
+        "「ジャパンモビリティショー2025」で初公開する。ジャパンモビリティショーは29日に開幕する。"
+    )
+    events = [(e.text, e.type, e.count) for e in show.entities if e.type not in NUMERIC]
+    assert events == [("ジャパンモビリティショー2025", "EVENT", 2)]  # a name and its year
 
 
 def test_news_descriptions_before_a_company_name_are_not_part_of_it():
