@@ -1,10 +1,8 @@
 import unicodedata
 
 from analyzer import analyze_text
-from analyzer.entities import gazetteer
+from analyzer.entities import NUMERIC_TYPES, gazetteer
 from analyzer.numeric import find_numeric, parse_amount
-
-NUMERIC = ("MONEY", "DATE", "PERCENT", "QUANTITY")
 
 
 def entities_of(text: str) -> dict[str, str]:
@@ -419,7 +417,7 @@ def test_a_product_without_its_makers_name_is_the_same_product():
     show = analyze_text(
         "「ジャパンモビリティショー2025」で初公開する。ジャパンモビリティショーは29日に開幕する。"
     )
-    events = [(e.text, e.type, e.count) for e in show.entities if e.type not in NUMERIC]
+    events = [(e.text, e.type, e.count) for e in show.entities if e.type not in NUMERIC_TYPES]
     assert events == [("ジャパンモビリティショー2025", "EVENT", 2)]  # a name and its year
 
 
