@@ -272,12 +272,11 @@ def extract_entities(
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
                     _release_dates(mentions, taken, part_start, part_end)
-                # パナソニックコネクト: a listed company's name and more is a company.
+                # パナソニックコネクト: a listed company's name and more is a company,
+                # eMAXIS Slim 米国株式 a listed product's a product.
+                prefix = _listed_prefix(text, part_start, part_end, known, tokens)
                 company = (
-                    (
-                        kind in ("PERSON", "LOCATION")
-                        and _starts_with_company(text, part_start, part_end, known, tokens)
-                    )
+                    (kind in ("PERSON", "LOCATION") and prefix == "COMPANY")
                     or (
                         kind in ("ORG", "PRODUCT", "FACILITY")
                         and _prefixed_foreign(text, part_start, part_end)
@@ -287,6 +286,8 @@ def extract_entities(
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
+                elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
+                    part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
@@ -311,15 +312,16 @@ def _english_prose(name: str) -> bool:
 
 
 def _kind_of_share(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
-    """``黄金株``, ``優先株``, ``自社株``: a common noun before ``株`` names a kind of
-    share, not whose shares they are (``Tモバイル株``)."""
+    """``黄金株``, ``優先株``, ``米国ハイテク株``: common nouns (and places) before
+    ``株`` name a kind of share, not whose shares they are (``Tモバイル株``)."""
     if not text.startswith("株", end):
         return False
     inside = [t for t in tokens if start <= t.start and t.end <= end]
     return (
-        len(inside) == 1
-        and (inside[0].start, inside[0].end) == (start, end)
-        and inside[0].pos[1] == "普通名詞"
+        bool(inside)
+        and (inside[0].start, inside[-1].end) == (start, end)
+        and all((t.pos[1] == "普通名詞" and not t.unknown) or t.pos[2] == "地名" for t in inside)
+        and any(t.pos[1] == "普通名詞" for t in inside)
     )
 
 
@@ -341,7 +343,8 @@ def _article_date(doc: Document) -> dt.date | None:
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it.
 _LAW = re.compile(r"(?:法|法案|条例)$")
-_MODEL_AFTER = re.compile(r" ([A-Z0-9][A-Za-z0-9]*)")
+# A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
+_MODEL_AFTER = re.compile(r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)")
 _VERSION_BEFORE = re.compile(r"[0-9] ")
 
 
@@ -375,20 +378,20 @@ def _generic_phrase(
     return False
 
 
-def _starts_with_company(
+def _listed_prefix(
     text: str, start: int, end: int, listed: NameList, tokens: Sequence[Token]
-) -> bool:
-    """Whether text[start:end] is a listed company's name and more, the name ending
-    where a token does (``パナソニック|コネクト``, not ``アーム`` in ``アームストロング``):
-    on the Stockmark train gold such names are a company, product or organisation, and
-    almost never (2 of 98) a person or a place."""
+) -> str | None:
+    """The type of the listed name text[start:end] begins with and goes on after, the
+    name ending where a token does (``パナソニック|コネクト``, not ``アーム`` in
+    ``アームストロング``); the longest such name's. On the Stockmark train gold a
+    listed company's name and more is a company, product or organisation, almost never
+    (2 of 98) a person or a place; a listed product's is a product (11 of 11)."""
     ends = {t.end for t in tokens}
-    return any(
-        n < end - start
-        and start + n in ends
-        and listed.types.get(text[start : start + n].lower()) == "COMPANY"
-        for n in listed.lengths.get(text[start : start + 2].lower(), ())
-    )
+    for n in sorted(listed.lengths.get(text[start : start + 2].lower(), ()), reverse=True):
+        kind = listed.types.get(text[start : start + n].lower())
+        if n < end - start and start + n in ends and kind is not None:
+            return kind
+    return None
 
 
 _FOREIGN_NAME = re.compile(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\u30fc・&.\- ]*")
@@ -510,6 +513,7 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
 _BREAKS = re.compile(
     r"[()\[\]「」『』【】:;、。]|,(?! ?(?:Inc|Ltd|LLC|Corp|Co|L\.P|N\.V|S\.A|AG|plc|PLC|GmbH)\b)"
 )
+_PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so
 _NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 COUNTRY_KANJI = frozenset(_COUNTRIES)
@@ -557,6 +561,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b and text[a].isascii() and text[a].isalpha():
             number = _NUMBER_HYPHEN.search(text, max(0, a - 6), a)
             a = number.start() if number else a
+        picks = _PICKS.search(text, a, b)  # 米国ハイテク株|5選: a list's title
+        if picks and picks.start() - a >= 2:
+            b = picks.start()
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)
@@ -892,11 +899,11 @@ def _short_names(
 ) -> dict[str, str]:
     """``Preferred Networks(PFN)``, ``東京大学協創プラットフォーム開発(東大IPC)``: a name
     in parentheses right after another is its short name in this article if it is
-    shorter, has capitals and is no place (``トヨタ(愛知県豊田市)``,
-    ``ブリュッセル(ベルギー)`` name two things); and a name's reading in the other script
-    is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``). Returns
-    the key of the name in parentheses → the key of the name before them (the other
-    way round where only the name in parentheses is listed)."""
+    shorter, has capitals and is no place nor a listed name (``ブリュッセル(ベルギー)``,
+    ``eMAXIS Slim 米国株式(S&P500)`` name two things); a name's reading in the other
+    script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``).
+    Returns the key of the name in parentheses → the key of the name before them
+    (the other way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
     for i in range(len(ordered) - 1):
         a, b = ordered[i], ordered[i + 1]
@@ -910,10 +917,14 @@ def _short_names(
             continue
         written = text[b.start : b.end]
         if (
-            b.type != "LOCATION"
-            and b.end - b.start < a.end - a.start
-            and _ABBREVIATION.search(written)
-        ) or _readings(text[a.start : a.end], written):
+            (
+                b.type != "LOCATION"
+                and keys[i + 1] not in listed  # eMAXIS Slim 米国株式(S&P500): two things
+                and b.end - b.start < a.end - a.start
+                and _ABBREVIATION.search(written)
+            )
+            or _readings(text[a.start : a.end], written)
+        ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]
             else:

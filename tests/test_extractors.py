@@ -562,3 +562,14 @@ def test_us_tickers_are_their_companies_and_etfs_are_products():
     entities = entities_of("NVDAとAAPLを買い増し、TSLA株は売った。VOOに積み立てる。")
     assert entities.get("NVIDIA") == entities.get("Apple") == entities.get("Tesla") == "COMPANY"
     assert entities.get("VOO") == "PRODUCT"
+
+
+def test_funds_sectors_and_list_titles_of_investment_posts():
+    analysis = analyze_text(
+        "【2025年版】新NISAで買うべき米国ハイテク株5選\n\n"
+        "つみたて投資枠では「eMAXIS Slim 米国株式（S&P500）」も人気。半導体株が下落した。"
+    )
+    found = {e.text: e.type for e in analysis.entities}
+    assert found.get("eMAXIS Slim 米国株式") == "PRODUCT"  # a listed product's name and more
+    assert found.get("S&P500") == "PRODUCT"  # a listed name in parentheses is no short name
+    assert not any("ハイテク" in name or "半導体" in name or "選" in name for name in found)
