@@ -386,8 +386,11 @@ def _listed_prefix(
     ``アームストロング``); the longest such name's. On the Stockmark train gold a
     listed company's name and more is a company, product or organisation, almost never
     (2 of 98) a person or a place; a listed product's is a product (11 of 11)."""
+    lengths = listed.lengths.get(text[start : start + 2].lower())
+    if not lengths:  # most spans: no listed name starts so
+        return None
     ends = {t.end for t in tokens}
-    for n in sorted(listed.lengths.get(text[start : start + 2].lower(), ()), reverse=True):
+    for n in lengths:  # longest first
         kind = listed.types.get(text[start : start + n].lower())
         if n < end - start and start + n in ends and kind is not None:
             return kind
@@ -695,8 +698,9 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
     return found
 
 
-# What a holding company's name ends with: ``キオクシアホールディングス`` is a company
-# whatever the tagger read (all 11 such names of the Stockmark train gold are).
+# What a holding company's name or a legal name ends with: ``キオクシアホールディングス``
+# and ``Square, Inc.`` are companies whatever the tagger read (as all 11 and 4 such names
+# of the Stockmark train gold are).
 _HOLDING = re.compile(
     r"(?:ホールディングス|ホールディング|HD|Holdings"
     r"|[ ,](?:Inc\.?|Ltd\.|LLC|Corp\.|Co\.|GmbH|plc|PLC))$"  # Ricoh Company, Ltd.
