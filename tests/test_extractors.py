@@ -147,7 +147,8 @@ def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信", "上野剛志"):
         assert entities.get(name) == "PERSON", name
     assert not any(
-        name.endswith(("アナリスト", "エコノミスト", "首席", "選手", "相")) for name in entities
+        name.endswith(("アナリスト", "エコノミスト", "首席", "上席", "選手", "相"))
+        for name in entities
     )
     # A title ends a compound only where it ends (米国|大統領|選挙 is one name).
     assert entities_of("米国大統領選挙の行方。").get("米国大統領選挙") == "EVENT"
