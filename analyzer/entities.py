@@ -512,10 +512,20 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
     )
 
 
-# A comma before a legal form is part of the name (Meta Platforms, Inc.).
-_BREAKS = re.compile(
-    r"[()\[\]「」『』【】:;、。]|,(?! ?(?:Inc|Ltd|LLC|Corp|Co|L\.P|N\.V|S\.A|AG|plc|PLC|GmbH)\b)"
+# Legal forms after a company's Latin name (Meta Platforms, Inc.; Ricoh Company, Ltd.),
+# and the same as key endings (keys have no spaces: metaplatforms,inc.); "Co" only with
+# its dot there (costco is no Co).
+_LATIN_LEGAL = ("Inc", "Ltd", "LLC", "Corp", "Co", "GmbH", "plc", "PLC", "AG", "N.V", "S.A", "L.P")
+_LATIN_LEGAL_ALTERNATIVES = "|".join(map(re.escape, _LATIN_LEGAL))
+_LATIN_LEGAL_KEYS = tuple(
+    comma + form + dot
+    for form in sorted({f.lower() for f in _LATIN_LEGAL} | {"co.,ltd"})
+    for comma in ("", ",")
+    for dot in (".", "")
+    if dot or form != "co"
 )
+# A comma before a legal form is part of the name.
+_BREAKS = re.compile(rf"[()\[\]「」『』【】:;、。]|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)")
 _PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so
 _NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
@@ -702,8 +712,7 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
 # and ``Square, Inc.`` are companies whatever the tagger read (as all 11 and 4 such names
 # of the Stockmark train gold are).
 _HOLDING = re.compile(
-    r"(?:ホールディングス|ホールディング|HD|Holdings"
-    r"|[ ,](?:Inc\.?|Ltd\.|LLC|Corp\.|Co\.|GmbH|plc|PLC))$"  # Ricoh Company, Ltd.
+    rf"(?:ホールディングス|ホールディング|HD|Holdings|[ ,](?:{_LATIN_LEGAL_ALTERNATIVES})\.?)$"
 )
 _AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = re.compile(
@@ -770,19 +779,13 @@ _ABBREVIATION = re.compile(r"[A-Z]")
 # What follows a company's short name in its full one: a holding or legal form, or a
 # word companies add to a name (ベイン|キャピタル, マイクロン・|テクノロジー).
 _LEGAL_FORMS = (*sorted(_COMPANY_PREFIXES), "(株)")  # after a name or before it
-# Keys have no spaces: "Meta Platforms, Inc." is metaplatforms,inc.
-_LATIN_LEGAL_FORMS = tuple(
-    comma + form
-    for form in ("inc.", "inc", "corp.", "ltd.", "co.,ltd.", "llc", "plc", "ag", "gmbh", "n.v.")
-    for comma in ("", ",")
-)
 _HOLDING_FORMS = (
     "ホールディングス",
     "ホールディング",
     "hd",
     "holdings",
     *_LEGAL_FORMS,
-    *_LATIN_LEGAL_FORMS,
+    *_LATIN_LEGAL_KEYS,
 )
 _COMPANY_WORDS = (
     *_HOLDING_FORMS,
