@@ -275,6 +275,17 @@ def test_foreign_names_join_at_the_middle_dot_and_drop_the_title():
     assert not any("CEO" in name for name in entities)
 
 
+def test_unlisted_foreign_names_keep_the_given_name():
+    # Neither is in the gazetteer: the tagger splits the first at the middle dot and
+    # tags only the family name of the second.
+    entities = entities_of(
+        "ナンシー・ペロシ氏は記者会見で方針を明らかにした。パット・ゲルシンガー氏が退任した。"
+    )
+    assert entities.get("ナンシー・ペロシ") == "PERSON"
+    assert entities.get("パット・ゲルシンガー") == "PERSON"
+    assert not {"ナンシー", "ペロシ", "ゲルシンガー"} & entities.keys()
+
+
 def test_negated_and_hedged_sentences_read_as_a_reader_would():
     def label(text: str) -> str:
         return analyze_text(text).sentiment.sentences[0].label
