@@ -247,6 +247,8 @@ def extract_entities(
                     (_inside_compound(text, tokens, start, end) and not shares)
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                 ):
+                    if kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
+                        start, end = _with_legal_form(text, start, end)
                     claim(EntityMention(start, end, kind))
     for tokens in sentences:
         for mention in company_affix_mentions(text, tokens):
@@ -692,6 +694,32 @@ def _in_dotted_run(ch: str) -> bool:
     return "\u30a0" <= ch <= "\u30ff" or (ch.isascii() and ch.isalnum())
 
 
+def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
+    """A company's name with the legal form written before or after it."""
+    for form in _LEGAL_FORMS:
+        if text.startswith(form, end):
+            return start, end + len(form)
+        if text.endswith(form, 0, start):
+            return start - len(form), end
+    return start, end
+
+
+def _bare_name(name: str) -> str:
+    """A company's name without the legal form written before or after it."""
+    for form in _LEGAL_FORMS:
+        if name.startswith(form):
+            return name[len(form) :]
+        if name.endswith(form):
+            return name[: -len(form)]
+    return name
+
+
+def _without_legal_form(key: str, listed: dict[str, str]) -> str:
+    """The key of a company's name without its legal form, if that one is listed."""
+    bare = _bare_name(key)
+    return bare if bare in listed else key
+
+
 def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
     """``株式会社ホゲラボ`` and ``ホゲラボ株式会社``: the legal form marks a company name."""
     if not tokens:
@@ -967,7 +995,9 @@ def _short_names(
                 and b.end - b.start < a.end - a.start
                 and _ABBREVIATION.search(written)
             )
-            or _readings(text[a.start : a.end], written)
+            or _readings(
+                _bare_name(text[a.start : a.end]), written
+            )  # 株式会社IHI(アイ・エイチ・アイ)
         ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]
@@ -990,6 +1020,8 @@ def group_mentions(
     listed: dict[str, str] = {}  # group key → the list entry's name (a group of a listed entity)
     for mention in ordered:
         name = _key(doc.text[mention.start : mention.end])
+        if mention.type == "COMPANY" and name not in canonical:
+            name = _without_legal_form(name, canonical)  # トヨタ自動車株式会社: listed
         if mention.type in NUMERIC_TYPES:
             keys.append(f"{mention.type}:{name}")
         elif name in canonical:

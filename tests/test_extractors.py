@@ -132,6 +132,14 @@ def test_company_with_kabushiki_kaisha_is_kept_whole():
     assert entities.get("株式会社サラブレッド・ブリーダーズ・クラブ") == "COMPANY"
 
 
+def test_listed_company_mention_takes_its_legal_form_and_keeps_its_list_name():
+    text = "トヨタ自動車株式会社と(株)キーエンスが提携した。トヨタは好調だ。"
+    analysis = analyze_text(text)
+    spans = {e.text: [text[m.start : m.end] for m in e.mentions] for e in analysis.entities}
+    assert spans["トヨタ自動車"] == ["トヨタ自動車株式会社", "トヨタ"]
+    assert spans["キーエンス"] == ["(株)キーエンス"]
+
+
 def test_person_name_excludes_the_honorific():
     entities = entities_of("植田和男総裁と岸田氏が会談した。")
     assert entities.get("植田和男") == "PERSON"
