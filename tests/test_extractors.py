@@ -489,6 +489,8 @@ def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_ke
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
+    entities = entities_of("東京株式市場では日産株が下落し、東京外国為替市場では円が売られた。")
+    assert not any(name.endswith("市場") for name in entities)
 
 
 def test_short_latin_names_match_only_as_listed():
