@@ -995,9 +995,8 @@ def _short_names(
                 and b.end - b.start < a.end - a.start
                 and _ABBREVIATION.search(written)
             )
-            or _readings(
-                _bare_name(text[a.start : a.end]), written
-            )  # 株式会社IHI(アイ・エイチ・アイ)
+            # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
+            or _readings(_bare_name(text[a.start : a.end]), written)
         ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]
