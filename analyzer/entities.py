@@ -714,12 +714,6 @@ def _bare_name(name: str) -> str:
     return name
 
 
-def _without_legal_form(key: str, listed: dict[str, str]) -> str:
-    """The key of a company's name without its legal form, if that one is listed."""
-    bare = _bare_name(key)
-    return bare if bare in listed else key
-
-
 def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
     """``株式会社ホゲラボ`` and ``ホゲラボ株式会社``: the legal form marks a company name."""
     if not tokens:
@@ -1019,8 +1013,8 @@ def group_mentions(
     listed: dict[str, str] = {}  # group key → the list entry's name (a group of a listed entity)
     for mention in ordered:
         name = _key(doc.text[mention.start : mention.end])
-        if mention.type == "COMPANY" and name not in canonical:
-            name = _without_legal_form(name, canonical)  # トヨタ自動車株式会社: listed
+        if mention.type == "COMPANY" and _bare_name(name) in canonical:
+            name = _bare_name(name)  # トヨタ自動車株式会社: the listed トヨタ自動車
         if mention.type in NUMERIC_TYPES:
             keys.append(f"{mention.type}:{name}")
         elif name in canonical:
