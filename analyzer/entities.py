@@ -1013,8 +1013,8 @@ def group_mentions(
     listed: dict[str, str] = {}  # group key → the list entry's name (a group of a listed entity)
     for mention in ordered:
         name = _key(doc.text[mention.start : mention.end])
-        if mention.type == "COMPANY" and _bare_name(name) in canonical:
-            name = _bare_name(name)  # トヨタ自動車株式会社: the listed トヨタ自動車
+        if mention.type == "COMPANY" and (bare := _bare_name(name)) in canonical:
+            name = bare  # トヨタ自動車株式会社: the listed トヨタ自動車
         if mention.type in NUMERIC_TYPES:
             keys.append(f"{mention.type}:{name}")
         elif name in canonical:
