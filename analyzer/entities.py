@@ -740,29 +740,43 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
     return found
 
 
+_NAME_JOINERS = frozenset("-・&.=")
+# After an industry and one of these words, news names a company (電池メーカーCATL).
+_COMPANY_DESCRIPTORS = _DESCRIPTORS | {"会社", "企業", "メーカー"}
+
+
 def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
-    """``コンビニ大手アリマンタシォン・クシュタール``, ``半導体大手ルネサス``: after an
-    industry and 大手, news names a company. The name starts with a proper or unknown
+    """``コンビニ大手アリマンタシォン・クシュタール``, ``半導体大手ルネサス``,
+    ``電池メーカーCATL``, ``米調査会社ガートナー``: after an industry and 大手, 会社,
+    企業 or メーカー, news names a company. The name starts with a proper or unknown
     noun (``国内大手スーパー`` names none) and runs on through katakana and Latin nouns
-    (``電機大手パナソニックホールディングス``)."""
+    (``電機大手パナソニックホールディングス``, ``Sakana AI``); where it goes on past
+    that (``合弁会社U-Tacs``) the tagger reads it. On the Stockmark train sentences, all
+    4 names so found after 会社, 企業 or メーカー are gold companies (23 more follow a
+    legal form, 株式会社, and are found with it)."""
     found = []
     for i in range(1, len(tokens) - 1):
         descriptor, first = tokens[i], tokens[i + 1]
         if (
-            descriptor.surface not in _DESCRIPTORS
+            descriptor.surface not in _COMPANY_DESCRIPTORS
             or tokens[i - 1].pos[0] != "名詞"
             or first.start != descriptor.end
             or not (first.unknown or first.pos[1] == "固有名詞")
             or not _FOREIGN_NAME.fullmatch(first.surface)
         ):
             continue
-        end = first.end
-        for token in tokens[i + 2 :]:
-            if token.start != end or token.pos[0] != "名詞":
+        end, last, k = first.end, first.surface, i + 2
+        while k < len(tokens):
+            token = tokens[k]
+            # Sakana AI: Latin words a space apart are one name, but for a title after it
+            spaced = token.start == end + 1 and last.isascii() and token.surface.isascii()
+            if (token.start != end and not spaced) or token.pos[0] != "名詞":
                 break
-            if not _FOREIGN_NAME.fullmatch(token.surface):
+            if not _FOREIGN_NAME.fullmatch(token.surface) or token.surface in TITLES:
                 break
-            end = token.end
+            end, last, k = token.end, token.surface, k + 1
+        if k < len(tokens) and tokens[k].start == end and tokens[k].surface in _NAME_JOINERS:
+            continue  # U|-Tacs: the name goes on past what this rule follows; the tagger's
         found.append(EntityMention(first.start, end, "COMPANY"))
     return found
 
@@ -777,18 +791,21 @@ _AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = re.compile(
     r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
 )
+_AFTER_FIRM = re.compile(r"(?:会社(?:である)?|企業)[「『]?$")  # 米投資会社|バークシャー
 
 
 def _described_as_company(text: str, start: int, end: int) -> bool:
     """A name after ``大手`` (``ホテル大手の星野リゾート``, where 星野 reads as a
-    surname) or after ``合弁会社``, ``新会社`` or ``子会社`` (``合弁会社「SB OpenAI
-    Japan」``), or ending in a holding company's or a legal form (``Square, Inc.``), is
-    a company; on the Stockmark train gold such names are (2 of 2, 17 of 18, 11 of 11
-    and 4 of 4)."""
+    surname), after ``合弁会社``, ``新会社`` or ``子会社`` (``合弁会社「SB OpenAI
+    Japan」``), right after a kind of company (``米投資会社バークシャー・ハサウェイ``,
+    ``IT企業``), or ending in a holding company's or a legal form (``Square, Inc.``),
+    is a company; on the Stockmark train gold such names are (2 of 2, 17 of 18, 40 of
+    42, 11 of 11 and 4 of 4)."""
     return (
         _HOLDING.search(text, start, end) is not None
         or _AFTER_MAJOR.search(text, max(0, start - 3), start) is not None
         or _AFTER_SUBSIDIARY.search(text, max(0, start - 8), start) is not None
+        or _AFTER_FIRM.search(text, max(0, start - 5), start) is not None
     )
 
 
@@ -863,6 +880,19 @@ _COMPANY_WORDS = (
 )
 
 
+# What a company's name adds to the name news calls it by after the first mention:
+# 武田|薬品工業, 塩野義|製薬, 住友|商事. The short form joins the company only where one
+# company of the article so shortens and the short form is not read as a place
+# (東京|電力, 日本|航空).
+_INDUSTRY_WORDS = _words(
+    """
+    薬品工業 薬品 製薬 自動車 工業 重工業 商事 物産 電機 電気 製作所 化学 製鉄 建設
+    不動産 地所 海運 郵船 汽船 鉄道 電鉄 電力 石油 食品 製菓 乳業 航空 通信 産業 精機
+    精工 電子 製紙 証券 銀行 生命 運輸 百貨店
+    """
+)
+
+
 def _majority(members: Sequence[EntityMention]) -> str:
     types = Counter(m.type for m in members)
     return max(types, key=lambda t: (types[t], t == members[0].type))
@@ -933,6 +963,9 @@ def _short_keys(
         ]
     if kind == "COMPANY":
         keys = [long[: -len(e)] for e in _COMPANY_WORDS if long.endswith(e)]
+        keys += [
+            long[: -len(e)] for e in _INDUSTRY_WORDS if long.endswith(e) and len(long) > len(e) + 1
+        ]
         return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []
 

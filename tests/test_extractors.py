@@ -117,6 +117,20 @@ def test_a_surname_or_a_company_name_without_its_form_is_the_full_names_entity()
     assert {e.text for e in both if e.type == "PERSON"} >= {"佐藤一郎", "佐藤次郎"}
 
 
+def test_a_company_name_without_its_industry_word_is_the_companys_entity():
+    # News shortens 小野薬品工業 to 小野 (which alone reads as a surname), 参天製薬 to 参天.
+    analysis = analyze_text(
+        "小野薬品工業は発表した。小野の株価は上がった。"
+        "参天製薬は増益となった。参天の株価は上がった。"
+        "九州電力は再稼働した。九州の電力需要は増えた。"
+    )
+    by_text = {e.text: e for e in analysis.entities}
+    assert (by_text["小野薬品工業"].type, by_text["小野薬品工業"].count) == ("COMPANY", 2)
+    assert (by_text["参天製薬"].type, by_text["参天製薬"].count) == ("COMPANY", 2)
+    assert "小野" not in by_text and "参天" not in by_text
+    assert by_text["九州"].type == "LOCATION"  # a place stays a place
+
+
 def test_company_with_kabushiki_kaisha_is_kept_whole():
     text = "株式会社ホゲラボは新製品を発表した。"
     analysis = analyze_text(text)
@@ -457,6 +471,14 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
         assert entities.get(name) == "COMPANY", name
     assert not any("大手" in name or name == "米" for name in entities)
     assert "スーパー" not in entities
+    described = entities_of(
+        "中国の電池メーカーCATLは増産する。ベンチャー企業Sakana AIが資金を調達した。"
+        "英投資会社ピアソンが出資した。合弁会社U-Tacsが受注した。"
+        "同社は自動車メーカーとして知られる。"
+    )
+    for name in ("CATL", "Sakana AI", "ピアソン", "U-Tacs"):  # ピアソン alone reads as a person
+        assert described.get(name) == "COMPANY", name
+    assert "U" not in described and "自動車メーカー" not in described
 
 
 def test_names_news_introduces_as_companies_or_governments_are_typed_so():
