@@ -258,7 +258,7 @@ def extract_entities(
     generic = generic_terms()
     known = gazetteer()
     for tokens in sentences:
-        for start, end, kind in _full_foreign_names(text, tag(tokens)):
+        for start, end, kind in _person_and_office(text, _full_foreign_names(text, tag(tokens))):
             for part_start, part_end in _clean(text, start, end):
                 name = text[part_start:part_end]
                 if (
@@ -294,6 +294,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
                     part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
+                elif kind == "LOCATION" and _person_by_office(text, tokens, part_start, part_end):
+                    part_kind = "PERSON"  # ベッセント財務長官
                 claim(EntityMention(part_start, part_end, part_kind))
     return group_mentions(doc, mentions, names)
 
@@ -347,6 +349,49 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
                     out.append((given, end, kind))
                     continue
         out.append((start, end, kind))
+    return out
+
+
+# An office and a title after a name (財務|長官, 経済再生|相), but not one named after
+# a place (オースティン市長: the city's).
+_OFFICE_AFTER = re.compile(
+    "[\u4e00-\u9fff]{0,4}?(?:"
+    + "|".join(
+        t for t in _TITLES_LONGEST_FIRST if t not in ("知事", "市長", "町長", "村長", "区長")
+    )
+    + ")"
+)
+
+
+def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a katakana name the tagger read as a place is a person: MeCab knows no
+    place in it, and an office or title follows (``ベッセント財務長官``). Of the
+    Stockmark train gold names so written, 57 are persons, 3 companies (``ヤフー副社長``)
+    and none a place."""
+    return (
+        _KATAKANA_NAME.fullmatch(text, start, end) is not None
+        and _OFFICE_AFTER.match(text, end) is not None
+        and not any(t.pos[2] == "地名" for t in tokens if start <= t.start < end)
+    )
+
+
+_BODIES = ("POLITICAL_ORG", "ORG", "COMPANY")
+
+
+def _person_and_office(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``ミランFRB理事``, ``ラガルドECB総裁``: a katakana name, a listed body and an
+    office, which the tagger read as one name, are a person and the body."""
+    known = gazetteer()
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        k = start
+        while k < end and (_is_katakana(text[k]) or text[k] == "・"):
+            k += 1
+        body = known._type_of(text[k:end]) if start + 2 <= k < end else None
+        if body in _BODIES and _OFFICE_AFTER.match(text, end) is not None:
+            out += [(start, k, "PERSON"), (k, end, body)]
+        else:
+            out.append((start, end, kind))
     return out
 
 

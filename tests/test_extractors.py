@@ -308,6 +308,19 @@ def test_unlisted_foreign_names_keep_the_given_name():
     assert not {"ナンシー", "ペロシ", "ゲルシンガー"} & entities.keys()
 
 
+def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
+    # The tagger reads ミランFRB as one company and ベッセント as a place.
+    entities = entities_of(
+        "ミランFRB理事が利下げを主張した。ゲオルギエワIMF専務理事が警告した。"
+        "ベッセント財務長官と会談した。"
+    )
+    assert entities.get("ミラン") == "PERSON" and entities.get("FRB") == "POLITICAL_ORG"
+    assert entities.get("ゲオルギエワ") == "PERSON"
+    assert entities.get("国際通貨基金") == "POLITICAL_ORG"  # IMF, by its list name
+    assert entities.get("ベッセント") == "PERSON"
+    assert not any(name.endswith(("FRB", "IMF")) and len(name) > 3 for name in entities)
+
+
 def test_negated_and_hedged_sentences_read_as_a_reader_would():
     def label(text: str) -> str:
         return analyze_text(text).sentiment.sentences[0].label
