@@ -321,6 +321,13 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     assert not any(name.endswith(("FRB", "IMF")) and len(name) > 3 for name in entities)
 
 
+def test_a_listed_persons_government_is_a_political_body():
+    # トランプ is a common noun to MeCab (playing cards): the tagger alone finds nothing.
+    entities = entities_of("トランプ政権が承認した。トランプ氏は語った。")
+    assert entities.get("トランプ政権") == "POLITICAL_ORG"
+    assert entities.get("ドナルド・トランプ") == "PERSON"
+
+
 def test_negated_and_hedged_sentences_read_as_a_reader_would():
     def label(text: str) -> str:
         return analyze_text(text).sentiment.sentences[0].label
