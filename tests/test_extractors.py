@@ -318,6 +318,12 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     assert entities.get("ゲオルギエワ") == "PERSON"
     assert entities.get("国際通貨基金") == "POLITICAL_ORG"  # IMF, by its list name
     assert entities.get("ベッセント") == "PERSON"
+    # MeCab splits メルツ into メル and a particle; the tagger finds nothing there.
+    titled = entities_of("ドイツのメルツ首相は訪日した。ソフトバンクグループ会長は語った。")
+    assert titled.get("メルツ") == "PERSON"
+    assert titled.get("ソフトバンクグループ") == "COMPANY"  # a known word before an office
+    # 博士|課程: the office is part of a longer word, and データサイエンス no person
+    assert "PERSON" not in entities_of("データサイエンス博士課程に進んだ。").values()
     # 新浪 is a Chinese company to MeCab: the tagger typed the whole name COMPANY.
     assert entities_of("新浪剛史社長は語った。").get("新浪剛史") == "PERSON"
     assert not any(name.endswith(("FRB", "IMF")) and len(name) > 3 for name in entities)
