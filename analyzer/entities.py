@@ -278,6 +278,7 @@ def extract_entities(
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or _english_prose(name)
                     or _kind_of_share(text, tokens, part_start, part_end)
+                    or _VISIT.fullmatch(name) is not None
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -682,6 +683,9 @@ _PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so
 _NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 COUNTRY_KANJI = frozenset(_COUNTRIES)
+# 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
+# name starts with 訪.
+_VISIT = re.compile(f"訪[{_COUNTRIES}欧]")
 _COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.

@@ -322,6 +322,7 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     titled = entities_of("ドイツのメルツ首相は訪日した。ソフトバンクグループ会長は語った。")
     assert titled.get("メルツ") == "PERSON"
     assert titled.get("ソフトバンクグループ") == "COMPANY"  # a known word before an office
+    assert "LOCATION" not in entities_of("訪米中の首相は語った。").values()  # a visit
     # 博士|課程: the office is part of a longer word, and データサイエンス no person
     assert "PERSON" not in entities_of("データサイエンス博士課程に進んだ。").values()
     # 新浪 is a Chinese company to MeCab: the tagger typed the whole name COMPANY.
