@@ -413,7 +413,7 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
     return out
 
 
-# An office and a title after a name (財務|長官, 経済再生|相), but not one named after
+# An office and a title after a name (財務|長官, 専務理事), but not one named after
 # a place (オースティン市長: the city's).
 _OFFICE_AFTER = re.compile(
     "[\u4e00-\u9fff]{0,4}?(?:"
@@ -1025,9 +1025,10 @@ def _short_forms(
     first mention: a person's surname (``三木谷`` of ``三木谷浩史``, ``アルトマン`` of
     ``サム・アルトマン``) and a company's name without its holding or legal form or an
     added word (``キオクシア`` of ``キオクシアホールディングス``, ``ベイン`` of
-    ``ベインキャピタル``), a product's name without its maker's (``Switch 2`` of
-    ``Nintendo Switch 2``), an event's without its year. Only where one longer name
-    fits; a listed name takes only its own holding or legal form, unlisted
+    ``ベインキャピタル``) or its industry word (``小野`` of ``小野薬品工業``), a
+    product's name without its maker's (``Switch 2`` of ``Nintendo Switch 2``), an
+    event's without its year. Only where one longer name fits; a listed name takes
+    only its own holding or legal form, unlisted
     (``ソフトバンク`` is not the listed ``ソフトバンクグループ``;
     ``キオクシアホールディングス`` joins the listed ``キオクシア``). Returns the key
     of each name that joins another → that one's key."""
@@ -1066,7 +1067,8 @@ def _short_keys(
     """The keys of the short forms news may use for the name keyed ``long``: a person's
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
-    word (ベイン|キャピタル, 株式会社|ラピダス); a product's without a listed company's
+    word (ベイン|キャピタル, 株式会社|ラピダス) or its industry word (小野|薬品工業); a
+    product's without a listed company's
     name before it (Nintendo |Switch 2); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
