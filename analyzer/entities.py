@@ -339,9 +339,11 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
-        if text[at] not in _PUBLIC_TITLE_STARTS or not text.startswith(_PUBLIC_TITLES, at):
+        if text[at] not in _PUBLIC_TITLE_STARTS:
             continue
-        title = next(t for t in _PUBLIC_TITLES if text.startswith(t, at))
+        title = next((t for t in _PUBLIC_TITLES if text.startswith(t, at)), None)
+        if title is None:
+            continue
         after = at + len(title)
         if after < len(text) and _kanji(text[after]):
             continue  # 選手|権, 様|式: the office is part of a longer word
@@ -453,9 +455,8 @@ def _person_and_office(text: str, found: list[tuple[int, int, str]]) -> list[tup
     known = gazetteer()
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        k = start
-        while k < end and (_is_katakana(text[k]) or text[k] == "・"):
-            k += 1
+        name = _KATAKANA_NAME.match(text, start, end)
+        k = name.end() if name else start
         body = known._type_of(text[k:end]) if start + 2 <= k < end else None
         if body in _BODIES and _OFFICE_AFTER.match(text, end) is not None:
             out += [(start, k, "PERSON"), (k, end, body)]
