@@ -266,7 +266,9 @@ def extract_entities(
     generic = generic_terms()
     known = gazetteer()
     for tokens in sentences:
-        for start, end, kind in _person_and_office(text, _full_foreign_names(text, tag(tokens))):
+        for start, end, kind in _person_and_office(
+            text, _full_foreign_names(text, tag(tokens)), known
+        ):
             for part_start, part_end in _clean(text, start, end):
                 name = text[part_start:part_end]
                 if (
@@ -449,10 +451,11 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
 _BODIES = ("POLITICAL_ORG", "ORG", "COMPANY")
 
 
-def _person_and_office(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _person_and_office(
+    text: str, found: list[tuple[int, int, str]], known: NameList
+) -> list[tuple[int, int, str]]:
     """``ミランFRB理事``, ``ラガルドECB総裁``: a katakana name, a listed body and an
     office, which the tagger read as one name, are a person and the body."""
-    known = gazetteer()
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
         name = _KATAKANA_NAME.match(text, start, end)
