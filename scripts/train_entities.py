@@ -178,8 +178,8 @@ def examples(rows: list[dict]):
     return out, inexact
 
 
-def dev_split(row: dict) -> bool:
-    key = f"ner-dev:{row['curid']}"
+def dev_split(row: dict, seed: str = "ner-dev") -> bool:
+    key = f"{seed}:{row['curid']}"
     return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 100 < 15
 
 
@@ -220,6 +220,12 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--dry-run", action="store_true", help="train on train-dev, report dev")
     parser.add_argument(
+        "--dev-seed",
+        default="ner-dev",
+        help="which train pages form the dev slice (by hash); others show how much a "
+        "dev figure moves by chance",
+    )
+    parser.add_argument(
         "--reuse-clusters", action="store_true", help="keep the shipped word_clusters.json"
     )
     args = parser.parse_args()
@@ -229,8 +235,8 @@ def main() -> None:
     if not args.reuse_clusters:
         write_clusters(build_clusters())
     rows = read_jsonl(DATA / "ner.train.jsonl")
-    train_rows = [r for r in rows if not dev_split(r)]
-    dev_rows = [r for r in rows if dev_split(r)]
+    train_rows = [r for r in rows if not dev_split(r, args.dev_seed)]
+    dev_rows = [r for r in rows if dev_split(r, args.dev_seed)]
     train_data, inexact = examples(train_rows)
     dev_data, _ = examples(dev_rows)
     n_entities = sum(len(e) for *_, e in train_data)
