@@ -37,6 +37,7 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 
 from analyzer import ner
+from analyzer.resources import write_model
 from analyzer.tokenizer import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,12 +127,16 @@ def write_clusters(table: dict[str, tuple[int, int]]) -> None:
         "license": "CC BY-SA 4.0 (attribution: Wikipedia contributors, Stockmark Inc., "
         "chakki-works)",
         "version": hashlib.sha256(json.dumps(sorted(table.items())).encode()).hexdigest()[:12],
-        "format": "line 1: this header; then 'word<TAB>coarse<TAB>fine' lines, sorted by "
-        "word (code points), which analyzer/ner.py bisects",
+        "format": "line 1: this header; line 2: {words, coarse, fine}: parallel lists, "
+        "cluster numbers as strings",
     }
-    lines = "".join(f"{w}\t{a}\t{b}\n" for w, (a, b) in sorted(table.items()))
-    ner.CLUSTERS.write_text(json.dumps(header, ensure_ascii=False) + "\n" + lines, "utf-8")
-    print(f"wrote {ner.CLUSTERS} ({ner.CLUSTERS.stat().st_size:,} bytes)")
+    words = list(table)
+    data = {
+        "words": words,
+        "coarse": [str(table[w][0]) for w in words],
+        "fine": [str(table[w][1]) for w in words],
+    }
+    write_model(ner.CLUSTERS, header, data)
     ner.clusters.cache_clear()
 
 

@@ -631,23 +631,6 @@ def test_packed_ngram_weights_add_up_like_the_pairs_they_hold():
     assert unpack(0, 0) == (0, 0)
 
 
-def test_sorted_lines_find_every_word_and_nothing_else():
-    import random
-
-    from analyzer.ner import SortedLines, clusters
-
-    rng = random.Random(3)
-    words = sorted({"".join(rng.choices("アイウabc東京", k=rng.randint(1, 5))) for _ in range(500)})
-    table = SortedLines("".join(f"{w}\t{i % 7}\t{i}\n" for i, w in enumerate(words)))
-    for i, word in enumerate(words):
-        assert table.get(word) == (str(i % 7), str(i))
-    for missing in ("", "0", "ン" * 6, words[0][:-1] + "!", words[-1] + "ン"):
-        if missing not in words:
-            assert table.get(missing) is None
-    assert SortedLines("").get("東京") is None
-    assert clusters().get("トヨタ") is not None  # the shipped table reads
-
-
 def test_us_tickers_are_their_companies_and_etfs_are_products():
     entities = entities_of("NVDAとAAPLを買い増し、TSLA株は売った。VOOに積み立てる。")
     assert entities.get("NVIDIA") == entities.get("Apple") == entities.get("Tesla") == "COMPANY"
