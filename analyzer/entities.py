@@ -843,20 +843,25 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
     by_start = {t.start: i for i, t in enumerate(tokens)}
     by_end = {t.end: i for i, t in enumerate(tokens)}
     for form in _LEGAL_FORM.finditer(text, tokens[0].start, tokens[-1].end):
-        j = by_start.get(form.end())
+        first = j = by_start.get(form.end())
         end = form.end()
+        if j is not None and tokens[j].surface in _AFTER_LEGAL_FORM:
+            j = None  # 株式会社化, 合同会社形式: the form, not a name
         while j is not None and j < len(tokens) and _is_company_part(tokens, j, +1):
             end = tokens[j].end
             j = j + 1 if j + 1 < len(tokens) and tokens[j + 1].start == end else None
-        if end > form.end():
-            found.append(EntityMention(form.start(), end, "COMPANY"))
-            continue
         k = by_end.get(form.start())
         start = form.start()
         while k is not None and k >= 0 and _is_company_part(tokens, k, -1):
             start = tokens[k].start
             k = k - 1 if k > 0 and tokens[k - 1].end == start else None
-        if start < form.start():
+        # 東京瓦斯株式会社|初代社長: with a name before the legal form, common words after
+        # it are not the name (株式会社ラピダス, 株式会社孔官堂: nothing before).
+        if end > form.end() and not (start < form.start() and not _starts_a_name(tokens[first])):
+            while (shorter := _without_title(text, form.start(), end)) < end:
+                end = shorter  # 株式会社ユーザベース|代表取締役|CEO
+            found.append(EntityMention(form.start(), end, "COMPANY"))
+        elif start < form.start():
             found.append(EntityMention(start, form.end(), "COMPANY"))
     return found
 
@@ -959,6 +964,23 @@ def _is_company_part(tokens: Sequence[Token], k: int, step: int) -> bool:
             and _is_name_word(tokens[beyond])
         )
     return _is_name_word(token) or (token.pos[0] == "接尾辞" and token.pos[1] == "名詞的")
+
+
+def _starts_a_name(token: Token) -> bool:
+    """Whether ``token`` reads as the start of a name: a proper or unknown noun, or a
+    word with a character that is not kanji or hiragana (``ラピダス``, ``PLUS``), not
+    a common kanji word (``初代``, ``代表``)."""
+    return (
+        token.unknown
+        or token.pos[1] == "固有名詞"
+        or (token.pos[0] == "名詞" and not _KANJI_OR_HIRAGANA.fullmatch(token.surface))
+    )
+
+
+# What follows a legal form that speaks of the form itself (MeCab reads many one-kanji
+# words of names after 株式会社 as suffixes too: 株式会社|孔|官|堂).
+_AFTER_LEGAL_FORM = frozenset({"化", "等", "形式", "形態", "組織"})
+_KANJI_OR_HIRAGANA = re.compile(r"[\u3041-\u309f\u4e00-\u9fff々〆ヶ]+")
 
 
 def _is_name_word(token: Token) -> bool:

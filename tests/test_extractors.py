@@ -146,6 +146,24 @@ def test_company_with_kabushiki_kaisha_is_kept_whole():
     assert entities.get("株式会社サラブレッド・ブリーダーズ・クラブ") == "COMPANY"
 
 
+def test_a_legal_form_joins_its_name_not_the_words_around_it():
+    # Stockmark train sentences, shortened.
+    entities = entities_of("同年、東京瓦斯株式会社初代社長を務めていた渋沢栄一から懇請された。")
+    assert entities.get("東京瓦斯株式会社") == "COMPANY"
+    assert not any("社長" in name for name in entities)
+    entities = entities_of("株式会社ユーザベース代表取締役CEOに就いた。")
+    assert entities.get("株式会社ユーザベース") == "COMPANY"
+    assert not any("代表" in name for name in entities)
+    for text in (
+        "銀行は株式会社化した。",
+        "合同会社形式で設立された。",
+        "株式会社等の法人組織が多い。",
+    ):
+        assert not any("会社" in name for name in entities_of(text)), text
+    # One-kanji words MeCab reads as suffixes still name a company after its form.
+    assert entities_of("株式会社孔官堂は大阪府にある。").get("株式会社孔官堂") == "COMPANY"
+
+
 def test_listed_company_mention_takes_its_legal_form_and_keeps_its_list_name():
     text = "トヨタ自動車株式会社と(株)キーエンスが提携した。トヨタは好調だ。"
     analysis = analyze_text(text)
