@@ -67,14 +67,16 @@ _PERCENT = re.compile(
 # periods by the months they span or end in (3月期: the year ending in March).
 _PART = r"(?:上半期|下半期|上期|下期|第\d四半期)"
 _MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
+# The last day of a span of days within one month: 1月22〜23日, 1月22日〜23日.
+_DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 _DATE = re.compile(
     r"(?=[\d令平昭第上下])"
     + _START
     + rf"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
     rf"|(?P<year>\d{{4}})年(?:度{_PART}?|{_MONTHS.format('m1', 'm2')}"
-    rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}})日|期)?|{_PART})?"
+    rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日|期)?|{_PART})?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
-    r"|(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日"
+    rf"|(?P<md_m>\d{{1,2}})月(?P<md_d>\d{{1,2}}){_DAYS.format('md_d2')}日"
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
     r"|(?P<mo>1[0-2]|0?[1-9])月(?P<mo_part>上旬|中旬|下旬|末|第\d週)?"
     # 19日の会見: a day of the month; not 3日間, 10日以内, 1日当たり, 2日目, 5日後,
@@ -84,7 +86,8 @@ _DATE = re.compile(
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 _QUANTITY = re.compile(
-    rf"(?=[{_NUMERAL}]){_START}(?P<amount>{_AMOUNT})\s?(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
+    rf"(?=[{_NUMERAL}]){_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s?"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
@@ -161,15 +164,7 @@ def _parse_kanji(text: str) -> float:
 
 def _money_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("amount"):
-        amount = parse_amount(match.group("amount"))
-        value = {"amount": amount, "unit": _CURRENCY[match.group("cur")]}
-        low = match.group("low")
-        if low:  # 1兆8000億〜2兆円; in 3〜5億円 the 億 is the low end's too
-            scale = _KANJI_UNIT.get(match.group("amount")[-1], 1.0)
-            low_amount = parse_amount(low) * (1.0 if low[-1] in _KANJI_UNIT else scale)
-            if low_amount < amount:
-                value = {"amount": low_amount, "amount_max": amount, "unit": value["unit"]}
-        return value
+        return _amounts(match, _CURRENCY[match.group("cur")])
     amount = float(match.group("samount").replace(",", ""))
     scale = match.group("scale")
     if scale:
@@ -185,7 +180,7 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
 
 def _date_value(match: re.Match[str], reference: dt.date | None = None) -> dict[str, Any] | None:
     if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
-        return _nearest(match, reference)
+        return _through(_nearest(match, reference), match.group("md_d2"))
     if reference is not None and match.group("r1"):  # 7〜9月期: the months before the last
         last = _nearest(match, reference)
         if last is None:
@@ -208,8 +203,22 @@ def _date_value(match: re.Match[str], reference: dt.date | None = None) -> dict[
             return {"date": match.group("year")}
         return {"date": f"{first['date']}/{last['date']}"}
     if match.group("year"):
-        return _iso(match.group("year"), match.group("month"), match.group("day"))
+        first = _iso(match.group("year"), match.group("month"), match.group("day"))
+        return _through(first, match.group("day2"))
     return None
+
+
+def _through(first: dict[str, Any] | None, last_day: str | None) -> dict[str, Any] | None:
+    """``1月22〜23日``: the day's date as an ISO 8601 interval to ``last_day`` of its
+    month; the first day alone where that day is not after it."""
+    if first is None or last_day is None:
+        return first
+    start = dt.date.fromisoformat(first["date"])
+    try:
+        last = start.replace(day=int(last_day))
+    except ValueError:  # 2月27〜30日
+        return first
+    return first | {"date": f"{start}/{last}"} if last > start else first
 
 
 def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
@@ -246,10 +255,10 @@ def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
     return {"date": text, "year_inferred": True}
 
 
-# After a date, a plan or forecast (4月に上場する予定) points forward; a verb in the past
-# tense before the clause ends (4月に報じた, 4月に開幕した万博も) points back.
+# After a date, a plan or forecast (4月に上場する予定) points forward; 以来 (1月以来) or
+# a verb in the past tense before the clause ends (4月に報じた, 4月に開幕した万博も) back.
 _FUTURE = re.compile(r"[^。、\d]{0,12}?(?:予定|見通し|見込|計画|方針|めど|目指|目標|予想)")
-_PAST = re.compile(r"[^。、]*?た(?![ぁ-ゖ])")
+_PAST = re.compile(r"以来|[^。、]*?た(?![ぁ-ゖ])")
 
 
 def _tense(text: str, end: int) -> str | None:
@@ -275,9 +284,24 @@ def _iso(year: str, month: str | None, day: str | None) -> dict[str, Any] | None
         return None
     if day is None:
         return {"date": f"{year}-{m:02d}"}
-    d = int(day)
-    return {"date": f"{year}-{m:02d}-{d:02d}"} if 1 <= d <= 31 else None
+    try:  # 2月30日 is no date
+        return {"date": dt.date(int(year), m, int(day)).isoformat()}
+    except ValueError:
+        return None
 
 
 def _quantity_value(match: re.Match[str]) -> dict[str, Any]:
-    return {"amount": parse_amount(match.group("amount")), "unit": match.group("unit")}
+    return _amounts(match, match.group("unit"))
+
+
+def _amounts(match: re.Match[str], unit: str) -> dict[str, Any]:
+    """The amount, or a range's ``amount`` to ``amount_max``: 1兆8000億〜2兆円,
+    800万〜1000万台; in 3〜5億円 the 億 is the low end's too."""
+    amount = parse_amount(match.group("amount"))
+    low = match.group("low")
+    if low:
+        scale = _KANJI_UNIT.get(match.group("amount")[-1], 1.0)
+        low_amount = parse_amount(low) * (1.0 if low[-1] in _KANJI_UNIT else scale)
+        if low_amount < amount:
+            return {"amount": low_amount, "amount_max": amount, "unit": unit}
+    return {"amount": amount, "unit": unit}

@@ -129,8 +129,8 @@ def json_schema() -> dict[str, Any]:
                         },
                         "value": {
                             "type": "object",
-                            "description": "MONEY/QUANTITY: amount, unit (a range of money: amount "
-                            "is its low end, amount_max its high end); PERCENT: percent; "
+                            "description": "MONEY/QUANTITY: amount, unit (a range: amount is its "
+                            "low end, amount_max its high end); PERCENT: percent; "
                             "DATE: date (ISO 8601, as precise as the text), and "
                             "year_inferred: true where the text names no year and it was "
                             "taken from the article's date (the nearest such date to it)",

@@ -260,6 +260,27 @@ def test_money_ranges_and_more_counters():
     assert spans["3〜5億円"] == ("MONEY", {"amount": 3e8, "amount_max": 5e8, "unit": "JPY"})
     assert spans["950万回線"] == ("QUANTITY", {"amount": 9.5e6, "unit": "回線"})
     assert spans["12拠点"] == ("QUANTITY", {"amount": 12.0, "unit": "拠点"})
+    text = "出荷は800万〜1000万台、提携は3〜5社。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["800万〜1000万台"] == (
+        "QUANTITY",
+        {"amount": 8e6, "amount_max": 1e7, "unit": "台"},
+    )
+    assert spans["3〜5社"] == ("QUANTITY", {"amount": 3.0, "amount_max": 5.0, "unit": "社"})
+
+
+def test_a_span_of_days_is_an_interval_and_a_date_that_does_not_exist_has_no_value():
+    text = "会合は2027年1月22〜23日、説明会は2027年2月4日〜5日。2026年2月30日は誤記。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "2027年1月22〜23日": {"date": "2027-01-22/2027-01-23"},
+        "2027年2月4日〜5日": {"date": "2027-02-04/2027-02-05"},
+        "2026年2月30日": None,
+    }
+    post = "---\ndate: 2026-12-19\n---\n\n次回は1月22〜23日。利上げは1月以来、11カ月ぶり。\n"
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["1月22〜23日"] == {"date": "2027-01-22/2027-01-23", "year_inferred": True}
+    assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # 以来: the past
 
 
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
