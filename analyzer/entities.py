@@ -74,6 +74,9 @@ class EntityMention:
     end: int
     type: str
     value: dict[str, Any] | None = None
+    # Typed by what the text says of the name (株式会社, 大手の, AIスタートアップの), not by
+    # the tagger: an entity with such a mention takes its type from them.
+    described: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +312,7 @@ def extract_entities(
                     text, tokens, part_start, part_end, kind
                 ):
                     part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長
-                claim(EntityMention(part_start, part_end, part_kind))
+                claim(EntityMention(part_start, part_end, part_kind, described=company))
     for tokens in sentences:  # what the tagger missed: メルツ首相, whom MeCab split
         for start, end in titled_foreign_names(text, tokens):
             claim(EntityMention(start, end, "PERSON"))
@@ -461,17 +464,24 @@ _BODIES = ("POLITICAL_ORG", "ORG", "COMPANY")
 def _person_and_office(
     text: str, found: list[tuple[int, int, str]], known: NameList
 ) -> list[tuple[int, int, str]]:
-    """``ミランFRB理事``, ``ラガルドECB総裁``: a katakana name, a listed body and an
-    office, which the tagger read as one name, are a person and the body."""
+    """``ミランFRB理事``, ``ラガルドECB総裁``, ``塚越大介ユニクロ社長``: a name, a
+    listed body and an office, which the tagger read as one name, are a person and the
+    body. The name is the katakana at the start or, in what the tagger read as a
+    person, what comes before the longest listed body at the end."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        name = _KATAKANA_NAME.match(text, start, end)
-        k = name.end() if name else start
-        body = known._type_of(text[k:end]) if start + 2 <= k < end else None
-        if body in _BODIES and _office_after(text, end):
-            out += [(start, k, "PERSON"), (k, end, body)]
-        else:
+        split = None
+        if _office_after(text, end):
+            name = _KATAKANA_NAME.match(text, start, end)
+            if name:
+                splits: Sequence[int] = (name.end(),) if start + 2 <= name.end() < end else ()
+            else:
+                splits = range(start + 2, end - 1) if kind == "PERSON" else ()
+            split = next((k for k in splits if known._type_of(text[k:end]) in _BODIES), None)
+        if split is None:
             out.append((start, end, kind))
+        else:
+            out += [(start, split, "PERSON"), (split, end, known._type_of(text[split:end]))]
     return out
 
 
@@ -867,9 +877,9 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
         if end > form.end() and not (start < form.start() and not _starts_a_name(tokens[first])):
             while (shorter := _without_title(text, form.start(), end)) < end:
                 end = shorter  # 株式会社ユーザベース|代表取締役|CEO
-            found.append(EntityMention(form.start(), end, "COMPANY"))
+            found.append(EntityMention(form.start(), end, "COMPANY", described=True))
         elif start < form.start():
-            found.append(EntityMention(start, form.end(), "COMPANY"))
+            found.append(EntityMention(start, form.end(), "COMPANY", described=True))
     return found
 
 
@@ -910,7 +920,7 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
             end, last, k = token.end, token.surface, k + 1
         if k < len(tokens) and tokens[k].start == end and tokens[k].surface in _NAME_JOINERS:
             continue  # U|-Tacs: the name goes on past what this rule follows; the tagger's
-        found.append(EntityMention(first.start, end, "COMPANY"))
+        found.append(EntityMention(first.start, end, "COMPANY", described=True))
     return found
 
 
@@ -924,7 +934,14 @@ _AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = re.compile(
     r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
 )
-_AFTER_FIRM = re.compile(r"(?:会社(?:である)?|企業)[「『]?$")  # 米投資会社|バークシャー
+_AFTER_FIRM = re.compile(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI
+    r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?)[「『]?$"
+)
+# What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
+# 8 Stockmark train gold names that end so and are more than the word are companies).
+_FIRM_NAME_END = re.compile(
+    r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジーズ|システムズ)$"
+)
 
 
 def _described_as_company(text: str, start: int, end: int) -> bool:
@@ -933,12 +950,14 @@ def _described_as_company(text: str, start: int, end: int) -> bool:
     Japan」``), right after a kind of company (``米投資会社バークシャー・ハサウェイ``,
     ``IT企業``), or ending in a holding company's or a legal form (``Square, Inc.``),
     is a company; on the Stockmark train gold such names are (2 of 2, 17 of 18, 40 of
-    42, 11 of 11 and 4 of 4)."""
+    42, 11 of 11 and 4 of 4). So is one after a startup (``AIスタートアップのSakana
+    AI``) or ending as only a firm's name does (``MBKパートナーズ``)."""
     return (
         _HOLDING.search(text, start, end) is not None
+        or _FIRM_NAME_END.search(text[start:end]) is not None
         or _AFTER_MAJOR.search(text, max(0, start - 3), start) is not None
         or _AFTER_SUBSIDIARY.search(text, max(0, start - 8), start) is not None
-        or _AFTER_FIRM.search(text, max(0, start - 5), start) is not None
+        or _AFTER_FIRM.search(text, max(0, start - 11), start) is not None
     )
 
 
@@ -1048,6 +1067,10 @@ _INDUSTRY_WORDS = _words(
 
 
 def _majority(members: Sequence[EntityMention]) -> str:
+    """The type most mentions have, the first one's on a tie; of the mentions the text
+    describes where there are any (``Sakana AI、200億円を調達`` in a title, then
+    ``AIスタートアップのSakana AI``: a company)."""
+    members = [m for m in members if m.described] or members
     types = Counter(m.type for m in members)
     return max(types, key=lambda t: (types[t], t == members[0].type))
 
@@ -1204,7 +1227,11 @@ def group_mentions(
         name = _key(doc.text[mention.start : mention.end])
         if mention.type == "COMPANY" and (bare := _bare_name(name)) in canonical:
             name = bare  # トヨタ自動車株式会社: the listed トヨタ自動車
-        if mention.type in NUMERIC_TYPES:
+        if mention.type in NUMERIC_TYPES and mention.value and mention.type != "DATE":
+            # 約200億円 and 200億円, 3千万円 and 3,000万円: one sum (not so dates: 2026年
+            # and 2026年度 have one value but are not one period)
+            keys.append(f"{mention.type}:{sorted(mention.value.items())}")
+        elif mention.type in NUMERIC_TYPES:
             keys.append(f"{mention.type}:{name}")
         elif name in canonical:
             keys.append(canonical[name])

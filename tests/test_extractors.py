@@ -74,6 +74,17 @@ def test_names_in_other_widths_and_aliases_are_one_entity():
     assert nvidia[0].text == "NVIDIA"
 
 
+def test_one_sum_written_two_ways_is_one_entity():
+    analysis = analyze_text("約200億円を調達した。200億円の使い道。出資比率は3割、つまり30%だ。")
+    sums = {e.text: (e.count, e.value) for e in analysis.entities if e.type != "DATE"}
+    assert sums == {
+        "約200億円": (2, {"amount": 2e10, "unit": "JPY"}),
+        "3割": (2, {"percent": 30.0}),
+    }
+    dates = analyze_text("2026年に始め、2026年度に終える。").entities
+    assert len(dates) == 2  # a year and a fiscal year: one value, two periods
+
+
 def test_a_short_name_in_parentheses_is_the_same_entity():
     analysis = analyze_text(
         "Preferred Networks(PFN)は資金を調達した。PFNは増員する。トヨタ(愛知県豊田市)も出資した。"
@@ -361,6 +372,8 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     titled = entities_of("ドイツのメルツ首相は訪日した。ソフトバンクグループ会長は語った。")
     assert titled.get("メルツ") == "PERSON"
     assert titled.get("ソフトバンクグループ") == "COMPANY"  # a known word before an office
+    kanji = entities_of("後継候補の塚越大介ユニクロ社長は語った。")  # read as one person
+    assert kanji.get("塚越大介") == "PERSON" and kanji.get("ユニクロ") == "COMPANY"
     assert "LOCATION" not in entities_of("訪米中の首相は語った。").values()  # a visit
     # 博士|課程: the office is part of a longer word, and データサイエンス no person
     assert "PERSON" not in entities_of("データサイエンス博士課程に進んだ。").values()
@@ -547,6 +560,13 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
     for name in ("CATL", "Sakana AI", "ピアソン", "U-Tacs"):  # ピアソン alone reads as a person
         assert described.get(name) == "COMPANY", name
     assert "U" not in described and "自動車メーカー" not in described
+    # A headline names it first with nothing said of it; the body says it is a startup.
+    titled = analyze_text(
+        "# Sakana AI、200億円を調達\n\nAIスタートアップのSakana AIは調達した。"
+        "MBKパートナーズが出資した。"
+    )
+    types = {e.text: e.type for e in titled.entities}
+    assert types["Sakana AI"] == "COMPANY" and types["MBKパートナーズ"] == "COMPANY"
 
 
 def test_names_news_introduces_as_companies_or_governments_are_typed_so():
