@@ -886,6 +886,9 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
 _NAME_JOINERS = frozenset("-・&.=")
 # After an industry and one of these words, news names a company (電池メーカーCATL).
 _COMPANY_DESCRIPTORS = _DESCRIPTORS | {"会社", "企業", "メーカー"}
+# ... and what news writes before a company's name with の between: a parent company
+# (SBIホールディングス傘下の|SBI VCトレード), a startup (AIスタートアップの|Sakana AI).
+_COMPANY_OF = frozenset({"傘下", "子会社", "スタートアップ"})
 
 
 def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
@@ -896,19 +899,27 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
     (``電機大手パナソニックホールディングス``, ``Sakana AI``); where it goes on past
     that (``合弁会社U-Tacs``) the tagger reads it. On the Stockmark train sentences, all
     4 names so found after 会社, 企業 or メーカー are gold companies (23 more follow a
-    legal form, 株式会社, and are found with it)."""
+    legal form, 株式会社, and are found with it). So are names after a parent company
+    or a startup and の (``SBIホールディングス傘下のSBI VCトレード``)."""
     found = []
     for i in range(1, len(tokens) - 1):
-        descriptor, first = tokens[i], tokens[i + 1]
+        descriptor, k = tokens[i], i + 1
+        if descriptor.surface in _COMPANY_OF and tokens[k].surface == "の":
+            k += 1  # 傘下の|SBI VCトレード
+        elif descriptor.surface not in _COMPANY_DESCRIPTORS:
+            continue
+        if k == len(tokens):
+            continue
+        first = tokens[k]
         if (
-            descriptor.surface not in _COMPANY_DESCRIPTORS
-            or tokens[i - 1].pos[0] != "名詞"
-            or first.start != descriptor.end
+            tokens[i - 1].pos[0] != "名詞"
+            or tokens[i + 1].start != descriptor.end
+            or first.start != tokens[k - 1].end
             or not (first.unknown or first.pos[1] == "固有名詞")
             or not _FOREIGN_NAME.fullmatch(first.surface)
         ):
             continue
-        end, last, k = first.end, first.surface, i + 2
+        end, last, k = first.end, first.surface, k + 1
         while k < len(tokens):
             token = tokens[k]
             # Sakana AI: Latin words a space apart are one name, but for a title after it
