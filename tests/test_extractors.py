@@ -492,6 +492,9 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     assert entities.get("東京都") == "LOCATION"
     assert entities.get("日銀") == "POLITICAL_ORG"
     assert entities.get("金融庁") == "POLITICAL_ORG"
+    # Names the tagger misses or reads as persons, alone and with little context.
+    for name in ("ワークマン", "ロッキード・マーチン", "ローム", "太陽誘電", "コインチェック"):
+        assert entities_of(f"{name}が発表した。").get(name) == "COMPANY", name
 
 
 def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one():
