@@ -124,6 +124,19 @@ def _is_part(token: Token, run: list[Token]) -> bool:
     return token.unknown and _is_latin(token)
 
 
+def _split_katakana(token: Token, after: Token | None) -> bool:
+    """``ウー|ブン・バイ・トヨタ``: katakana MeCab read as a filler or an interjection
+    right before a katakana noun is the start of that word, not a word of its own."""
+    return (
+        after is not None
+        and after.start == token.end
+        and after.pos[0] == "名詞"
+        and token.pos[0] in ("感動詞", "副詞", "形状詞", "連体詞", "接続詞")
+        and _KATAKANA.fullmatch(token.surface) is not None
+        and _KATAKANA.fullmatch(after.surface) is not None
+    )
+
+
 def _is_counter_of(token: Token, previous: Token | None) -> bool:
     """``社`` in ``230社``, or ``年上`` in MeCab's ``2026|年上|半期``: what sticks to a number
     is its counter, not the start of a keyword."""
@@ -229,7 +242,11 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             )
         )
         counted = counter
-        if _is_part(token, run) and not counter and not _list_dot(tokens, k):
+        if (
+            (_is_part(token, run) or _split_katakana(token, after))
+            and not counter
+            and not _list_dot(tokens, k)
+        ):
             if not run:
                 start = k
             run.append(token)

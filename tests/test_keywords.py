@@ -97,6 +97,14 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     assert not {"米Google", "宮崎洋一副社長兼", "期決算", "度予算"} & set(keywords)
 
 
+def test_katakana_mecab_reads_as_a_filler_starts_the_word_after_it():
+    keywords = keywords_of(
+        "子会社のウーブン・バイ・トヨタが開発する。ウーブン・バイ・トヨタは新興企業だ。"
+    )
+    assert "ウーブン・バイ・トヨタ" in keywords  # MeCab: ウー (a filler) | ブン
+    assert not any(k.startswith("ブン") for k in keywords)
+
+
 def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
     keywords = keywords_of(
         "「Nintendo Switch 2」は好調で、「PlayStation 5」は減速した。Apple 3社が動いた。",
