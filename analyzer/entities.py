@@ -470,18 +470,21 @@ def _person_and_office(
     person, what comes before the longest listed body at the end."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        split = None
+        split, body = None, None
         if _office_after(text, end):
             name = _KATAKANA_NAME.match(text, start, end)
             if name:
                 splits: Sequence[int] = (name.end(),) if start + 2 <= name.end() < end else ()
             else:
                 splits = range(start + 2, end - 1) if kind == "PERSON" else ()
-            split = next((k for k in splits if known._type_of(text[k:end]) in _BODIES), None)
-        if split is None:
+            for k in splits:
+                if (body := known._type_of(text[k:end])) in _BODIES:
+                    split = k
+                    break
+        if split is None or body is None:
             out.append((start, end, kind))
         else:
-            out += [(start, split, "PERSON"), (split, end, known._type_of(text[split:end]))]
+            out += [(start, split, "PERSON"), (split, end, body)]
     return out
 
 

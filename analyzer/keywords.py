@@ -131,7 +131,7 @@ def _split_katakana(token: Token, after: Token | None) -> bool:
         after is not None
         and after.start == token.end
         and after.pos[0] == "名詞"
-        and token.pos[0] in ("感動詞", "副詞", "形状詞", "連体詞", "接続詞")
+        and token.pos[0] in ("感動詞", "副詞", "連体詞", "接続詞")
         and _KATAKANA.fullmatch(token.surface) is not None
         and _KATAKANA.fullmatch(after.surface) is not None
     )
