@@ -574,6 +574,32 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
     assert parent.get("SBIネオトレード") == "COMPANY"  # the tagger finds nothing there
 
 
+def test_descriptions_around_a_name_are_not_the_name():
+    entities = entities_of(
+        "米新興のFigure AIは資金を調達した。米投資銀行グリーンヒルを買収した。"
+        "中国ではUnitree Robotics（宇樹科技）が発売した。"
+        "インターステラテクノロジズは開発中だ。ローソン店舗でAIを使う。"
+    )
+    for name in ("Figure AI", "グリーンヒル", "宇樹科技", "インターステラテクノロジズ", "ローソン"):
+        assert entities.get(name) == "COMPANY", name
+    assert not {"米新興", "米投資銀行グリーンヒル", "ローソン店舗"} & entities.keys()
+
+
+def test_a_surname_mecab_reads_as_common_nouns_joins_the_name():
+    entities = entities_of("ローソンの竹増貞信社長は話した。弟俊介が帰国した。")
+    assert entities.get("竹増貞信") == "PERSON" and "貞信" not in entities
+    assert "弟俊介" not in entities  # no office after it: 弟 is no surname
+
+
+def test_a_body_before_its_abbreviation_is_found():
+    entities = entities_of(
+        "情報処理推進機構（IPA）は注意を呼びかけた。IPAによると被害は増えた。"
+        "電力広域的運営推進機関（OCCTO）は需要を見込む。"
+    )
+    assert entities.get("情報処理推進機構") == entities.get("IPA") == "COMPANY"  # as 法人名
+    assert entities.get("電力広域的運営推進機関") == "POLITICAL_ORG"
+
+
 def test_names_news_introduces_as_companies_or_governments_are_typed_so():
     entities = entities_of(
         "ホテル大手の星野リゾートは開業する。フラッシュメモリー大手のキオクシアが上場した。"
