@@ -23,7 +23,7 @@ from typing import Any
 
 from analyzer.frontmatter import calendar_date
 from analyzer.ner import TYPES, tag
-from analyzer.numeric import find_numeric
+from analyzer.numeric import Timeline, find_numeric
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines
 from analyzer.result import Entity, Mention
@@ -229,8 +229,13 @@ def extract_entities(
             mentions.append(mention)
 
     reference = _article_date(doc)
+    timeline = Timeline(reference)
+    previous_end = 0
     for sentence in doc.sentences:
-        for span in find_numeric(text[sentence.start : sentence.end], reference):
+        if "\n" in text[previous_end : sentence.start]:  # a new paragraph, heading or item
+            timeline = Timeline(reference)
+        previous_end = sentence.end
+        for span in find_numeric(text[sentence.start : sentence.end], reference, timeline):
             if _is_enumerator(doc, span.start + sentence.start):
                 continue
             claim(

@@ -69,10 +69,16 @@ _PART = r"(?:上半期|下半期|上期|下期|第\d四半期)"
 _MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
 # The last day of a span of days within one month: 1月22〜23日, 1月22日〜23日.
 _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
+# A year named by its distance from the article's (昨年12月, 来年度) or from the year
+# the text last named (2019年に設立、翌年3月に上場).
+_RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
+_NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
 _DATE = re.compile(
-    r"(?=[\d令平昭第上下])"
+    r"(?=[\d令平昭第上下一昨去今本来前同翌])"
     + _START
-    + rf"(?:(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
+    + r"(?:(?P<rel>一昨年|昨年|去年|今年|本年|来年)(?:度|(?P<rm>\d{1,2})月(?:(?P<rd>\d{1,2})日)?)?"
+    r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
+    + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
     rf"|(?P<year>\d{{4}})年(?:度{_PART}?|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日|期)?|{_PART})?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
@@ -102,26 +108,59 @@ class NumericSpan:
     value: dict[str, Any] | None
 
 
-def find_numeric(text: str, reference: dt.date | None = None) -> list[NumericSpan]:
+@dataclass(slots=True)
+class Timeline:
+    """What a date that names no year is read against: the article's date
+    (``reference``) and the last date the text named with its year (``year``, with
+    ``month`` and ``day`` where it named them), which the caller forgets at the end of
+    a paragraph."""
+
+    reference: dt.date | None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def named(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        self.year, self.month, self.day = year, month, day
+
+
+def find_numeric(
+    text: str, reference: dt.date | None = None, timeline: Timeline | None = None
+) -> list[NumericSpan]:
     """Non-overlapping numeric expressions, earlier rules first (money before quantity).
     ``reference`` (the article's date) dates what names no year (``10月3日``, ``4月``,
-    ``19日``): the nearest such date to it, flagged ``year_inferred``."""
+    ``19日``): the nearest such date to it, flagged ``year_inferred``, unless the
+    ``timeline`` of the paragraph so far named a year and month shortly before it
+    (``2025年9月に…。10月には``: 2025-10). A ``timeline`` passed in carries on from
+    one sentence to the next."""
     found: list[NumericSpan] = []
     taken = bytearray(len(text))
+    if timeline is None:
+        timeline = Timeline(reference)
     for kind, pattern, value_of in (
         ("MONEY", _MONEY, _money_value),
         ("PERCENT", _PERCENT, _percent_value),
-        ("DATE", _DATE, lambda match: _date_value(match, reference)),
+        ("DATE", _DATE, lambda match: _date_value(match, timeline)),
         ("QUANTITY", _QUANTITY, _quantity_value),
     ):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(taken[start:end]) or (kind == "QUANTITY" and _inside_word(text, match)):
                 continue
+            if (
+                kind == "DATE"
+                and (match.group("rel") or match.group("nar"))
+                and _after_kanji(text, start)
+            ):
+                continue  # 日本年金, 将来年度, 一昨年's 昨年 alone
             taken[start:end] = b"\x01" * (end - start)
             found.append(NumericSpan(start, end, kind, value_of(match)))
     found.sort(key=lambda span: span.start)
     return found
+
+
+def _after_kanji(text: str, start: int) -> bool:
+    return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
 
 
 def _inside_word(text: str, match: re.Match[str]) -> bool:
@@ -180,9 +219,39 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     return {"percent": float(match.group("num").replace(",", ""))}
 
 
-def _date_value(match: re.Match[str], reference: dt.date | None = None) -> dict[str, Any] | None:
+def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
+    value = _date_of(match, timeline)
+    year = match.group("year") or match.group("iso")
+    if year and value is not None:  # what the text names next is read after this
+        named = match.group("month") or match.group("im")
+        fiscal = match.group(0).endswith("期")  # 2026年3月期: a fiscal year, not a month
+        month = int(named) if named and not fiscal else None
+        day = match.group("day") or match.group("id")
+        timeline.named(int(year), month, int(day) if day and month else None)
+    elif (match.group("rel") or match.group("nar") or match.group("era")) and value is not None:
+        date = value["date"]
+        timeline.named(
+            int(date[:4]),
+            int(date[5:7]) if len(date) >= 7 else None,
+            int(date[8:10]) if len(date) >= 10 else None,
+        )
+    return value
+
+
+def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
+    reference = timeline.reference
+    if match.group("rel"):
+        if reference is None:
+            return None
+        year = reference.year + _RELATIVE_YEARS[match.group("rel")]
+        return _iso(f"{year:04d}", match.group("rm"), match.group("rd"))
+    if match.group("nar"):
+        if timeline.year is None:
+            return None
+        year = timeline.year + _NARRATIVE_YEARS[match.group("nar")]
+        return _iso(f"{year:04d}", match.group("nm"), match.group("nd"))
     if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
-        return _through(_nearest(match, reference), match.group("md_d2"))
+        return _through(_nearest(match, reference, timeline), match.group("md_d2"))
     if reference is not None and match.group("r1"):  # 7〜9月期: the months before the last
         last = _nearest(match, reference)
         if last is None:
@@ -223,10 +292,30 @@ def _through(first: dict[str, Any] | None, last_day: str | None) -> dict[str, An
     return first | {"date": f"{start}/{last}"} if last > start else first
 
 
-def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
+def _nearest(
+    match: re.Match[str], reference: dt.date, timeline: Timeline | None = None
+) -> dict[str, Any] | None:
     """A month and day, a month or a day without what comes before it, as the date of
     that description nearest to ``reference``: in a post of 2026-01-20, ``12月25日`` is
-    2025-12-25 and ``19日`` 2026-01-19."""
+    2025-12-25 and ``19日`` 2026-01-19; or, where the paragraph named a year and month
+    before it, no later than ``reference``, the first such date from then if it is at
+    most half a year on (a story told in order: ``2025年9月に…10月には``) and on the
+    side of ``reference`` its tense points to. (After a plan, ``9月に発表する予定。2月
+    には``, the article's date is what a month is read against.)"""
+    tense = _tense(match.string, match.end())
+    if (
+        timeline is not None
+        and timeline.year is not None
+        and timeline.month is not None
+        and (timeline.year, timeline.month) <= (reference.year, reference.month)
+    ):
+        after = _after(match, timeline)
+        if after is not None and not (
+            (tense == "past" and after > reference) or (tense == "future" and after < reference)
+        ):
+            precision = "month" if match.group("mo") else "day"
+            text = after.isoformat() if precision == "day" else after.isoformat()[:7]
+            return {"date": text, "year_inferred": True}
     options: list[tuple[dt.date, str]] = []
     if match.group("do"):  # the day in this month, the month before or the month after
         day = int(match.group("do"))
@@ -238,7 +327,6 @@ def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
         day = int(match.group("md_d") or 0)
         for year in (reference.year - 1, reference.year, reference.year + 1):
             options += _valid(year, month, day, "day" if day else "month")
-    tense = _tense(match.string, match.end())
     if tense is not None:  # 4月に報じた: up to the article's date; 4月に上場する予定: on
         now = (reference.year, reference.month, reference.day)
 
@@ -255,6 +343,34 @@ def _nearest(match: re.Match[str], reference: dt.date) -> dict[str, Any] | None:
     date, precision = min(options, key=lambda option: abs((option[0] - reference).days))
     text = date.isoformat() if precision == "day" else date.isoformat()[:7]
     return {"date": text, "year_inferred": True}
+
+
+def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:
+    """The first date on or after the timeline's that ``match`` (a month, a month and
+    day, or a day, which needs a day named before it) describes, if at most half a year
+    on: a month is read as its first day."""
+    assert timeline.year is not None and timeline.month is not None
+    since = dt.date(timeline.year, timeline.month, timeline.day or 1)
+    candidates: list[tuple[int, int, int]] = []
+    if match.group("do"):
+        if timeline.day is None:
+            return None
+        for shift in (0, 1):  # this month or the next
+            year, month = divmod(since.year * 12 + since.month - 1 + shift, 12)
+            candidates.append((year, month + 1, int(match.group("do"))))
+    else:
+        month = int(match.group("md_m") or match.group("mo"))
+        candidates.append(
+            (since.year + (month < since.month), month, int(match.group("md_d") or 1))
+        )
+    for year, month, day in candidates:
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if date >= since or (match.group("mo") and (year, month) == (since.year, since.month)):
+            return date if (date - since).days <= 183 else None
+    return None
 
 
 # After a date, a plan or forecast (4月に上場する予定) points forward; 以来 (1月以来) or

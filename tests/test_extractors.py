@@ -261,6 +261,27 @@ def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it
     assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
 
 
+def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
+    post = (
+        "---\ndate: 2026-11-05\n---\n\n"
+        "昨年12月に発表した。今年は増益を見込み、来年度の予算も増える。日本年金機構は将来年金が減ると見る。"
+        "\n\n2025年9月にアサヒが攻撃を受けた。10月にはアスクルも攻撃を受け、5日後に復旧した。"
+        "\n\n2019年に設立し、翌年3月に上場した。\n\n2024年3月に上場した。決算の発表は11月14日。"
+        "\n\n2027年9月に発売する予定だ。2月には試作した。"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["昨年12月"] == {"date": "2025-12"}
+    assert dates["今年"] == {"date": "2026"} and dates["来年度"] == {"date": "2027"}
+    assert not any("年金" in name for name in dates)  # 日本|年金, 将来|年金
+    assert dates["10月"] == {"date": "2025-10", "year_inferred": True}  # the story's year
+    assert dates["翌年3月"] == {"date": "2020-03"}
+    assert dates["11月14日"] == {"date": "2026-11-14", "year_inferred": True}  # too far on
+    assert dates["2月"] == {"date": "2026-02", "year_inferred": True}  # after a plan
+    paragraphs = "---\ndate: 2026-11-05\n---\n\n2025年9月に受けた。\n\n10月には受けた。"
+    dates = {e.text: e.value for e in analyze_text(paragraphs).entities if e.type == "DATE"}
+    assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # another paragraph
+
+
 def test_money_ranges_and_more_counters():
     text = "売上収益は1兆8000億〜2兆円、投資は3〜5億円。契約は950万回線、国内に12拠点。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
