@@ -350,7 +350,10 @@ def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:
     day, or a day, which needs a day named before it) describes, if at most half a year
     on: a month is read as its first day."""
     assert timeline.year is not None and timeline.month is not None
-    since = dt.date(timeline.year, timeline.month, timeline.day or 1)
+    try:
+        since = dt.date(timeline.year, timeline.month, timeline.day or 1)
+    except ValueError:  # 0000年1月 is no date
+        return None
     candidates: list[tuple[int, int, int]] = []
     if match.group("do"):
         if timeline.day is None:
@@ -395,6 +398,8 @@ def _valid(year: int, month: int, day: int, precision: str) -> list[tuple[dt.dat
 
 
 def _iso(year: str, month: str | None, day: str | None) -> dict[str, Any] | None:
+    if not 1 <= int(year) <= 9999:  # 0000年, or 9999年 and 翌年: no ISO year
+        return None
     if month is None:
         return {"date": year}
     m = int(month)

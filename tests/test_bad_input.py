@@ -364,3 +364,15 @@ def test_a_huge_run_of_kanji_numerals_is_no_number_and_no_crash():
 
     assert find_numeric("一" * 100_000 + "社") == []
     assert find_numeric("約" + "九" * 5_000 + "億円") == []
+
+
+def test_dates_at_the_ends_of_the_calendar_are_no_crash():
+    from analyzer import analyze_text
+
+    post = (
+        "---\ndate: 2026-11-05\n---\n\n"
+        "0000年1月に始まり、2月に終わった。9999年12月に始まり、翌年5月に終わった。"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["0000年1月"] is None and dates["翌年5月"] is None  # no ISO year
+    assert dates["2月"] == {"date": "2026-02", "year_inferred": True}  # the article's year
