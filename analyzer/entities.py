@@ -955,13 +955,11 @@ def abbreviated_bodies(text: str, tokens: Sequence[Token]) -> list[EntityMention
     (MeCab reads each word as a common noun)."""
     found = []
     for i, head in enumerate(tokens):
-        if not _ABBREVIATED.match(text, head.end):
+        if not text.startswith("(", head.end) or not _ABBREVIATED.match(text, head.end):
             continue
-        word = next((w for w in _BODY_HEADS if text.endswith(w, head.start, head.end)), None)
-        if word is None and i > 0 and tokens[i - 1].end == head.start:  # 委員|会
-            word = next(
-                (w for w in _BODY_HEADS if text.endswith(w, tokens[i - 1].start, head.end)), None
-            )
+        joined = i > 0 and tokens[i - 1].end == head.start  # the word may be two: 委員|会
+        since = tokens[i - 1].start if joined else head.start
+        word = next((w for w in _BODY_HEADS if text.endswith(w, since, head.end)), None)
         if word is None:
             continue
         k = i
