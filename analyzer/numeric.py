@@ -220,17 +220,13 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
 
 
 def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
+    """The date's value; one the text names with its year (not inferred) is what a date
+    after it in the paragraph may be read against. A fiscal period (2026年3月期,
+    2025年10〜12月期) names its year, not a month."""
     value = _date_of(match, timeline)
-    year = match.group("year") or match.group("iso")
-    if year and value is not None:  # what the text names next is read after this
-        named = match.group("month") or match.group("im")
-        fiscal = match.group(0).endswith("期")  # 2026年3月期: a fiscal year, not a month
-        month = int(named) if named and not fiscal else None
-        day = match.group("day") or match.group("id")
-        timeline.named(int(year), month, int(day) if day and month else None)
-    elif (match.group("rel") or match.group("nar") or match.group("era")) and value is not None:
-        date = value["date"]
-        timeline.named(
+    if value is not None and not value.get("year_inferred"):
+        date = value["date"][:4] if match.group(0).endswith("期") else value["date"]
+        timeline.named(  # 2027-01-22/2027-01-23: from its first day
             int(date[:4]),
             int(date[5:7]) if len(date) >= 7 else None,
             int(date[8:10]) if len(date) >= 10 else None,
