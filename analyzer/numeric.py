@@ -64,8 +64,16 @@ _PERCENT = re.compile(
     rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
-# periods by the months they span or end in (3月期: the year ending in March).
-_PART = r"(?:上半期|下半期|上期|下期|第\d四半期)"
+# periods by the months they span or end in (3月期: the year ending in March). After a
+# year also its halves in plain words and its end (2026年前半, 2025年度末); a part
+# named alone (上半期) has no year and no value.
+_PART = r"(?:上半期|下半期|上期|下期|第[1-4]四半期)"
+
+
+def _part(name: str) -> str:
+    return rf"(?P<{name}>上半期|下半期|上期|下期|前半|後半|第[1-4]四半期|末)"
+
+
 _MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
 # The last day of a span of days within one month: 1月22〜23日, 1月22日〜23日.
 _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
@@ -76,11 +84,13 @@ _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
 _DATE = re.compile(
     r"(?=[\d令平昭第上下一昨去今本来前同翌])"
     + _START
-    + r"(?:(?P<rel>一昨年|昨年|去年|今年|本年|来年)(?:度|(?P<rm>\d{1,2})月(?:(?P<rd>\d{1,2})日)?)?"
+    + r"(?:(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
+    + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
     r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
-    + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?:度{_PART}?)?"
-    rf"|(?P<year>\d{{4}})年(?:度{_PART}?|{_MONTHS.format('m1', 'm2')}"
-    rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日|期)?|{_PART})?"
+    + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
+    rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
+    rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
+    rf"|期{_part('mpart')}?)?)?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     rf"|(?P<md_m>\d{{1,2}})月(?P<md_d>\d{{1,2}}){_DAYS.format('md_d2')}日"
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
@@ -222,10 +232,13 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
 def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
     """The date's value; one the text names with its year (not inferred) is what a date
     after it in the paragraph may be read against. A fiscal period (2026年3月期,
-    2025年10〜12月期) names its year, not a month."""
+    2025年10〜12月期) or a part of a year (2026年上半期) names its year, not a month."""
     value = _date_of(match, timeline)
     if value is not None and not value.get("year_inferred"):
-        date = value["date"][:4] if match.group(0).endswith("期") else value["date"]
+        period = match.group(0).endswith("期") or any(
+            match.group(part) for part in ("rpart", "epart", "ypart", "mpart")
+        )
+        date = value["date"][:4] if period else value["date"]
         timeline.named(  # 2027-01-22/2027-01-23: from its first day
             int(date[:4]),
             int(date[5:7]) if len(date) >= 7 else None,
@@ -240,6 +253,8 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         if reference is None:
             return None
         year = reference.year + _RELATIVE_YEARS[match.group("rel")]
+        if match.group("rpart"):
+            return _period(year, match.group("rfy"), match.group("rpart"))
         return _iso(f"{year:04d}", match.group("rm"), match.group("rd"))
     if match.group("nar"):
         if timeline.year is None:
@@ -260,7 +275,10 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         return {"date": f"{first}/{last['date']}", "year_inferred": True}
     if match.group("era"):
         year = match.group("eyear")
-        return {"date": f"{_ERA_START[match.group('era')] + (1 if year == '元' else int(year))}"}
+        first = _ERA_START[match.group("era")] + (1 if year == "元" else int(year))
+        if match.group("epart"):
+            return _period(first, match.group("efy"), match.group("epart"))
+        return {"date": f"{first}"}
     if match.group("iso"):
         return _iso(match.group("iso"), match.group("im"), match.group("id"))
     if match.group("m1"):  # 2025年10〜12月期: an ISO 8601 interval of months
@@ -269,10 +287,52 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         if first is None or last is None or first["date"] > last["date"]:
             return {"date": match.group("year")}
         return {"date": f"{first['date']}/{last['date']}"}
+    if match.group("ypart"):
+        return _period(int(match.group("year")), match.group("fy"), match.group("ypart"))
+    if match.group("mpart"):  # 2027年3月期第2四半期: the year ending in March 2027
+        last = int(match.group("month"))
+        if not 1 <= last <= 12:
+            return None
+        return _period(int(match.group("year")), None, match.group("mpart"), last - 11)
     if match.group("year"):
         first = _iso(match.group("year"), match.group("month"), match.group("day"))
         return _through(first, match.group("day2"))
     return None
+
+
+# A part of a year: its first month counted from the year's first and its length.
+_PART_MONTHS = {
+    "上半期": (0, 6),
+    "上期": (0, 6),
+    "前半": (0, 6),
+    "下半期": (6, 6),
+    "下期": (6, 6),
+    "後半": (6, 6),
+    "末": (11, 1),
+} | {f"第{n}四半期": (3 * n - 3, 3) for n in range(1, 5)}
+
+
+def _period(
+    year: int, fiscal: str | None, part: str, first_month: int = 1
+) -> dict[str, Any] | None:
+    """The months of a part of a year, as an ISO 8601 interval (one month for 末): of
+    the calendar year or of a year beginning in ``first_month`` (0 or less: of the
+    year before), 2026年上半期 → 2026-01/2026-06, 2027年3月期第1四半期 →
+    2026-04/2026-06, 2026年末 → 2026-12. A part of a fiscal year (``fiscal``: 年度)
+    is its year alone, 2025年度下期 → 2025: a Japanese firm's 年度 mostly begins in
+    April, NVIDIA's 2026年度 in February 2025."""
+    if not 1 <= year <= 9999:
+        return None
+    if fiscal:
+        return {"date": f"{year:04d}"}
+    offset, length = _PART_MONTHS[part]
+    start = year * 12 + first_month - 1 + offset
+    end = start + length - 1
+    if start < 12 or end >= 10000 * 12:  # no ISO year 0 or 10000
+        return None
+    first = f"{start // 12:04d}-{start % 12 + 1:02d}"
+    last = f"{end // 12:04d}-{end % 12 + 1:02d}"
+    return {"date": first if length == 1 else f"{first}/{last}"}
 
 
 def _through(first: dict[str, Any] | None, last_day: str | None) -> dict[str, Any] | None:

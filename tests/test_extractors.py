@@ -1,8 +1,9 @@
+import datetime as dt
 import unicodedata
 
 from analyzer import analyze_text
 from analyzer.entities import NUMERIC_TYPES, gazetteer
-from analyzer.numeric import find_numeric, parse_amount
+from analyzer.numeric import Timeline, find_numeric, parse_amount
 
 
 def entities_of(text: str) -> dict[str, str]:
@@ -232,6 +233,35 @@ def test_fiscal_periods_are_dates_with_their_months():
     text = "4月に始め、1月第2週に買い越した。3カ月で13月はない。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans == {"4月": ("DATE", None), "1月第2週": ("DATE", None)}
+
+
+def test_parts_of_a_year_are_their_months():
+    reference = dt.date(2026, 11, 5)
+    text = (
+        "2026年上半期に増え、2025年後半に減った。2025年度第2四半期、令和7年度末、"
+        "2027年3月期第1四半期、今年下期、来年度上期、2026年末。上半期は堅調。"
+    )
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text, reference)}
+    assert spans == {
+        "2026年上半期": {"date": "2026-01/2026-06"},  # a calendar year from January
+        "2025年後半": {"date": "2025-07/2025-12"},
+        "2025年度第2四半期": {"date": "2025"},  # whose 年度? NVIDIA's begins in February
+        "令和7年度末": {"date": "2025"},
+        "2027年3月期第1四半期": {"date": "2026-04/2026-06"},  # the year ending in March
+        "今年下期": {"date": "2026-07/2026-12"},
+        "来年度上期": {"date": "2027"},
+        "2026年末": {"date": "2026-12"},
+        "上半期": None,  # no year named
+    }
+    # a part names its year, not a month, for a month after it
+    text = "2026年上半期に、10月に発表。0000年上半期。2026年13月期上期。"
+    values = [s.value for s in find_numeric(text, reference, Timeline(reference))]
+    assert values == [
+        {"date": "2026-01/2026-06"},
+        {"date": "2026-10", "year_inferred": True},
+        None,  # no ISO year 0
+        None,  # no 13th month
+    ]
 
 
 def test_dates_without_a_year_take_it_from_the_article_date():
