@@ -678,6 +678,17 @@ def test_names_the_tagger_splits_at_a_dot_and_event_names_with_their_year_are_ke
     assert find_numeric("三本の映画")[0].value == {"amount": 3.0, "unit": "本"}
 
 
+def test_a_period_of_accounts_is_no_event_and_a_spaced_headline_word_no_name():
+    entities = entities_of("中外製薬は2025年12月期第3四半期累計の決算を発表した。")
+    assert entities.get("2025年12月期第3四半期") == "DATE"
+    assert not any(name.endswith("累計") for name in entities)
+    entities = entities_of("中外製薬が過去最高益、肥満症薬で攻勢　武田は再編を急ぐ")
+    assert not any(name.startswith("攻勢") for name in entities)
+    assert entities_of("首相に山田 太郎が就任した。").get("山田 太郎") == "PERSON"
+    universities = entities_of("東京大学と熊本大学が共同で研究する。")
+    assert universities.get("東京大学") == universities.get("熊本大学") == "COMPANY"
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
