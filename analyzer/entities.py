@@ -46,6 +46,7 @@ TITLES = _words(
     CEO CFO COO CTO CIO CMO 最高経営責任者 最高財務責任者
     社長 副社長 会長 副会長 頭取 副頭取 取締役 代表取締役 社外取締役 専務 常務 執行役員
     部長 本部長 所長 室長 支店長 工場長 店長 理事長 理事 事務局長 事務総長 創業者 共同創業者
+    董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
     委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
@@ -310,15 +311,26 @@ def extract_entities(
                         kind in ("ORG", "PRODUCT", "FACILITY")
                         and _prefixed_foreign(text, part_start, part_end)
                     )
+                    or (  # 米ウェスチングハウス, 仏EDF; not 米ブリンケン国務長官
+                        kind == "PERSON"
+                        and _prefixed_foreign(text, part_start, part_end)
+                        and not _titled(text, part_end)
+                    )
                     or (kind != "EVENT" and _described_as_company(text, part_start, part_end))
                 )
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
+                elif kind not in ("COMPANY", "POLITICAL_ORG", "EVENT") and _FIRM_WORD_END.search(
+                    name
+                ):
+                    part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
+                elif kind != "FACILITY" and _FACILITY_END.search(name):
+                    part_kind = "FACILITY"  # 柏崎刈羽原発, typed EVENT; see _FACILITY_END
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
                     part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
                 elif kind != "PERSON" and _person_by_office(
@@ -449,6 +461,11 @@ def _office_after(text: str, end: int) -> bool:
         if not "\u4e00" <= text[at] <= "\u9fff":
             return False
     return False
+
+
+def _titled(text: str, end: int) -> bool:
+    """Whether a title (氏, 社長, 大統領, ...) follows ``end``, after at most four kanji."""
+    return text.startswith(_TITLES_LONGEST_FIRST, end) or _office_after(text, end)
 
 
 def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, kind: str) -> bool:
@@ -801,6 +818,14 @@ _FIRM = re.compile(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業)(?=
 _COUNTRY_DESCRIPTION = re.compile(
     f"[{_COUNTRIES}](?:新興(?:企業)?|スタートアップ|大手|企業|会社|メーカー)"
 )
+# A name ending in a firm's word: of the Stockmark train gold names ending so, 銀行 43 of
+# 45 are companies (the others central banks, political bodies: not retyped), 電力 13 of
+# 13, 商事 5, 製薬 5, 証券 4.
+_FIRM_WORD_END = re.compile(r"(?<=.)(?:銀行|証券|電力|製薬|商事)$")
+# A name ending in a kind of building or site is a facility's: of the Stockmark train
+# gold names ending so, 工場 12 of 12, 駅 67, 空港 11, 発電所 4, 基地 4 (原発 is short
+# for 原子力発電所, 製鉄所 a works).
+_FACILITY_END = re.compile(r"(?<=.)(?:原発|発電所|製鉄所|工場|駅|空港|基地)$")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
@@ -1080,8 +1105,14 @@ _AFTER_FIRM = re.compile(  # 米投資会社|バークシャー, AIスタート�
 # 8 Stockmark train gold names that end so and are more than the word are companies),
 # and the same in other spellings (インターステラテクノロジズ) or a Chinese firm's
 # (宇樹科技, "technology"; no Stockmark train gold name ends so).
+# In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
+# Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
+# ending so are companies; not Systems, as in IBM's product Power Systems), news many.
 _FIRM_NAME_END = re.compile(
-    r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技)$"
+    r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
+    r"|ロボティクス|ネットワークス|セラピューティクス)$"
+    r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
+    r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
 )
 
 
@@ -1320,7 +1351,8 @@ def _short_names(
     in parentheses right after another is its short name in this article if it is
     shorter, has capitals and is no place nor a listed name (``ブリュッセル(ベルギー)``,
     ``eMAXIS Slim 米国株式(S&P500)`` name two things); a name's reading in the other
-    script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``).
+    script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``),
+    and so is a firm's name in kanji after its Latin one (``Unitree Robotics(宇樹科技)``).
     Returns the key of the name in parentheses → the key of the name before them
     (the other way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
@@ -1344,6 +1376,12 @@ def _short_names(
             )
             # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
             or _readings(_bare_name(text[a.start : a.end]), written)
+            # Unitree Robotics(宇樹科技): a firm's name in its own country's kanji
+            or (
+                a.type == b.type == "COMPANY"
+                and _LATIN_NAME.fullmatch(_bare_name(text[a.start : a.end])) is not None
+                and _kanji(written)
+            )
         ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]

@@ -689,6 +689,27 @@ def test_a_period_of_accounts_is_no_event_and_a_spaced_headline_word_no_name():
     assert universities.get("東京大学") == universities.get("熊本大学") == "COMPANY"
 
 
+def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name():
+    entities = entities_of(
+        "PKSHA Technologyの上坂優太社長。三菱UFJや米Khosla Venturesが出資した。"
+        "米ウェスチングハウスや仏EDFも関心を示す。米ブリンケン国務長官が訪日した。"
+    )
+    assert entities.get("PKSHA Technology") == "COMPANY"
+    assert entities.get("Khosla Ventures") == "COMPANY"
+    assert entities.get("ウェスチングハウス") == entities.get("EDF") == "COMPANY"
+    assert entities.get("ブリンケン") == "PERSON"  # a title after the name
+    assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
+    facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
+    assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
+    text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
+    firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+    assert len(firms) == 1 and len(firms[0].mentions) == 3
+    banks = entities_of("ソフトバンクは「PayPay銀行」を傘下に持つ。イングランド銀行が利下げした。")
+    assert banks.get("PayPay銀行") == "COMPANY"  # PayPay is a listed product
+    assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
+    assert "リストラ" not in entities_of("## 日産：リストラの痛み\n\n本文。")  # a generic term
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
