@@ -280,6 +280,10 @@ def extract_entities(
         for start, end, kind in _person_and_office(
             text, _full_foreign_names(text, tag(tokens)), known
         ):
+            if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
+                for part_start, part_end in _list_places(text, tokens, start, end):
+                    claim(EntityMention(part_start, part_end, "LOCATION"))
+                continue
             for part_start, part_end in _clean(text, start, end):
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 if part_start >= part_end:
@@ -331,6 +335,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
                 elif kind != "FACILITY" and _FACILITY_END.search(name):
                     part_kind = "FACILITY"  # 柏崎刈羽原発, typed EVENT; see _FACILITY_END
+                elif kind != "PRODUCT" and _INDEX_END.search(name):
+                    part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
                     part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
                 elif kind != "PERSON" and _person_by_office(
@@ -358,14 +364,24 @@ _PUBLIC_TITLES = tuple(
         reverse=True,
     )
 )
-_PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES)
+# A firm's offices: before one, a katakana name may be the firm's (トヨタ社長), so only
+# one unknown word with a middle dot in it is taken for a person (リップブー・タンCEO).
+_FIRM_OFFICES = tuple(
+    sorted(
+        _words("CEO CFO COO CTO 最高経営責任者 社長 副社長 会長 副会長 創業者 共同創業者"),
+        key=len,
+        reverse=True,
+    )
+)
+_PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES + _FIRM_OFFICES)
 
 
 def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Katakana names before a public office or an honorific that MeCab did not know:
     split into pieces (``メル|ツ首相``) or one unknown word. On the Stockmark train
     sentences all 27 such runs of katakana (the office a word of its own, not
-    ``選手|権``) are gold persons. Known words (``グループ会長``) are left alone."""
+    ``選手|権``) are gold persons. Known words (``グループ会長``) are left alone. Before
+    a firm's office, one unknown word with a middle dot (``リップブー・タンCEO``)."""
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
@@ -373,6 +389,17 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
             continue
         title = next((t for t in _PUBLIC_TITLES if text.startswith(t, at)), None)
         if title is None:
+            office = next((t for t in _FIRM_OFFICES if text.startswith(t, at)), None)
+            named = tokens[k - 1]
+            if (
+                office is not None
+                and named.end == at
+                and named.unknown
+                and "・" in named.surface[1:-1]
+                and _KATAKANA_NAME.fullmatch(named.surface)
+                and not (named.start > 0 and _is_katakana(text[named.start - 1]))
+            ):
+                found.append((named.start, at))
             continue
         after = at + len(title)
         if after < len(text) and _kanji(text[after]):
@@ -518,6 +545,23 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     ):
         return start
     return tokens[k].start
+
+
+def _kanji_list(name: str) -> bool:
+    """Three or more words of one to three kanji joined by middle dots: a list
+    (``千代田・中央・港``), not a name; no Stockmark train gold name is one (阪神・淡路
+    大震災 has two parts and a long one)."""
+    parts = name.split("・")
+    return len(parts) >= 3 and all(1 <= len(part) <= 3 and _kanji(part) for part in parts)
+
+
+def _list_places(text: str, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list that MeCab reads as one place name each."""
+    return [
+        (t.start, t.end)
+        for t in tokens
+        if start <= t.start and t.end <= end and t.pos[1] == "固有名詞" and t.pos[2] == "地名"
+    ]
 
 
 def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
@@ -782,7 +826,10 @@ def _written_as_name(token: Token, beside_latin: bool = False) -> bool:
 # Legal forms after a company's Latin name (Meta Platforms, Inc.; Ricoh Company, Ltd.),
 # and the same as key endings (keys have no spaces: metaplatforms,inc.); "Co" only with
 # its dot there (costco is no Co).
-_LATIN_LEGAL = ("Inc", "Ltd", "LLC", "Corp", "Co", "GmbH", "plc", "PLC", "AG", "N.V", "S.A", "L.P")
+_LATIN_LEGAL = (
+    *("Inc", "Ltd", "LLC", "Corp", "Co", "GmbH", "plc", "PLC", "AG", "N.V", "S.A", "L.P"),
+    "PBC",  # a public benefit corporation: OpenAI Group PBC
+)
 _LATIN_LEGAL_ALTERNATIVES = "|".join(map(re.escape, _LATIN_LEGAL))
 _LATIN_LEGAL_KEYS = tuple(
     comma + form + dot
@@ -823,9 +870,14 @@ _COUNTRY_DESCRIPTION = re.compile(
 # 13, 商事 5, 製薬 5, 証券 4.
 _FIRM_WORD_END = re.compile(r"(?<=.)(?:銀行|証券|電力|製薬|商事)$")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
-# gold names ending so, 工場 12 of 12, 駅 67, 空港 11, 発電所 4, 基地 4 (原発 is short
-# for 原子力発電所, 製鉄所 a works).
-_FACILITY_END = re.compile(r"(?<=.)(?:原発|発電所|製鉄所|工場|駅|空港|基地)$")
+# gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
+_FACILITY_END = re.compile(
+    r"(?<=.)(?:原発|発電所|製鉄所|工場|駅|空港|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
+    r"|(?<=[A-Za-z0-9] )Tower$"
+)
+# A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
+_INDEX_END = re.compile(r"(?<=.)指数$")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 

@@ -710,6 +710,29 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert "リストラ" not in entities_of("## 日産：リストラの痛み\n\n本文。")  # a generic term
 
 
+def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
+    people = entities_of(
+        "インテルのリップブー・タンCEOが就任した。タン氏は語った。トヨタ社長も来た。"
+    )
+    assert people.get("リップブー・タン") == people.get("タン") == "PERSON"
+    (tan,) = analyze_text("リップブー・タンCEOが就任した。タン氏は語った。").entities
+    assert len(tan.mentions) == 2  # the surname joins the full name
+    assert "トヨタ" not in [name for name, kind in people.items() if kind == "PERSON"]
+    entities = entities_of(
+        "森ビルの「麻布台ヒルズ」と「Torch Tower（トーチタワー）」。東証REIT指数は下落した。"
+        "米OpenAIは営利部門を「OpenAI Group PBC」に移行した。"
+    )
+    assert entities.get("麻布台ヒルズ") == entities.get("Torch Tower") == "FACILITY"
+    assert entities.get("東証REIT指数") == "PRODUCT"
+    assert entities.get("OpenAI Group PBC") == "COMPANY"
+    wards = entities_of(
+        "都心5区（千代田・中央・港・新宿・渋谷）の空室率。阪神・淡路大震災から30年。"
+    )
+    assert wards.get("千代田") == wards.get("渋谷") == "LOCATION"
+    assert not any(name.count("・") >= 2 for name in wards)
+    assert wards.get("阪神・淡路大震災") == "EVENT"  # two parts: a name
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
