@@ -288,6 +288,7 @@ def extract_entities(
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 if part_start >= part_end:
                     continue
+                part_end = _hyphened_tail(text, part_end)
                 if kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
                 name = text[part_start:part_end]
@@ -545,6 +546,18 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     ):
         return start
     return tokens[k].start
+
+
+_HYPHENED_TAIL = re.compile(r"(?:-[A-Za-z0-9]+)+")
+
+
+def _hyphened_tail(text: str, end: int) -> int:
+    """The end of a Latin name the tagger ended at a hyphen: ``Pokémon LEGENDS Z|-A``
+    (a name in Latin letters does not end inside a hyphened word)."""
+    if end < 1 or not text[end - 1].isascii() or not text[end - 1].isalnum():
+        return end
+    tail = _HYPHENED_TAIL.match(text, end)
+    return tail.end() if tail is not None else end
 
 
 def _kanji_list(name: str) -> bool:
@@ -1396,6 +1409,19 @@ def _readings(one: str, other: str) -> bool:
     )
 
 
+def _other_name(name: str, written: str) -> bool:
+    """Whether ``written``, in parentheses after the company ``name``, is its name in
+    another script, one of them in kanji, or its former name (旧...)."""
+    if written.startswith("旧") and len(written) > 1:
+        return True
+    bare = _bare_name(name)
+    foreign = (_LATIN_NAME, _KATAKANA_NAME)
+    return bool(
+        (_kanji(written) and any(p.fullmatch(bare) for p in foreign))
+        or (_kanji(bare) and any(p.fullmatch(written) for p in foreign))
+    )
+
+
 def _short_names(
     text: str, ordered: Sequence[EntityMention], keys: list[str], listed: Container[str]
 ) -> dict[str, str]:
@@ -1404,7 +1430,9 @@ def _short_names(
     shorter, has capitals and is no place nor a listed name (``ブリュッセル(ベルギー)``,
     ``eMAXIS Slim 米国株式(S&P500)`` name two things); a name's reading in the other
     script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``),
-    and so is a firm's name in kanji after its Latin one (``Unitree Robotics(宇樹科技)``).
+    and so is a firm's name in kanji beside its Latin or katakana one
+    (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``) or its former name
+    (``ストラテジー(旧マイクロストラテジー)``).
     Returns the key of the name in parentheses → the key of the name before them
     (the other way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
@@ -1428,12 +1456,10 @@ def _short_names(
             )
             # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
             or _readings(_bare_name(text[a.start : a.end]), written)
-            # Unitree Robotics(宇樹科技): a firm's name in its own country's kanji
-            or (
-                a.type == b.type == "COMPANY"
-                and _LATIN_NAME.fullmatch(_bare_name(text[a.start : a.end])) is not None
-                and _kanji(written)
-            )
+            # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
+            # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
+            # ストラテジー): its former name
+            or (a.type == b.type == "COMPANY" and _other_name(text[a.start : a.end], written))
         ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]

@@ -704,6 +704,12 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
     firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert len(firms) == 1 and len(firms[0].mentions) == 3
+    for text in (
+        "騰訊控股（テンセント）のCEOは語った。",  # and a listed katakana name
+        "米ストラテジー（旧マイクロストラテジー）の会長は語った。",  # a former name
+    ):
+        (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+        assert len(firm.mentions) == 2, text
     banks = entities_of("ソフトバンクは「PayPay銀行」を傘下に持つ。イングランド銀行が利下げした。")
     assert banks.get("PayPay銀行") == "COMPANY"  # PayPay is a listed product
     assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
@@ -731,6 +737,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert wards.get("千代田") == wards.get("渋谷") == "LOCATION"
     assert not any(name.count("・") >= 2 for name in wards)
     assert wards.get("阪神・淡路大震災") == "EVENT"  # two parts: a name
+    game = entities_of("ポケモンの新作『Pokémon LEGENDS Z-A』は10月16日に発売された。")
+    assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
 
 def test_a_place_and_a_generic_term_is_no_name():
