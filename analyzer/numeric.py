@@ -157,6 +157,8 @@ def find_numeric(
             start, end = match.span()
             if any(taken[start:end]) or (kind == "QUANTITY" and _inside_word(text, match)):
                 continue
+            if kind == "MONEY" and _rate_base(text, match):
+                continue  # 1ドル=161円: a rate, whose sum is the yen
             if (
                 kind == "DATE"
                 and (match.group("rel") or match.group("nar"))
@@ -167,6 +169,20 @@ def find_numeric(
             found.append(NumericSpan(start, end, kind, value_of(match)))
     found.sort(key=lambda span: span.start)
     return found
+
+
+_RATE_AFTER = re.compile(r"\s?(?:=|\d)")
+
+
+def _rate_base(text: str, match: re.Match[str]) -> bool:
+    """One unit of a currency written before its price in another, an exchange rate's
+    base: ``1ドル=161円台``, ``1ドル160円``, ``1ユーロ=170円``."""
+    amount = match.group("amount") or match.group("samount")
+    return (
+        amount in ("1", "一")
+        and not match.group("low")
+        and _RATE_AFTER.match(text, match.end()) is not None
+    )
 
 
 def _after_kanji(text: str, start: int) -> bool:

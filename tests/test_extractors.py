@@ -222,6 +222,12 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert parse_amount("1.5") == 1.5
 
 
+def test_an_exchange_rate_is_its_price_not_its_unit():
+    text = "円相場は1ドル=161円台、1ユーロ=170円をつけた。1ドル160円を超え、株価は1ドル上がった。"
+    spans = [(text[s.start : s.end], s.value["amount"]) for s in find_numeric(text)]
+    assert spans == [("161円", 161.0), ("170円", 170.0), ("160円", 160.0), ("1ドル", 1.0)]
+
+
 def test_fiscal_periods_are_dates_with_their_months():
     text = "2026年3月期の営業利益は、2025年10〜12月期に伸び、2025年度下期も堅調。1〜3月期は減益。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
