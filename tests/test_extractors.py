@@ -752,6 +752,8 @@ def test_a_place_and_a_generic_term_is_no_name():
     assert "日本企業" not in entities and "米国市場" not in entities
     entities = entities_of("東京株式市場では日産株が下落し、東京外国為替市場では円が売られた。")
     assert not any(name.endswith("市場") for name in entities)
+    entities = entities_of("Netflixは日本アニメへの投資を増やし、東映アニメーションと組む。")
+    assert "日本アニメ" not in entities and entities.get("東映アニメーション") == "COMPANY"
 
 
 def test_short_latin_names_match_only_as_listed():
