@@ -730,6 +730,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     (tan,) = analyze_text("リップブー・タンCEOが就任した。タン氏は語った。").entities
     assert len(tan.mentions) == 2  # the surname joins the full name
     assert "トヨタ" not in [name for name, kind in people.items() if kind == "PERSON"]
+    people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
+    assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
+    assert not any(name.startswith("第一") for name in people)
     entities = entities_of(
         "森ビルの「麻布台ヒルズ」と「Torch Tower（トーチタワー）」。東証REIT指数は下落した。"
         "米OpenAIは営利部門を「OpenAI Group PBC」に移行した。"
@@ -754,6 +757,7 @@ def test_a_place_and_a_generic_term_is_no_name():
     assert not any(name.endswith("市場") for name in entities)
     entities = entities_of("Netflixは日本アニメへの投資を増やし、東映アニメーションと組む。")
     assert "日本アニメ" not in entities and entities.get("東映アニメーション") == "COMPANY"
+    assert entities_of("東京映画が製作した。").get("東京映画") == "COMPANY"  # a film company
 
 
 def test_short_latin_names_match_only_as_listed():
