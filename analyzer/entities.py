@@ -887,7 +887,11 @@ _LATIN_LEGAL_KEYS = tuple(
     if dot or form != "co"
 )
 # A comma before a legal form is part of the name.
-_BREAKS = re.compile(rf"[()\[\]「」『』【】:;、。]|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)")
+# A colon breaks a name but inside a Latin word (re:Invent, Re:Nissan).
+_BREAKS = re.compile(
+    rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])"
+    rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
+)
 _PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so
 _NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"

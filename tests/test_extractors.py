@@ -746,6 +746,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert wards.get("千代田") == wards.get("渋谷") == "LOCATION"
     assert not any(name.count("・") >= 2 for name in wards)
     assert wards.get("阪神・淡路大震災") == "EVENT"  # two parts: a name
+    colon = entities_of("AWSは年次イベント「re:Invent」を開いた。J:COM春日部で見た。AWS:発表")
+    assert colon.get("re:Invent") == "EVENT" and "J:COM春日部" in colon
+    assert "re" not in colon and "Invent" not in colon and "AWS:発表" not in colon
     game = entities_of("ポケモンの新作『Pokémon LEGENDS Z-A』は10月16日に発売された。")
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
