@@ -424,6 +424,7 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
 _NAME_TITLES = tuple(
     sorted({*_PUBLIC_TITLES, *_FIRM_OFFICES, "董事長", "総経理", "主席"}, key=len, reverse=True)
 )
+_NAME_TITLE_STARTS = frozenset(t[0] for t in _NAME_TITLES)
 # Not the first character of a name: a rank, an order or a numeral (第一副議長, 元副会長,
 # 三国外相).
 _NOT_NAME_KANJI = frozenset("副元前現新旧第同両各故次総全一二三四五六七八九十百千")
@@ -441,7 +442,7 @@ def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, in
     found = []
     for k in range(3, len(tokens)):
         at = tokens[k].start
-        if not text.startswith(_NAME_TITLES, at):
+        if text[at] not in _NAME_TITLE_STARTS or not text.startswith(_NAME_TITLES, at):
             continue
         run = tokens[k - 3 : k]
         if (
