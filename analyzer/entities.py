@@ -321,6 +321,11 @@ def extract_entities(
                         and _prefixed_foreign(text, part_start, part_end)
                         and not _titled(text, part_end)
                     )
+                    or (  # 米リップル; not 米テキサス, a place to MeCab
+                        kind == "LOCATION"
+                        and _prefixed_foreign(text, part_start, part_end)
+                        and _one_common_word(tokens, part_start, part_end)
+                    )
                     or (kind != "EVENT" and _described_as_company(text, part_start, part_end))
                 )
                 part_kind = kind  # per part: the next part of the span starts afresh
@@ -525,6 +530,18 @@ def _office_after(text: str, end: int) -> bool:
         if not "\u4e00" <= text[at] <= "\u9fff":
             return False
     return False
+
+
+def _one_common_word(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is one token that MeCab knows as no place nor person
+    (リップル, ルノー; not テキサス, オースティン, nor the two words of シリコンバレー)."""
+    token = next((t for t in tokens if t.start == start), None)
+    return (
+        token is not None
+        and token.end == end
+        and not token.unknown
+        and token.pos[2] not in ("地名", "人名")
+    )
 
 
 def _titled(text: str, end: int) -> bool:

@@ -704,6 +704,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert entities.get("Khosla Ventures") == "COMPANY"
     assert entities.get("ウェスチングハウス") == entities.get("EDF") == "COMPANY"
     assert entities.get("ブリンケン") == "PERSON"  # a title after the name
+    places = entities_of("SBIは米リップルと組み、米テキサス州と米オースティンに拠点を置く。")
+    assert places.get("リップル") == "COMPANY"
+    assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
