@@ -49,6 +49,7 @@ TITLES = _words(
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
     委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
+    経済産業相 国土交通相 厚生労働相 文部科学相 農林水産相 環境相 デジタル相 復興相 経済安保相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
     監督 選手 投手
     """
@@ -291,9 +292,11 @@ def extract_entities(
                 part_end = _hyphened_tail(text, part_end)
                 if kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
+                    part_end = _with_last_kanji(text, tokens, part_end)
                 name = text[part_start:part_end]
                 if (
-                    _generic_phrase(text, tokens, part_start, part_end, generic)
+                    not any(ch.isalnum() for ch in name)  # a table's |
+                    or _generic_phrase(text, tokens, part_start, part_end, generic)
                     or _generic_list(tokens, part_start, part_end)
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (kind == "PRODUCT" and _LAW.search(name))
@@ -331,9 +334,7 @@ def extract_entities(
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
-                elif kind not in ("COMPANY", "POLITICAL_ORG", "EVENT") and _FIRM_WORD_END.search(
-                    name
-                ):
+                elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
@@ -435,6 +436,8 @@ _NAME_TITLE_STARTS = frozenset(t[0] for t in _NAME_TITLES)
 _NOT_NAME_KANJI = frozenset("副元前現新旧第同両各故次総全一二三四五六七八九十百千")
 
 
+# A body or a place, not the end of a name, before a title: 金正恩|党|委員長, 米.
+_BODY_KANJI = frozenset("党省庁府県市区町村州国軍局部課署院会社団界側")
 _NAME_PIECES = ("名詞", "接尾辞", "記号")  # UniDic has rare kanji as symbols: 梁
 
 
@@ -567,6 +570,27 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
         and inside[-1].end == end
         and inside[-1].pos[2] == "人名"
     )
+
+
+def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
+    """The end of a person's name whose last kanji MeCab read as a word of its own and
+    the tagger left out before a title (``赤沢亮|正経済再生相``, ``武藤容|治経済産業相``):
+    one kanji, no rank (``山田元社長``) nor body (``金正恩党委員長``), after a kanji
+    name (not ``レーガン米大統領``), then the title."""
+    after = next((t for t in tokens if t.start == end), None)
+    if (
+        after is not None
+        and _kanji(text[end - 1])
+        and after.surface not in _BODY_KANJI
+        and after.surface not in COUNTRY_KANJI
+        and len(after.surface) == 1
+        and _kanji(after.surface)
+        and after.pos[0] in _NAME_PIECES
+        and after.surface not in _NOT_NAME_KANJI
+        and text.startswith(_TITLES_LONGEST_FIRST, after.end)
+    ):
+        return after.end
+    return end
 
 
 def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
@@ -935,10 +959,14 @@ _FIRM = re.compile(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業)(?=
 _COUNTRY_DESCRIPTION = re.compile(
     f"[{_COUNTRIES}](?:新興(?:企業)?|スタートアップ|大手|企業|会社|メーカー)"
 )
-# A name ending in a firm's word: of the Stockmark train gold names ending so, 銀行 43 of
-# 45 are companies (the others central banks, political bodies: not retyped), 電力 13 of
-# 13, 商事 5, 製薬 5, 証券 4.
-_FIRM_WORD_END = re.compile(r"(?<=.)(?:銀行|証券|電力|製薬|商事)$")
+# A name ending in a firm's word: of the Stockmark train gold names ending so, 航空 46 of
+# 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
+# retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
+# of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4. (Not 鉄道 nor 新聞: a railway
+# line is a facility, a newspaper a product, and the tagger tells them apart.)
+_FIRM_WORD_END = re.compile(
+    r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所)$"
+)
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
 # 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).

@@ -719,6 +719,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firm.mentions) == 2, text
+    table = "| 順位 | 買い手 | 対象 |\n|---|---|---|\n| 2 | NTT | NTTデータグループ |\n"
+    assert entities_of(table).get("NTTデータグループ") == "COMPANY"
+    assert not any(name.strip("|- ") == "" for name in entities_of(table))
     banks = entities_of("ソフトバンクは「PayPay銀行」を傘下に持つ。イングランド銀行が利下げした。")
     assert banks.get("PayPay銀行") == "COMPANY"  # PayPay is a listed product
     assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
@@ -733,6 +736,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     (tan,) = analyze_text("リップブー・タンCEOが就任した。タン氏は語った。").entities
     assert len(tan.mentions) == 2  # the surname joins the full name
     assert "トヨタ" not in [name for name, kind in people.items() if kind == "PERSON"]
+    ministers = entities_of("赤沢亮正経済再生相と武藤容治経済産業相、山田元社長。金正恩党委員長。")
+    assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
+    assert "山田元" not in ministers and "金正恩党" not in ministers
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
     assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
     assert not any(name.startswith("第一") for name in people)
