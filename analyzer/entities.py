@@ -929,9 +929,10 @@ _LATIN_LEGAL_KEYS = tuple(
     if dot or form != "co"
 )
 # A comma before a legal form is part of the name.
-# A colon breaks a name but inside a Latin word (re:Invent, Re:Nissan).
+# A colon breaks a name but after one or two Latin letters and before a third (re:Invent,
+# Re:Nissan, J:COM); Google:Kairos Power, a list item's full-width colon, is two names.
 _BREAKS = re.compile(
-    rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])"
+    rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
 )
 _PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so

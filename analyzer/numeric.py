@@ -82,9 +82,13 @@ _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 _RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
 _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
 _DATE = re.compile(
-    r"(?=[\d令平昭第上下一昨去今本来前同翌])"
+    rf"(?=[\d令平昭第上下一昨去今本来前同翌{_KANJI_DIGITS}])"
     + _START
-    + r"(?:(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
+    # in kanji numerals, as print writes dates: the year digit by digit (二〇二五年), the
+    # month and day in words (十二月二十五日), or a fiscal year's end (二〇二五年三月期)
+    + rf"(?:(?<![{_KANJI_DIGITS}十百])(?P<ky>[{_KANJI_DIGITS}]{{4}})年"
+    + rf"(?:(?P<km>[{_KANJI_DIGITS}十]{{1,3}})月(?:(?P<kd>[{_KANJI_DIGITS}十]{{1,3}})日|期)?)?"
+    + r"|(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
     + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
     r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
     + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
@@ -265,6 +269,13 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
 
 def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
     reference = timeline.reference
+    if match.group("ky"):  # 二〇二五年十二月二十五日
+        month, day = match.group("km"), match.group("kd")
+        return _iso(
+            str(int(_parse_kanji(match.group("ky")))).zfill(4),
+            month and str(int(_parse_kanji(month))),
+            day and str(int(_parse_kanji(day))),
+        )
     if match.group("rel"):
         if reference is None:
             return None

@@ -222,6 +222,21 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert parse_amount("1.5") == 1.5
 
 
+def test_dates_in_kanji_numerals():
+    text = (
+        "二〇二一年に落札し、二〇二五年三月期に減損。二〇二五年十二月二十五日に発表し、2月に上場。"
+    )
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text, dt.date(2026, 1, 8))}
+    assert spans == {
+        "二〇二一年": {"date": "2021"},
+        "二〇二五年三月期": {"date": "2025-03"},
+        "二〇二五年十二月二十五日": {"date": "2025-12-25"},
+        "2月": {"date": "2026-02", "year_inferred": True},  # the article's, as before
+    }
+    assert find_numeric("二〇二五年二月三十日")[0].value is None  # no such day
+    assert find_numeric("統一三四年") == []  # inside a word
+
+
 def test_an_exchange_rate_is_its_price_not_its_unit():
     text = "円相場は1ドル=161円台、1ユーロ=170円をつけた。1ドル160円を超え、株価は1ドル上がった。"
     spans = [(text[s.start : s.end], s.value["amount"]) for s in find_numeric(text)]
@@ -758,6 +773,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     colon = entities_of("AWSは年次イベント「re:Invent」を開いた。J:COM春日部で見た。AWS:発表")
     assert colon.get("re:Invent") == "EVENT" and "J:COM春日部" in colon
     assert "re" not in colon and "Invent" not in colon and "AWS:発表" not in colon
+    listed = entities_of("* Google：Kairos PowerのSMRから電力を調達")  # a list item's colon
+    assert "Google" in listed and "Kairos Power" in listed
     game = entities_of("ポケモンの新作『Pokémon LEGENDS Z-A』は10月16日に発売された。")
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
