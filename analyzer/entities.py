@@ -293,6 +293,11 @@ def extract_entities(
                 if kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
+                elif kind == "LOCATION" and text.startswith(_SITES, part_end):
+                    # スリーマイル島|原発: a place and a site after it are the site's name,
+                    # a facility's (_FACILITY_END, below)
+                    site = next(w for w in _SITES if text.startswith(w, part_end))
+                    part_end += len(site)
                 name = text[part_start:part_end]
                 if (
                     not any(ch.isalnum() for ch in name)  # a table's |
@@ -975,6 +980,10 @@ _FACILITY_END = re.compile(
     r"(?<=.)(?:原発|発電所|製鉄所|工場|駅|空港|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
     r"|(?<=[A-Za-z0-9] )Tower$"
 )
+# After a place, a site's word makes the place's name the site's: on the Stockmark train
+# sentences every 駅, 空港, 工場 and 発電所 right after a name is inside it (1 of 112
+# not: a company's 工場).
+_SITES = ("原子力発電所", "発電所", "原発", "空港", "駅", "工場", "製鉄所")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = re.compile(r"(?<=.)指数$")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)

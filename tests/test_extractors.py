@@ -723,6 +723,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert places.get("リップル") == "COMPANY"
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
+    assert (
+        entities_of("スリーマイル島原発1号機を再稼働する。").get("スリーマイル島原発") == "FACILITY"
+    )
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
