@@ -90,9 +90,11 @@ def _sentiment_summary(analysis: Analysis, source_text: str) -> Group:
     )
     parts: list[Text] = [line]
     ranked = sorted(sentiment.sentences, key=lambda s: s.score)
-    if ranked and ranked[-1].score > 0:
+    # Quoted only where the sentence is labelled so: a heading at -0.01 is not "most
+    # negative" of an article with no negative sentence.
+    if ranked and ranked[-1].label == "positive":
         parts.append(_quote("most positive", ranked[-1], source_text))
-    if ranked and ranked[0].score < 0:
+    if ranked and ranked[0].label == "negative":
         parts.append(_quote("most negative", ranked[0], source_text))
     return Group(*parts)
 

@@ -37,6 +37,10 @@ def test_table_output_is_a_readable_summary(kiji):
     assert result.exit_code == 0
     for heading in ("FoxconnとNVIDIA", "Keywords", "Entities", "Sentiment:", "2025-11-23"):
         assert heading in result.stdout
+    calm = "---\ntitle: 決算\n---\n## 企業による購入\n\n売上高は好調で、利益も大きく伸びた。\n"
+    table = kiji("analyze", "-", "--format", "table", input=calm.encode("utf-8")).stdout
+    assert "most positive" in table
+    assert "most negative" not in table  # no sentence is negative
 
 
 def test_stdin_is_read_with_a_dash(kiji):
