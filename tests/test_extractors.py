@@ -740,6 +740,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     table = "| 順位 | 買い手 | 対象 |\n|---|---|---|\n| 2 | NTT | NTTデータグループ |\n"
     assert entities_of(table).get("NTTデータグループ") == "COMPANY"
     assert not any(name.strip("|- ") == "" for name in entities_of(table))
+    mizuho = entities_of("みずほの木原正裕社長は語った。みずほ銀行も増益。")
+    assert mizuho.get("みずほフィナンシャルグループ") == "COMPANY"  # みずほ alone: the group
+    assert mizuho.get("みずほ銀行") == "COMPANY"  # the bank is another company
     banks = entities_of("ソフトバンクは「PayPay銀行」を傘下に持つ。イングランド銀行が利下げした。")
     assert banks.get("PayPay銀行") == "COMPANY"  # PayPay is a listed product
     assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
