@@ -48,8 +48,9 @@ def json_schema() -> dict[str, Any]:
             "schema_version": {"const": SCHEMA_VERSION},
             "versions": {
                 "type": "object",
-                "description": "what produced the result: kiji, fugashi, mecab, unidic, "
-                "unidic_lite and each lexicon or model, name → version",
+                "description": "what produced the result: kiji (and kiji_code, a hash "
+                "of its modules), fugashi, mecab, unidic, unidic_lite and each lexicon or "
+                "model, name → version",
                 "additionalProperties": {"type": "string"},
                 "required": ["kiji", "fugashi", "unidic"],
             },

@@ -55,9 +55,14 @@ def test_resume_skips_up_to_date_results_and_redoes_changed_ones(kiji, posts, tm
     record = json.loads(stale.read_text(encoding="utf-8"))
     record["versions"]["kiji"] = "0.0.0-old"
     stale.write_text(json.dumps(record), encoding="utf-8")
+    older_rules = out / "set1" / f"{SAMPLES[1].name}.json"  # same release, other code
+    rules = json.loads(older_rules.read_text(encoding="utf-8"))
+    assert len(rules["versions"]["kiji_code"]) == 12
+    rules["versions"]["kiji_code"] = "000000000000"
+    older_rules.write_text(json.dumps(rules), encoding="utf-8")
     second = kiji("batch", posts, "-o", out, "--resume", "--jobs", "2")
     total = 3 * len(SAMPLES)
-    assert f"{2:,} ok, 1 failed, {total - 2:,} skipped" in second.stderr
+    assert f"{3:,} ok, 1 failed, {total - 3:,} skipped" in second.stderr
     redone = json.loads((out / "set0" / f"{SAMPLES[0].name}.json").read_text(encoding="utf-8"))
     validate(redone)
     assert redone["source"]["sha256"] != record["source"]["sha256"]
