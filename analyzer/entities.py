@@ -449,9 +449,9 @@ _NAME_PIECES = ("名詞", "接尾辞", "記号")  # UniDic has rare kanji as sym
 def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Three kanji MeCab read one by one (a name it does not know, mostly Chinese or
     Korean: ``梁|文|鋒氏``, ``王|伝|福董事長``) right before an honorific or an office,
-    after no other kanji. On the Stockmark train sentences, of two such runs one is a
-    gold person (崔順実氏); neither of the other (三国外相, 第一副議長) starts with a
-    character a name does not start with."""
+    after no other kanji and not starting with a rank or numeral. On the Stockmark train
+    sentences two runs of three such kanji stand before a title: a gold person
+    (崔順実氏) and a rank (第一副議長), which the first kanji rules out."""
     found = []
     for k in range(3, len(tokens)):
         at = tokens[k].start
@@ -981,8 +981,8 @@ _FACILITY_END = re.compile(
     r"|(?<=[A-Za-z0-9] )Tower$"
 )
 # After a place, a site's word makes the place's name the site's: on the Stockmark train
-# sentences every 駅, 空港, 工場 and 発電所 right after a name is inside it (1 of 112
-# not: a company's 工場).
+# sentences 116 of the 117 such words that touch a gold name are inside it (the other a
+# company's 工場).
 _SITES = ("原子力発電所", "発電所", "原発", "空港", "駅", "工場", "製鉄所")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = re.compile(r"(?<=.)指数$")
