@@ -719,6 +719,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert entities.get("Khosla Ventures") == "COMPANY"
     assert entities.get("ウェスチングハウス") == entities.get("EDF") == "COMPANY"
     assert entities.get("ブリンケン") == "PERSON"  # a title after the name
+    founded = entities_of("米OpenAIと合弁で「SB OpenAI Japan」を設立した。ATMも増やす。")
+    assert founded.get("SB OpenAI Japan") == "COMPANY" and "ATM" not in founded
     makers = entities_of("SMRを開発するX-energyに出資した。iPS細胞を開発した山中伸弥教授も語った。")
     assert makers.get("X-energy") == "COMPANY" and makers.get("山中伸弥") == "PERSON"
     places = entities_of("SBIは米リップルと組み、米テキサス州と米オースティンに拠点を置く。")
