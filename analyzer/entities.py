@@ -358,6 +358,8 @@ def extract_entities(
                     part_kind = "FACILITY"  # 柏崎刈羽原発, typed EVENT; see _FACILITY_END
                 elif kind != "PRODUCT" and _INDEX_END.search(name):
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
+                elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
+                    part_kind = "EVENT"  # AWS Summit Japan, typed PRODUCT
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
                     part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
                 elif kind != "PERSON" and _person_by_office(
@@ -993,6 +995,12 @@ _FACILITY_END = re.compile(
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a
 # company's 工場).
 _SITES = ("原子力発電所", "発電所", "原発", "空港", "駅", "工場", "製鉄所")
+# A Latin name whose last word (before a place or year) says event: TED Conference and
+# MTV Video Music Awards are the Stockmark train gold names ending so, both events.
+_EVENT_END = re.compile(
+    r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
+    r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
+)
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = re.compile(r"(?<=.)指数$")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)

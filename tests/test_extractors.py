@@ -719,6 +719,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert entities.get("Khosla Ventures") == "COMPANY"
     assert entities.get("ウェスチングハウス") == entities.get("EDF") == "COMPANY"
     assert entities.get("ブリンケン") == "PERSON"  # a title after the name
+    events = entities_of("「AWS Summit Japan」で話した。World Economic Forumが発表した。")
+    assert events.get("AWS Summit Japan") == "EVENT"
+    assert events.get("World Economic Forum") == "ORG"  # a body, as the gazetteer says
     founded = entities_of("米OpenAIと合弁で「SB OpenAI Japan」を設立した。ATMも増やす。")
     assert founded.get("SB OpenAI Japan") == "COMPANY" and "ATM" not in founded
     makers = entities_of("SMRを開発するX-energyに出資した。iPS細胞を開発した山中伸弥教授も語った。")
