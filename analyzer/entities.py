@@ -761,7 +761,9 @@ def _article_date(doc: Document) -> dt.date | None:
 # not a product, and none of our types fits it.
 _LAW = re.compile(r"(?:法|法案|条例)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
-_MODEL_AFTER = re.compile(r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)")
+_MODEL_AFTER = re.compile(
+    r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*)"
+)
 _VERSION_BEFORE = re.compile(r"[0-9] ")
 
 
@@ -835,7 +837,7 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
     """A product line named further (``iPhone 15 Pro``, ``Copilot Studio``,
     ``Microsoft 365 Copilot``, ``Apple Watch``): the listed name is part of a longer
     one, left to the tagger; a title after it (``Microsoft CEO``) is no product."""
-    after = _MODEL_AFTER.match(text, end)
+    after = _MODEL_AFTER.match(text, end)  # and a model after a hyphen: DeepSeek-R1
     if after is not None and after.group(1) not in TITLES:  # Microsoft CEO: the company
         return True
     return start >= 2 and _VERSION_BEFORE.match(text, start - 2) is not None

@@ -788,6 +788,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "re" not in colon and "Invent" not in colon and "AWS:発表" not in colon
     listed = entities_of("* Google：Kairos PowerのSMRから電力を調達")  # a list item's colon
     assert "Google" in listed and "Kairos Power" in listed
+    model = entities_of("DeepSeekが公開した推論モデル「DeepSeek-R1」は衝撃を与えた。")
+    assert model.get("DeepSeek") == "COMPANY" and model.get("DeepSeek-R1") == "PRODUCT"
     game = entities_of("ポケモンの新作『Pokémon LEGENDS Z-A』は10月16日に発売された。")
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
