@@ -986,17 +986,17 @@ _COUNTRY_DESCRIPTION = re.compile(
 _FIRM_WORD_END = re.compile(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所)$"
 )
-# A name ending in a kind of building or site is a facility's: of the Stockmark train
-# gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
-# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
-_FACILITY_END = re.compile(
-    r"(?<=.)(?:原発|発電所|製鉄所|工場|駅|空港|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
-    r"|(?<=[A-Za-z0-9] )Tower$"
-)
 # After a place, a site's word makes the place's name the site's: on the Stockmark train
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a
 # company's 工場).
 _SITES = ("原子力発電所", "発電所", "原発", "空港", "駅", "工場", "製鉄所")
+# A name ending in a kind of building or site is a facility's: of the Stockmark train
+# gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
+_FACILITY_END = re.compile(
+    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
+    r"|(?<=[A-Za-z0-9] )Tower$"
+)
 # A Latin name whose last word (before a place or year) says event: TED Conference and
 # MTV Video Music Awards are the Stockmark train gold names ending so, both events.
 _EVENT_END = re.compile(
