@@ -726,6 +726,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert founded.get("SB OpenAI Japan") == "COMPANY" and "ATM" not in founded
     makers = entities_of("SMRを開発するX-energyに出資した。iPS細胞を開発した山中伸弥教授も語った。")
     assert makers.get("X-energy") == "COMPANY" and makers.get("山中伸弥") == "PERSON"
+    listed = entities_of("Waymoは、サンフランシスコやフェニックスなどで走る。")
+    assert listed.get("フェニックス") == "LOCATION"  # a place listed after a place
     places = entities_of("SBIは米リップルと組み、米テキサス州と米オースティンに拠点を置く。")
     assert places.get("リップル") == "COMPANY"
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
