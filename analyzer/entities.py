@@ -211,7 +211,9 @@ def generic_terms() -> frozenset[str]:
 
 
 def _key(name: str) -> str:
-    return name.lower().replace(" ", "").replace("・", "")
+    """What names one entity: case, spaces and middle dots aside, and 原発 the short
+    form of 原子力発電所 (柏崎刈羽原発 and 柏崎刈羽原子力発電所 are one plant)."""
+    return name.lower().replace(" ", "").replace("・", "").replace("原子力発電所", "原発")
 
 
 _GOVERNMENTS = ("政権", "内閣")  # after a person's name: a government
