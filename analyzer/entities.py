@@ -416,7 +416,7 @@ _FIRM_OFFICES = tuple(
         reverse=True,
     )
 )
-_PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES + _FIRM_OFFICES)
+_PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES)
 
 
 def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -428,21 +428,21 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
+        named = tokens[k - 1]
+        if (  # リップブー・タン|CEO: checked first, as words with a dot are few
+            named.unknown
+            and named.end == at
+            and "・" in named.surface[1:-1]
+            and text.startswith(_FIRM_OFFICES, at)
+            and _KATAKANA_NAME.fullmatch(named.surface)
+            and not (named.start > 0 and _is_katakana(text[named.start - 1]))
+        ):
+            found.append((named.start, at))
+            continue
         if text[at] not in _PUBLIC_TITLE_STARTS:
             continue
         title = next((t for t in _PUBLIC_TITLES if text.startswith(t, at)), None)
         if title is None:
-            office = next((t for t in _FIRM_OFFICES if text.startswith(t, at)), None)
-            named = tokens[k - 1]
-            if (
-                office is not None
-                and named.end == at
-                and named.unknown
-                and "・" in named.surface[1:-1]
-                and _KATAKANA_NAME.fullmatch(named.surface)
-                and not (named.start > 0 and _is_katakana(text[named.start - 1]))
-            ):
-                found.append((named.start, at))
             continue
         after = at + len(title)
         if after < len(text) and _kanji(text[after]):
@@ -485,6 +485,9 @@ def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, in
     (崔順実氏) and a rank (第一副議長), which the first kanji rules out."""
     found = []
     for k in range(3, len(tokens)):
+        # three one-character tokens first: rare, and cheap to look at
+        if len(tokens[k - 1].surface) != 1 or len(tokens[k - 2].surface) != 1:
+            continue
         at = tokens[k].start
         if text[at] not in _NAME_TITLE_STARTS or not text.startswith(_NAME_TITLES, at):
             continue
@@ -613,6 +616,8 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
     the tagger left out before a title (``赤沢亮|正経済再生相``, ``武藤容|治経済産業相``):
     one kanji, no rank (``山田元社長``) nor body (``金正恩党委員長``), after a kanji
     name (not ``レーガン米大統領``), then the title."""
+    if not (end < len(text) and text.startswith(_TITLES_LONGEST_FIRST, end + 1)):
+        return end
     after = next((t for t in tokens if t.start == end), None)
     if (
         after is not None
@@ -695,6 +700,8 @@ def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int)
     (a headline's ``肥満症薬で攻勢　武田は``: 攻勢 is no part of 武田). No Stockmark
     train gold name has a space after a kanji or hiragana common noun; 山田 太郎 (a
     name before the space) and ビーム サントリー stay whole."""
+    if " " not in text[start:end]:
+        return start
     for token in tokens:
         if token.end >= end:
             break
