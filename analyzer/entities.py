@@ -279,6 +279,10 @@ def extract_entities(
             claim(mention)
     generic = generic_terms()
     known = gazetteer()
+    # 比亜迪(BYD): before the tagger, which may take part of the kanji for another name,
+    # and again after it, beside the Latin names it found
+    for start, end in kanji_names_of_firms(text, sentences, list(mentions), generic):
+        claim(EntityMention(start, end, "COMPANY"))
     for tokens in sentences:
         for start, end, kind in _person_and_office(
             text, _full_foreign_names(text, tag(tokens)), known
@@ -362,6 +366,12 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
                     part_kind = "EVENT"  # AWS Summit Japan, typed PRODUCT
+                elif (
+                    kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY")
+                    and _HELD_BEFORE.search(text, max(0, part_start - 6), part_start)
+                    and not _NOT_HELD_AFTER.match(text, part_end)
+                ):
+                    part_kind = "EVENT"  # パリで開かれたVivaTechnology; see _HELD_BEFORE
                 elif kind == "PRODUCT" and _YEAR_END.search(name):
                     part_kind = "EVENT"  # 東京ゲームショウ2007; 21 of 26 Stockmark train names
                 elif kind != "PERSON" and _person_by_office(
@@ -374,7 +384,57 @@ def extract_entities(
             claim(EntityMention(start, end, "PERSON"))
     for start, end in places_beside_places(text, mentions):  # サンフランシスコやフェニックス
         claim(EntityMention(start, end, "LOCATION"))
+    for start, end in kanji_names_of_firms(text, sentences, mentions, generic):  # 比亜迪(BYD)
+        claim(EntityMention(start, end, "COMPANY"))
     return group_mentions(doc, mentions, names)
+
+
+def kanji_names_of_firms(
+    text: str,
+    sentences: Sequence[Sequence[Token]],
+    mentions: Sequence[EntityMention],
+    generic: frozenset[str],
+) -> list[tuple[int, int]]:
+    """A firm's name in kanji right before its Latin name in parentheses, which nothing
+    found (``中国の比亜迪(BYD)``, ``寧徳時代新能源科技(CATL)``: Chinese names, which MeCab
+    cuts into single characters). Not a description (``中国EV大手(BYD)``, ``同社(BYD)``):
+    the kanji must be more than one word MeCab knows as a common noun, and no
+    generic phrase."""
+    found = []
+    for mention in mentions:
+        start = mention.start - 1
+        if (
+            mention.type != "COMPANY"
+            or start < 2
+            or text[start] != "("
+            or not text.startswith(")", mention.end)
+            or _LATIN_NAME.fullmatch(text, mention.start, mention.end) is None
+            or not _kanji(text[start - 1])
+        ):
+            continue
+        first = start - 1
+        while first > 0 and _kanji(text[first - 1]):
+            first -= 1
+        parts = _clean(text, first, start)
+        if not parts or parts[-1][1] != start:
+            continue
+        first = parts[-1][0]
+        tokens = next(
+            (ts for ts in sentences if ts and ts[0].start <= first and start <= ts[-1].end), ()
+        )
+        inside = [t for t in tokens if first <= t.start and t.end <= start]
+        if (
+            start - first < 2
+            or not inside
+            or inside[0].start != first
+            or inside[-1].end != start
+            or (len(inside) == 1 and inside[0].pos[1] == "普通名詞")
+            or _MAJOR.search(text, first, start) is not None
+            or _generic_phrase(text, tokens, first, start, generic)
+        ):
+            continue
+        found.append((first, start))
+    return found
 
 
 # A katakana word listed right after a place (サンフランシスコやフェニックスなど): on the
@@ -1030,6 +1090,11 @@ _EVENT_END = re.compile(
     r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
     r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
 )
+# What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
+# Stockmark train sentences 21 of the 23 gold names right after such words, and not
+# before の (開かれたコブクロのライブ) or 主催, are events.
+_HELD_BEFORE = re.compile(r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$")
+_NOT_HELD_AFTER = re.compile(r"[」』]?(?:の|主催|主宰)")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = re.compile(r"(?<=.)指数$")
 _SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
@@ -1567,7 +1632,14 @@ def _other_name(name: str, written: str) -> bool:
     return bool(
         (_kanji(written) and any(p.fullmatch(bare) for p in foreign))
         or (_kanji(bare) and any(p.fullmatch(written) for p in foreign))
+        # サムスン電子(Samsung Electronics): Latin letters beside a name with none
+        or (_LATIN_NAME.fullmatch(written) and not _has_latin(bare))
+        or (_LATIN_NAME.fullmatch(bare) and not _has_latin(written))
     )
+
+
+def _has_latin(name: str) -> bool:
+    return any(ch.isascii() and ch.isalpha() for ch in name)
 
 
 def _short_names(

@@ -749,6 +749,17 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firm.mentions) == 2, text
+    for text in (
+        "中国の比亜迪（BYD）は軽自動車を投入する。",  # kanji MeCab cuts into characters
+        "北京字節跳動科技（ByteDance）は上場を目指す。",  # not an event of the tagger's
+        "韓国のサムスン電子（Samsung Electronics）は増益だった。",  # katakana and kanji
+    ):
+        firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+        assert len(firms) == 1 and len(firms[0].mentions) == 2, text
+    held = entities_of("パリで開かれたVivaTechnologyには50社が出展した。")
+    assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
+    described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
+    assert "大手" not in described and "同社" not in described  # descriptions, no names
     table = "| 順位 | 買い手 | 対象 |\n|---|---|---|\n| 2 | NTT | NTTデータグループ |\n"
     assert entities_of(table).get("NTTデータグループ") == "COMPANY"
     assert not any(name.strip("|- ") == "" for name in entities_of(table))
