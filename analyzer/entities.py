@@ -299,6 +299,7 @@ def extract_entities(
                 if kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
+                    part_end = _after_given_name(tokens, part_start, part_end)
                 elif kind == "LOCATION" and text.startswith(_SITES, part_end):
                     # スリーマイル島|原発: a place and a site after it are the site's name,
                     # a facility's (_FACILITY_END, below)
@@ -691,6 +692,23 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
         and text.startswith(_TITLES_LONGEST_FIRST, after.end)
     ):
         return after.end
+    return end
+
+
+def _after_given_name(tokens: Sequence[Token], start: int, end: int) -> int:
+    """The end of a person's name at a surname and given name in kanji that the tagger
+    ran into the katakana after them (``永守重信|グローバルグループ代表``): no katakana
+    follows a given name in a name (it follows a surname: 土屋アンナ, 玉城デニー)."""
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    for k in range(1, len(inside) - 1):
+        token = inside[k]
+        if (
+            token.pos[3] == "名"
+            and inside[k - 1].pos[3] == "姓"
+            and _kanji(token.surface)
+            and _KATAKANA_NAME.fullmatch(inside[k + 1].surface)
+        ):
+            return token.end
     return end
 
 

@@ -71,7 +71,12 @@ _PART = r"(?:上半期|下半期|上期|下期|第[1-4]四半期)"
 
 
 def _part(name: str) -> str:
-    return rf"(?P<{name}>上半期|下半期|上期|下期|前半|後半|第[1-4]四半期|末)"
+    return rf"(?P<{name}>上半期|下半期|上期|下期|前半|後半|第[1-4]四半期|末|{_SEASON})"
+
+
+# A season after a year (2026年秋, 来年春): not the first kanji of a word (2026年春闘,
+# 2024年秋冬), but 2026年秋以降 and 来年春頃.
+_SEASON = r"[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=以降|以来|頃))"
 
 
 _MONTHS = r"(?P<{0}>\d{{1,2}})\s?[〜~\-]\s?(?P<{1}>\d{{1,2}})月期?"
@@ -336,6 +341,12 @@ _PART_MONTHS = {
     "下期": (6, 6),
     "後半": (6, 6),
     "末": (11, 1),
+    # seasons as the Japan Meteorological Agency counts them: spring March to May,
+    # winter December to February (2026年冬 → 2026-12/2027-02)
+    "春": (2, 3),
+    "夏": (5, 3),
+    "秋": (8, 3),
+    "冬": (11, 3),
 } | {f"第{n}四半期": (3 * n - 3, 3) for n in range(1, 5)}
 
 

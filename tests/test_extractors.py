@@ -274,6 +274,15 @@ def test_parts_of_a_year_are_their_months():
         "2026年末": {"date": "2026-12"},
         "上半期": None,  # no year named
     }
+    text = "2026年秋以降、来年春に稼働。2025年冬の賞与。2026年春闘。2024年秋冬物。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text, reference)}
+    assert spans == {
+        "2026年秋": {"date": "2026-09/2026-11"},
+        "来年春": {"date": "2027-03/2027-05"},
+        "2025年冬": {"date": "2025-12/2026-02"},  # winter runs into the next year
+        "2026年": {"date": "2026"},  # 春闘, the wage talks: a word, not the season
+        "2024年": {"date": "2024"},
+    }
     # a part names its year, not a month, for a month after it
     text = "2026年上半期に、10月に発表。0000年上半期。2026年13月期上期。"
     values = [s.value for s in find_numeric(text, reference, Timeline(reference))]
@@ -783,6 +792,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     ministers = entities_of("赤沢亮正経済再生相と武藤容治経済産業相、山田元社長。金正恩党委員長。")
     assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
     assert "山田元" not in ministers and "金正恩党" not in ministers
+    people = entities_of("ニデックの永守重信グローバルグループ代表と、歌手の土屋アンナさん。")
+    assert people.get("永守重信") == people.get("土屋アンナ") == "PERSON"  # not the katakana
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
     assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
     assert not any(name.startswith("第一") for name in people)
