@@ -952,7 +952,10 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
 # and with the words for a parent's companies, the descriptions that sit before a name
 # without joining it.
 _DESCRIPTORS = frozenset({"大手", "最大手"})
-_LOOSE_PREFIXES = _DESCRIPTORS | {"傘下", "子会社"}
+# Words before a name that never make a longer one with it: a listed name after them is
+# the name (持ち株会社|アルファベット, 電力会社|東京電力; of the Stockmark train gold
+# names right after 会社 or 企業, 25 of 26 are companies).
+_LOOSE_PREFIXES = _DESCRIPTORS | {"傘下", "子会社", "会社", "企業"}
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
 # is inside a Stockmark train gold name.
 _LOOSE_SUFFIXES = _words(
@@ -1395,7 +1398,7 @@ _AFTER_SUBSIDIARY = re.compile(
     r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
 )
 _AFTER_FIRM = re.compile(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI, 米新興の
-    r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の)[「『]?$"
+    r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の)[「『、]?$"
 )
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies),
@@ -1416,10 +1419,11 @@ def _described_as_company(text: str, start: int, end: int) -> bool:
     """A name after ``大手`` (``ホテル大手の星野リゾート``, where 星野 reads as a
     surname), after ``合弁会社``, ``新会社`` or ``子会社`` (``合弁会社「SB OpenAI
     Japan」``), right after a kind of company (``米投資会社バークシャー・ハサウェイ``,
-    ``IT企業``), or ending in a holding company's or a legal form (``Square, Inc.``),
-    is a company; on the Stockmark train gold such names are (2 of 2, 17 of 18, 40 of
-    42, 11 of 11 and 4 of 4). So is one after a startup (``AIスタートアップのSakana
-    AI``) or ending as only a firm's name does (``MBKパートナーズ``)."""
+    ``IT企業``, ``サイバーセキュリティー企業、ウィズ``), or ending in a holding company's or
+    a legal form (``Square, Inc.``), is a company; on the Stockmark train gold such names
+    are (2 of 2, 17 of 18, 40 of 42 and 5 of 5 after a comma, 11 of 11 and 4 of 4).
+    So is one after a startup (``AIスタートアップのSakana AI``) or ending as only a
+    firm's name does (``MBKパートナーズ``)."""
     return (
         _HOLDING.search(text, start, end) is not None
         or _FIRM_NAME_END.search(text[start:end]) is not None

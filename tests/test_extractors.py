@@ -765,6 +765,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firms) == 1 and len(firms[0].mentions) == 2, text
+    firms = entities_of("米グーグルの持ち株会社アルファベットと、米アマゾン・ドット・コム。")
+    assert firms.get("Alphabet") == firms.get("Amazon") == "COMPANY"  # listed, after 会社
+    assert "ドット・コム" not in firms
     held = entities_of("パリで開かれたVivaTechnologyには50社が出展した。")
     assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
     described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
