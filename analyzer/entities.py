@@ -300,6 +300,7 @@ def extract_entities(
                     part_start = _with_surname(text, tokens, part_start, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
+                    part_end = _before_country_office(text, part_start, part_end)
                 elif kind == "LOCATION" and text.startswith(_SITES, part_end):
                     # スリーマイル島|原発: a place and a site after it are the site's name,
                     # a facility's (_FACILITY_END, below)
@@ -500,12 +501,13 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
         ):
             found.append((named.start, at))
             continue
-        if text[at] not in _PUBLIC_TITLE_STARTS:
+        if text[at] not in _PUBLIC_TITLE_STARTS and text[at] not in _COUNTRY_OFFICE_STARTS:
             continue
+        office = _COUNTRY_OFFICE.match(text, at)  # メルツ独首相
         title = next((t for t in _PUBLIC_TITLES if text.startswith(t, at)), None)
-        if title is None:
+        if office is None and title is None:
             continue
-        after = at + len(title)
+        after = office.end() if office is not None else at + len(title or "")
         if after < len(text) and _kanji(text[after]):
             continue  # 選手|権, 様|式: the office is part of a longer word
         i = k  # back over the katakana tokens that end where the office starts
@@ -692,6 +694,15 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
         and text.startswith(_TITLES_LONGEST_FIRST, after.end)
     ):
         return after.end
+    return end
+
+
+def _before_country_office(text: str, start: int, end: int) -> int:
+    """The end of a person's name the tagger ran into a country's office after it
+    (``スターマー英|首相``, ``バイデン前米|大統領``)."""
+    for cut in (2, 1):
+        if end - cut > start + 1 and _COUNTRY_OFFICE.match(text, end - cut) is not None:
+            return end - cut
     return end
 
 
@@ -1018,6 +1029,8 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         or following.surface == "兼"
     ):
         return False  # トヨタ|社長, 十時裕樹|社長|兼, not 日本|選手|権
+    if _COUNTRY_OFFICE.match(text, end) is not None:
+        return False  # トランプ|米大統領, バイデン|前米大統領: the office of a country
     if latin and text.startswith(_FIRM_TAILS, end):
         return True
     if not _written_as_name(after, latin):
@@ -1068,6 +1081,12 @@ COUNTRY_KANJI = frozenset(_COUNTRIES)
 # 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
 # name starts with 訪.
 _VISIT = re.compile(f"訪[{_COUNTRIES}欧]")
+# A country's office after a name, perhaps with a rank (トランプ米大統領, バイデン前米大統領):
+# the 3 Stockmark train gold names before such words are persons.
+_COUNTRY_OFFICE = re.compile(
+    f"[前元現]?[{_COUNTRIES}](?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
+)
+_COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
 _COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.

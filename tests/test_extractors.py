@@ -297,13 +297,14 @@ def test_parts_of_a_year_are_their_months():
 def test_dates_without_a_year_take_it_from_the_article_date():
     post = (
         "---\ndate: 2026-01-20\n---\n\n19日の会見で、12月25日と4月の計画に触れた。3日間の日程。"
-        "株価は5日続伸した。\n"
+        "株価は5日続伸した。発売から7日で完売した。店は28日で閉める。\n"
     )
     dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
     assert dates["19日"] == {"date": "2026-01-19", "year_inferred": True}
     assert dates["12月25日"] == {"date": "2025-12-25", "year_inferred": True}  # the nearest
     assert dates["4月"] == {"date": "2026-04", "year_inferred": True}
-    assert "3日" not in dates and "5日" not in dates  # durations
+    assert "3日" not in dates and "5日" not in dates and "7日" not in dates  # durations
+    assert dates["28日"] == {"date": "2026-01-28", "year_inferred": True}  # a day after all
     undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
     assert undated["19日"] is None
 
@@ -797,6 +798,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "山田元" not in ministers and "金正恩党" not in ministers
     people = entities_of("ニデックの永守重信グローバルグループ代表と、歌手の土屋アンナさん。")
     assert people.get("永守重信") == people.get("土屋アンナ") == "PERSON"  # not the katakana
+    people = entities_of("トランプ米大統領とメルツ独首相、スターマー英首相が会談した。")
+    assert people.get("トランプ") == people.get("メルツ") == people.get("スターマー") == "PERSON"
+    assert "スターマー英" not in people  # the country's office is not the name's
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
     assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
     assert not any(name.startswith("第一") for name in people)
