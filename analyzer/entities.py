@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -247,6 +247,7 @@ def extract_entities(
                     span.start + sentence.start, span.end + sentence.start, span.type, span.value
                 )
             )
+    product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
@@ -263,6 +264,8 @@ def extract_entities(
                     # 32 of 33 Stockmark train names ending so are political bodies
                     claim(EntityMention(start, end + 2, "POLITICAL_ORG"))
                     continue
+                if kind == "PRODUCT" and not trusted and (tail := _VERSION_TAIL.match(text, end)):
+                    product_lines.append((start, tail.end()))
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not shares)
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
@@ -388,7 +391,25 @@ def extract_entities(
         claim(EntityMention(start, end, "LOCATION"))
     for start, end in kanji_names_of_firms(text, sentences, mentions, generic):  # 比亜迪(BYD)
         claim(EntityMention(start, end, "COMPANY"))
+    for start, end in product_lines:  # a listed product and its version the tagger missed
+        claim(EntityMention(start, end, "PRODUCT"))
+    for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
+        if mention.type == "PRODUCT":
+            tail = _VERSION_TAIL.match(text, mention.end)
+            if tail is not None and not any(taken[mention.end : tail.end()]):
+                taken[mention.end : tail.end()] = b"\x01" * (tail.end() - mention.end)
+                mentions[i] = replace(mention, end=tail.end())
     return group_mentions(doc, mentions, names)
+
+
+# A model's version after a product's name: its decimals after a number (GPT-5|.1), or
+# a number after a word (Claude Sonnet| 4.5, Gemini| 2.5 Pro), perhaps with an edition;
+# not a word that goes on (GPT-5.1x) nor a year (Windows| 2025, a date).
+_EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
+_VERSION_TAIL = re.compile(
+    rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
+    rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.])"
+)
 
 
 def kanji_names_of_firms(

@@ -50,8 +50,18 @@ _SCALE = {
 }
 _COUNTERS = (
     "基|社|台|人|件|個|枚|機|店舗|店|棟|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|回線|拠点|"
-    "GW|MW|kW|TB|GB|PB|nm|km|kg|トン|ドル分"
+    "GWh|MWh|kWh|GW|MW|kW|ギガワット時|メガワット時|キロワット時|ギガワット|メガワット|キロワット|"
+    "TB|GB|PB|nm|km|kg|トン|ドル分"
 )
+# Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
+_UNIT_SYMBOLS = {
+    "ギガワット": "GW",
+    "メガワット": "MW",
+    "キロワット": "kW",
+    "ギガワット時": "GWh",
+    "メガワット時": "MWh",
+    "キロワット時": "kWh",
+}
 
 # Each pattern first looks at the character it could start with, so that the many
 # positions where no number starts fail at once.
@@ -509,7 +519,8 @@ def _iso(year: str, month: str | None, day: str | None) -> dict[str, Any] | None
 
 
 def _quantity_value(match: re.Match[str]) -> dict[str, Any]:
-    return _amounts(match, match.group("unit"))
+    unit = match.group("unit")
+    return _amounts(match, _UNIT_SYMBOLS.get(unit, unit))
 
 
 def _amounts(match: re.Match[str], unit: str) -> dict[str, Any]:

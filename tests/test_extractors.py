@@ -220,6 +220,14 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
     assert spans["72基"] == ("QUANTITY", {"amount": 72.0, "unit": "基"})
     assert parse_amount("1.5") == 1.5
+    power = "6ギガワット分のGPU、出力135万キロワット、年100億キロワット時、1.5GW。"
+    values = [s.value for s in find_numeric(power)]
+    assert values == [
+        {"amount": 6.0, "unit": "GW"},  # written out, as its symbol
+        {"amount": 1.35e6, "unit": "kW"},
+        {"amount": 1e10, "unit": "kWh"},
+        {"amount": 1.5, "unit": "GW"},
+    ]
 
 
 def test_dates_in_kanji_numerals():
@@ -769,6 +777,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     firms = entities_of("米グーグルの持ち株会社アルファベットと、米アマゾン・ドット・コム。")
     assert firms.get("Alphabet") == firms.get("Amazon") == "COMPANY"  # listed, after 会社
     assert "ドット・コム" not in firms
+    models = entities_of(
+        "GPT-5.1はGemini 2.5 ProとClaude Sonnet 4.5を上回り、GPT-5は2025年に出た。"
+    )
+    for name in ("GPT-5.1", "Gemini 2.5 Pro", "Claude Sonnet 4.5", "GPT-5"):
+        assert models.get(name) == "PRODUCT", name  # a version is the model's name
     held = entities_of("パリで開かれたVivaTechnologyには50社が出展した。")
     assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
     described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
