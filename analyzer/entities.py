@@ -904,6 +904,9 @@ _MODEL_AFTER = re.compile(
 _VERSION_BEFORE = re.compile(r"[0-9] ")
 
 
+_GENERATION = re.compile(r"[0-9]+[a-z]?$")
+
+
 def _generic_phrase(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
@@ -911,8 +914,14 @@ def _generic_phrase(
     most common nouns, prefixes or other generic terms before it, or one place name
     (``AIサーバー``, ``次世代AIデータセンター``, ``日本企業``; not ``国際エネルギー機関``,
     whose head is no generic term, nor ``東北電力ネットワーク``)."""
-    if text[start:end].lower() in generic:
+    name = text[start:end].lower()
+    if name in generic:
         return True
+    if name[-1].isdigit() or name[-2:-1].isdigit():
+        stem = _GENERATION.sub("", name)
+        # HBM4, HBM3E: a generation of a generic term (not A300B: "a" is an English word)
+        if stem != name and len(stem) >= 3 and stem in generic:
+            return True
     inside = [t for t in tokens if start <= t.start and t.end <= end]
     for k in range(1, len(inside)):
         head = text[inside[k].start : end].lower()
