@@ -315,6 +315,7 @@ def extract_entities(
                     or _generic_phrase(text, tokens, part_start, part_end, generic)
                     or _generic_list(tokens, part_start, part_end)
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
+                    or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
                     or (kind == "PRODUCT" and _LAW.search(name))
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
@@ -1125,6 +1126,9 @@ _WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
 # ``コンビニ大手アリマンタシォン・クシュタール``: news describes a company before its
 # name; 大手町 and 大手前 are names.
 _MAJOR = re.compile(r"大手(?![町前])")
+# A field after kanji makes a common noun of them (光通信|技術, typed as the company
+# 光通信): no Stockmark train gold name is followed by these words.
+_FIELD = re.compile(r"技術|分野|業界|産業")
 # ``半導体会社ラピダス``, ``米投資銀行グリーンヒル``: a description ending in 会社 before
 # a katakana or Latin name, or after a word in 銀行 or 企業 before one that is all such
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
