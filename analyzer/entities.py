@@ -299,7 +299,13 @@ def extract_entities(
                 if part_start >= part_end:
                     continue
                 part_end = _hyphened_tail(text, part_end)
-                if kind == "PERSON":
+                if (
+                    text.startswith("産業", part_end)
+                    and _kanji(text[part_end - 1])
+                    and not _kanji(text[part_end + 2 : part_end + 3])
+                ):
+                    part_end += 2  # 岩谷|産業, typed as the person 岩谷: a firm (_FIRM_WORD_END)
+                elif kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
@@ -1142,10 +1148,10 @@ _COUNTRY_DESCRIPTION = re.compile(
 # A name ending in a firm's word: of the Stockmark train gold names ending so, 航空 46 of
 # 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
-# of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4. (Not 鉄道 nor 新聞: a railway
+# of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6. (Not 鉄道 nor 新聞: a railway
 # line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = re.compile(
-    r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所)$"
+    r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業)$"
 )
 # After a place, a site's word makes the place's name the site's: on the Stockmark train
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a

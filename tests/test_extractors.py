@@ -797,6 +797,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
     assert "リストラ" not in entities_of("## 日産：リストラの痛み\n\n本文。")  # a generic term
     assert "光通信" not in entities_of("NTTは光通信技術「IOWN」を急ぐ。")  # a field, no firm
+    firms = entities_of("筆頭株主は岩谷産業となった。日本の自動車産業は強い。")
+    assert firms.get("岩谷産業") == "COMPANY" and "自動車産業" not in firms
     memory = entities_of("SKハイニックスはHBM4とHBM3Eを量産し、A300Bは飛んだ。")
     assert "HBM4" not in memory and "HBM3E" not in memory  # a generic term's generations
 
