@@ -433,12 +433,10 @@ def sites_of_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]
         site = _SITE_AFTER.match(text, token.end)
         if site is None or (k + 1 < len(tokens) and tokens[k + 1].start != token.end):
             continue
-        first = k
-        while (
-            first > 0
-            and tokens[first - 1].pos[2] == "地名"
-            and tokens[first - 1].end == (tokens[first].start)
-        ):
+        first = k  # back over the places before it: 柏崎|刈羽|原発
+        while first > 0 and tokens[first - 1].pos[2] == "地名":
+            if tokens[first - 1].end != tokens[first].start:
+                break
             first -= 1
         found.append((tokens[first].start, site.end()))
     return found

@@ -803,6 +803,7 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert firms.get("岩谷産業") == "COMPANY" and "自動車産業" not in firms
     memory = entities_of("SKハイニックスはHBM4とHBM3Eを量産し、A300Bは飛んだ。")
     assert "HBM4" not in memory and "HBM3E" not in memory  # a generic term's generations
+    assert memory.get("A300B") == "PRODUCT"  # its stem is the English "a": no generic term
 
 
 def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
