@@ -422,14 +422,15 @@ _VERSION_TAIL = re.compile(
 
 
 def sites_of_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """A place MeCab knows and a site's word after it, perhaps numbered (``浜岡原発``,
-    ``熊本第2工場``): a facility where nothing else was found there. On the Stockmark
+    """A place MeCab knows, not a country, and a site's word after it, perhaps numbered
+    (``浜岡原発``, ``熊本第2工場``, ``石狩データセンター``; not ``米国データセンター``): a
+    facility where nothing else was found there. On the Stockmark
     train sentences the stage found something at each of the 64 such spans without a
     number (45 of them gold facilities exactly), so this changes nothing there."""
     found = []
     for k, token in enumerate(tokens):
-        if token.pos[2] != "地名" or not _kanji(text[token.end - 1]):
-            continue
+        if token.pos[2] != "地名" or token.pos[3] == "国" or not _kanji(text[token.end - 1]):
+            continue  # 米国|データセンター: America's, no site's name
         site = _SITE_AFTER.match(text, token.end)
         if site is None or (k + 1 < len(tokens) and tokens[k + 1].start != token.end):
             continue
@@ -960,7 +961,8 @@ def _generic_phrase(
         if _script(text[inside[k].start]) == _script(text[inside[k].start - 1]) != "":
             return False  # マイクロ|ソフト, サイバー|エージェント: one word
         if k == 1 and inside[0].pos[2] == "地名":  # 日本|企業, 米国|市場
-            return True
+            # but a town's site is its name: 石狩|データセンター (not 米国|データセンター)
+            return inside[0].pos[3] == "国" or head not in _SITES
         return all(
             t.surface.lower() in generic
             or (
@@ -1171,15 +1173,17 @@ _COUNTRY_DESCRIPTION = re.compile(
 # A name ending in a firm's word: of the Stockmark train gold names ending so, 航空 46 of
 # 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
-# of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6. (Not 鉄道 nor 新聞: a railway
-# line is a facility, a newspaper a product, and the tagger tells them apart.)
+# of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
+# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2. (Not 鉄道 nor 新聞: a
+# railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = re.compile(
-    r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業)$"
+    r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル)$"
 )
 # After a place, a site's word makes the place's name the site's: on the Stockmark train
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a
-# company's 工場).
-_SITES = ("原子力発電所", "発電所", "原発", "空港", "駅", "工場", "製鉄所")
+# company's 工場); a town's data centre too (石狩|データセンター, none in that data).
+_SITES = ("原子力発電所", "発電所", "原発", "データセンター", "空港", "駅", "工場", "製鉄所")
 # ... perhaps numbered (福島|第一原発, 熊本|第2工場)
 _SITE_AFTER = re.compile(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train

@@ -758,6 +758,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert len(plant.mentions) == 2  # one plant, and a call centre is no facility's name
     sites = entities_of("浜岡原発の再稼働と、TSMCの熊本第2工場。")
     assert sites.get("浜岡原発") == sites.get("熊本第2工場") == "FACILITY"  # the tagger missed
+    centres = entities_of(
+        "さくらインターネットは石狩データセンターを増強し、米国データセンターも持つ。"
+    )
+    assert centres.get("石狩データセンター") == "FACILITY"  # a town's data centre, named
+    assert "米国データセンター" not in centres  # a country's: a common noun phrase
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
