@@ -39,9 +39,11 @@ eval-entities: install-train
 	$(PY) scripts/eval_entities.py
 
 # Byte-compile kiji's own modules: an editable install has no .pyc files, and where
-# PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms).
+# PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms); and
+# store the compiled regular expressions beside them (~35 ms; analyzer/patterns.py).
 compile: install
 	$(PY) -m compileall -q analyzer
+	$(PY) -m analyzer.patterns
 
 install: $(VENV)/.installed
 

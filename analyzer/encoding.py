@@ -9,11 +9,11 @@ characters: bytes that fit none of the encodings are an error.
 from __future__ import annotations
 
 import codecs
-import re
 
 from analyzer.errors import BinaryInputError, DecodeError
+from analyzer.patterns import regex
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def valid_unicode(text: str) -> str:

@@ -24,13 +24,14 @@ from typing import Any
 from analyzer.frontmatter import calendar_date
 from analyzer.ner import TYPES, tag
 from analyzer.numeric import Timeline, find_numeric
+from analyzer.patterns import regex
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines
 from analyzer.result import Entity, Mention
 from analyzer.tokenizer import Token
 
 _COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
-_LEGAL_FORM = re.compile("|".join(_COMPANY_PREFIXES))
+_LEGAL_FORM = regex("|".join(_COMPANY_PREFIXES))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -415,7 +416,7 @@ def extract_entities(
 # a number after a word (Claude Sonnet| 4.5, Gemini| 2.5 Pro), perhaps with an edition;
 # not a word that goes on (GPT-5.1x) nor a year (Windows| 2025, a date).
 _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
-_VERSION_TAIL = re.compile(
+_VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
     rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.])"
 )
@@ -493,7 +494,7 @@ def kanji_names_of_firms(
 
 # A katakana word listed right after a place (サンフランシスコやフェニックスなど): on the
 # Stockmark train sentences 19 of the 20 such words after a gold place are gold places.
-_BESIDE_PLACE = re.compile(r"[やと、]([\u30a1-\u30fa\u30fc]{2,})(?=など|[やと、のにでをがは])")
+_BESIDE_PLACE = regex(r"[やと、]([\u30a1-\u30fa\u30fc]{2,})(?=など|[やと、のにでをがは])")
 
 
 def places_beside_places(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
@@ -619,9 +620,9 @@ def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, in
     return found
 
 
-_YEAR_END = re.compile(r"(?<=[^\d ]) ?(?:19|20)\d\d$")  # a name and its year, not a number
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.]*")
-_LOWER_WORD = re.compile(r"[a-z]+")
+_YEAR_END = regex(r"(?<=[^\d ]) ?(?:19|20)\d\d$")  # a name and its year, not a number
+_LATIN_WORD = regex(r"[A-Za-z][A-Za-z'.]*")
+_LOWER_WORD = regex(r"[a-z]+")
 
 
 def _english_prose(name: str) -> bool:
@@ -807,7 +808,7 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     return tokens[k].start
 
 
-_HYPHENED_TAIL = re.compile(r"(?:-[A-Za-z0-9]+)+")
+_HYPHENED_TAIL = regex(r"(?:-[A-Za-z0-9]+)+")
 
 
 def _hyphened_tail(text: str, end: int) -> int:
@@ -902,7 +903,7 @@ def _kind_of_share(text: str, tokens: Sequence[Token], start: int, end: int) -> 
 
 # A period of a firm's accounts: no Stockmark train event names one (2025年12月期第3四半期
 # 累計 is a date and a word, not an event).
-_ACCOUNTS_PERIOD = re.compile(r"(?:月期|四半期|半期|上期|下期)$")
+_ACCOUNTS_PERIOD = regex(r"(?:月期|四半期|半期|上期|下期)$")
 
 
 def _release_dates(
@@ -927,15 +928,15 @@ def _article_date(doc: Document) -> dt.date | None:
 
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it.
-_LAW = re.compile(r"(?:法|法案|条例)$")
+_LAW = regex(r"(?:法|法案|条例)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
-_MODEL_AFTER = re.compile(
+_MODEL_AFTER = regex(
     r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*)"
 )
-_VERSION_BEFORE = re.compile(r"[0-9] ")
+_VERSION_BEFORE = regex(r"[0-9] ")
 
 
-_GENERATION = re.compile(r"[0-9]+[a-z]?$")
+_GENERATION = regex(r"[0-9]+[a-z]?$")
 
 
 def _generic_phrase(
@@ -994,7 +995,7 @@ def _listed_prefix(
     return None
 
 
-_FOREIGN_NAME = re.compile(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\u30fc・&.\- ]*")
+_FOREIGN_NAME = regex(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\u30fc・&.\- ]*")
 
 
 def _prefixed_foreign(text: str, start: int, end: int) -> bool:
@@ -1049,7 +1050,7 @@ _FIRM_TAILS = tuple(
     )
 )
 # ... and those of them a tagged span may end in (日立|子会社); not 社 (新潮社), ら, 等.
-_LOOSE_END = re.compile(
+_LOOSE_END = regex(
     "(?:" + "|".join(sorted((w for w in _LOOSE_SUFFIXES if len(w) >= 2), key=len)[::-1]) + ")$"
 )
 _NOUNS = ("名詞", "接尾辞")
@@ -1132,42 +1133,42 @@ _LATIN_LEGAL_KEYS = tuple(
 # A comma before a legal form is part of the name.
 # A colon breaks a name but after one or two Latin letters and before a third (re:Invent,
 # Re:Nissan, J:COM); Google:Kairos Power, a list item's full-width colon, is two names.
-_BREAKS = re.compile(
+_BREAKS = regex(
     rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
 )
-_PICKS = re.compile(r"\d+選$")  # no Stockmark train gold name ends so
-_NUMBER_HYPHEN = re.compile(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
+_PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
+_NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 COUNTRY_KANJI = frozenset(_COUNTRIES)
 # 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
 # name starts with 訪.
-_VISIT = re.compile(f"訪[{_COUNTRIES}欧]")
+_VISIT = regex(f"訪[{_COUNTRIES}欧]")
 # A country's office after a name, perhaps with a rank (トランプ米大統領, バイデン前米大統領):
 # the 3 Stockmark train gold names before such words are persons.
-_COUNTRY_OFFICE = re.compile(
+_COUNTRY_OFFICE = regex(
     f"[前元現]?[{_COUNTRIES}](?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
 )
 _COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
-_COUNTRY_PREFIX = re.compile(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
+_COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.
-_OF_LATIN = re.compile(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
-_WITHIN = re.compile(r"(?<=[都道府県市区町村州国])内$")
+_OF_LATIN = regex(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
+_WITHIN = regex(r"(?<=[都道府県市区町村州国])内$")
 # ``コンビニ大手アリマンタシォン・クシュタール``: news describes a company before its
 # name; 大手町 and 大手前 are names.
-_MAJOR = re.compile(r"大手(?![町前])")
+_MAJOR = regex(r"大手(?![町前])")
 # A field after kanji makes a common noun of them (光通信|技術, typed as the company
 # 光通信): no Stockmark train gold name is followed by these words.
-_FIELD = re.compile(r"技術|分野|業界|産業")
+_FIELD = regex(r"技術|分野|業界|産業")
 # ``半導体会社ラピダス``, ``米投資銀行グリーンヒル``: a description ending in 会社 before
 # a katakana or Latin name, or after a word in 銀行 or 企業 before one that is all such
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
 # one Stockmark train gold name with 銀行 or 企業 before katakana, is whole).
-_FIRM = re.compile(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業)(?=[A-Za-z\u30a1-\u30fa])")
+_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業)(?=[A-Za-z\u30a1-\u30fa])")
 # ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
 # place before the name they describe (米新興の|Figure AI).
-_COUNTRY_DESCRIPTION = re.compile(
+_COUNTRY_DESCRIPTION = regex(
     f"[{_COUNTRIES}](?:新興(?:企業)?|スタートアップ|大手|企業|会社|メーカー)"
 )
 # A name ending in a firm's word: of the Stockmark train gold names ending so, 航空 46 of
@@ -1176,7 +1177,7 @@ _COUNTRY_DESCRIPTION = re.compile(
 # of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
 # 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2. (Not 鉄道 nor 新聞: a
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
-_FIRM_WORD_END = re.compile(
+_FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル)$"
 )
@@ -1185,28 +1186,28 @@ _FIRM_WORD_END = re.compile(
 # company's 工場); a town's data centre too (石狩|データセンター, none in that data).
 _SITES = ("原子力発電所", "発電所", "原発", "データセンター", "空港", "駅", "工場", "製鉄所")
 # ... perhaps numbered (福島|第一原発, 熊本|第2工場)
-_SITE_AFTER = re.compile(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
+_SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
 # 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
-_FACILITY_END = re.compile(
+_FACILITY_END = regex(
     rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
     r"|(?<=[A-Za-z0-9] )Tower$"
 )
 # A Latin name whose last word (before a place or year) says event: TED Conference and
 # MTV Video Music Awards are the Stockmark train gold names ending so, both events.
-_EVENT_END = re.compile(
+_EVENT_END = regex(
     r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
     r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
 )
 # What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
 # Stockmark train sentences 21 of the 23 gold names right after such words, and not
 # before の (開かれたコブクロのライブ) or 主催, are events.
-_HELD_BEFORE = re.compile(r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$")
-_NOT_HELD_AFTER = re.compile(r"[」』]?(?:の|主催|主宰)")
+_HELD_BEFORE = regex(r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$")
+_NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
-_INDEX_END = re.compile(r"(?<=.)指数$")
-_SHARES = re.compile(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
+_INDEX_END = regex(r"(?<=.)指数$")
+_SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1381,7 +1382,7 @@ _BODY_HEADS = {
     **dict.fromkeys(("機構", "協会", "財団", "組合", "公社", "学会"), "COMPANY"),
     **dict.fromkeys(("機関", "委員会", "庁", "省", "本部"), "POLITICAL_ORG"),
 }
-_ABBREVIATED = re.compile(r"\([A-Z][A-Za-z&]{1,7}\)")
+_ABBREVIATED = regex(r"\([A-Z][A-Za-z&]{1,7}\)")
 
 
 def abbreviated_bodies(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
@@ -1473,19 +1474,17 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
 # of the Stockmark train gold are).
 # What is founded, right after its name: on the Stockmark train sentences 23 of the 28
 # gold names before these words are companies, none a product or a person.
-_FOUNDED = re.compile(r"[」』]?を(?:設立|創業|創設)")
+_FOUNDED = regex(r"[」』]?を(?:設立|創業|創設)")
 # What a firm does to what it makes, right before its name: on the Stockmark train
 # sentences 6 of the 7 gold names after such words are companies (the other a place,
 # which is not retyped).
-_AFTER_MAKER = re.compile(r"を(?:開発|手が|手掛|運営|製造|展開|販売|提供)(?:する|している|した)$")
-_HOLDING = re.compile(
+_AFTER_MAKER = regex(r"を(?:開発|手が|手掛|運営|製造|展開|販売|提供)(?:する|している|した)$")
+_HOLDING = regex(
     rf"(?:ホールディングス|ホールディング|HD|Holdings|[ ,](?:{_LATIN_LEGAL_ALTERNATIVES})\.?)$"
 )
-_AFTER_MAJOR = re.compile(r"大手の?$")  # and 最大手
-_AFTER_SUBSIDIARY = re.compile(
-    r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$"
-)
-_AFTER_FIRM = re.compile(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI, 米新興の
+_AFTER_MAJOR = regex(r"大手の?$")  # and 最大手
+_AFTER_SUBSIDIARY = regex(r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$")
+_AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI, 米新興の
     r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の)[「『、]?$"
 )
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
@@ -1495,7 +1494,7 @@ _AFTER_FIRM = re.compile(  # 米投資会社|バークシャー, AIスタート�
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
-_FIRM_NAME_END = re.compile(
+_FIRM_NAME_END = regex(
     r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
     r"|ロボティクス|ネットワークス|セラピューティクス)$"
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
@@ -1584,7 +1583,7 @@ def _is_name_word(token: Token) -> bool:
     ) or (token.unknown and token.surface.isalnum())
 
 
-_ABBREVIATION = re.compile(r"[A-Z]")
+_ABBREVIATION = regex(r"[A-Z]")
 # What follows a company's short name in its full one: a holding or legal form, or a
 # word companies add to a name (ベイン|キャピタル, マイクロン・|テクノロジー).
 _LEGAL_FORMS = (*sorted(_COMPANY_PREFIXES), "(株)")  # after a name or before it
@@ -1720,8 +1719,8 @@ def _kanji(name: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" or ch in "々ヶ" for ch in name)
 
 
-_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .&'-]*")
-_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc・]+")
+_LATIN_NAME = regex(r"[A-Za-z][A-Za-z0-9 .&'-]*")
+_KATAKANA_NAME = regex(r"[\u30a1-\u30fa\u30fc・]+")
 
 
 def _readings(one: str, other: str) -> bool:

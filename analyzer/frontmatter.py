@@ -12,9 +12,10 @@ import yaml
 
 from analyzer.encoding import valid_unicode
 from analyzer.errors import FrontMatterError
+from analyzer.patterns import regex
 
-_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
+_OPEN = regex(r"---[ \t]*(?:\r\n|\r|\n)")
+_CLOSE = regex(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
 _KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
 
 

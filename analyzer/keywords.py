@@ -28,7 +28,6 @@ from __future__ import annotations
 import bisect
 import math
 import operator
-import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from functools import cache
 from itertools import pairwise
 
 from analyzer.entities import COUNTRY_KANJI, TITLES, gazetteer, generic_terms
+from analyzer.patterns import regex
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
@@ -45,7 +45,7 @@ MAX_TOKENS = 6
 MAX_CHARS = 32
 _STANDS_ALONE = 2  # occurrences outside any longer candidate that make a phrase stand alone
 _LEAD_BLOCKS = 1  # body paragraphs that count as the lead
-_KATAKANA = re.compile(r"[\u30a0-\u30ff]+")
+_KATAKANA = regex(r"[\u30a0-\u30ff]+")
 _DROP = str.maketrans("", "", " ・·")
 
 
@@ -204,7 +204,7 @@ def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
 
 
 _NOUNS = ("名詞", "接尾辞")
-_FOREIGN_START = re.compile(r"[A-Za-z\u30a1-\u30fa]")
+_FOREIGN_START = regex(r"[A-Za-z\u30a1-\u30fa]")
 
 
 def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -455,8 +455,8 @@ FEATURES = (
     "bold",
     "lead",
 )
-_LATIN = re.compile("[A-Za-z]")
-_KANJI = re.compile("[\u4e00-\u9fff]+")
+_LATIN = regex("[A-Za-z]")
+_KANJI = regex("[\u4e00-\u9fff]+")
 
 
 def feature_rows(

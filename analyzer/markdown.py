@@ -9,18 +9,18 @@ such as ``---END---``, a paragraph repeated verbatim) is left out.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
+from analyzer.patterns import regex
 from analyzer.textmap import TextMap
 
-_NEWLINE = re.compile(r"\r\n?|\n")
-_TRAILER = re.compile(r"[-=*_~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=*_~#]{2,}")
+_NEWLINE = regex(r"\r\n?|\n")
+_TRAILER = regex(r"[-=*_~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=*_~#]{2,}")
 # Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
-_NOISE = re.compile(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
+_NOISE = regex(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
 _MIN_DUPLICATE = 20
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from analyzer.patterns import regex
+
 # Every pattern starts where no digit or kanji multiplier precedes (the lookbehind fails
 # at once inside a number) and matches numbers possessively, one way only, so matching
 # stays linear even on a line of 100,000 digits.
@@ -66,11 +68,11 @@ _UNIT_SYMBOLS = {
 # Each pattern first looks at the character it could start with, so that the many
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
-_MONEY = re.compile(
+_MONEY = regex(
     rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
     rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
 )
-_PERCENT = re.compile(
+_PERCENT = regex(
     rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
@@ -96,7 +98,7 @@ _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 # the text last named (2019年に設立、翌年3月に上場).
 _RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
 _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
-_DATE = re.compile(
+_DATE = regex(
     rf"(?=[\d令平昭第上下一昨去今本来前同翌{_KANJI_DIGITS}])"
     + _START
     # in kanji numerals, as print writes dates: the year digit by digit (二〇二五年), the
@@ -123,7 +125,7 @@ _DATE = re.compile(
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
 # A range's low end in Arabic digits only (800万〜1000万台): a second kanji numeral, with
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start.
-_QUANTITY = re.compile(
+_QUANTITY = regex(
     rf"(?=[{_NUMERAL}]){_START}(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s?"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
 )
@@ -191,7 +193,7 @@ def find_numeric(
     return found
 
 
-_RATE_AFTER = re.compile(r"\s?(?:=|\d)")
+_RATE_AFTER = regex(r"\s?(?:=|\d)")
 
 
 def _rate_base(text: str, match: re.Match[str]) -> bool:
@@ -483,8 +485,8 @@ def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:
 
 # After a date, a plan or forecast (4月に上場する予定) points forward; 以来 (1月以来) or
 # a verb in the past tense before the clause ends (4月に報じた, 4月に開幕した万博も) back.
-_FUTURE = re.compile(r"[^。、\d]{0,12}?(?:予定|見通し|見込|計画|方針|めど|目指|目標|予想)")
-_PAST = re.compile(r"以来|[^。、]*?た(?![ぁ-ゖ])")
+_FUTURE = regex(r"[^。、\d]{0,12}?(?:予定|見通し|見込|計画|方針|めど|目指|目標|予想)")
+_PAST = regex(r"以来|[^。、]*?た(?![ぁ-ゖ])")
 
 
 def _tense(text: str, end: int) -> str | None:

@@ -20,14 +20,15 @@ from analyzer.errors import (
 )
 from analyzer.frontmatter import Meta, calendar_date, meta_from_values, split_front_matter
 from analyzer.markdown import Block, Emphasis, render_body
+from analyzer.patterns import regex
 from analyzer.sentences import Sentence, split_sentences
 from analyzer.textmap import TextMap
 
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})
-_NEWLINE = re.compile(r"\r\n?|\n")
+_NEWLINE = regex(r"\r\n?|\n")
 # Kana, not kanji, tell Japanese from Chinese: Japanese prose is rarely under a fifth kana.
-_KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
-_LETTER = re.compile(r"[^\W\d_]")
+_KANA = regex(r"[\u3040-\u30ff\uff66-\uff9f]")
+_LETTER = regex(r"[^\W\d_]")
 _MIN_KANA_SHARE = 0.05
 _MIN_LETTERS = 20
 

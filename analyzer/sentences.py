@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from analyzer.markdown import Block
+from analyzer.patterns import regex
 
 # After NFKC, ！？ are ! ? and （） are (); 「」『』 stay as they are.
 _CLOSERS = {"「": "」", "『": "』", "(": ")", "“": "”", "【": "】"}
 _ENDERS = "。!?"
 _TRAILING = "。!?」』)”】'\"…"
-_EVENTS = re.compile(r"[。!?\n「」『』()“”【】]|\.(?=\s)")
+_EVENTS = regex(r"[。!?\n「」『』()“”【】]|\.(?=\s)")
 _MAX_QUOTE = 400  # a quote still open after this many characters was never closed
 _MAX_SENTENCE = 1000  # longer runs without an ender are cut (at a comma or space if any)
 _WHOLE = frozenset(

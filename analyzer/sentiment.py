@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from analyzer.entities import NUMERIC_TYPES
+from analyzer.patterns import regex
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
@@ -248,7 +248,7 @@ def target_score(
 
 
 # What follows a name that news quotes as its source (によると, の調べでは).
-_SOURCE = re.compile(
+_SOURCE = regex(
     r"(?:社|氏|さん)?(?:によると|によれば|の調べでは|の調べによると|の調査では|の調査によると"
     r"|の集計では|の集計によると|の推計では|の試算では|の予測では)"
 )

@@ -23,10 +23,10 @@ rises is bad news, a profit that rises good), and the lexicon in the next clause
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from analyzer.patterns import regex
 from analyzer.resources import lexicon_lines
 from analyzer.tokenizer import Token
 
@@ -40,7 +40,7 @@ _CLAUSE_ENDING_PARTICLES = frozenset({"が", "ものの", "けれど", "けれ�
 _PREDICATES = frozenset({"動詞", "形容詞", "助動詞"})
 _TOPIC = frozenset({"は", "が", "も"})
 _SUBJECT = _TOPIC | {"の"}
-_CHANGE = re.compile("(?P<up>増|上昇|拡大|伸|改善|上回)|(?P<down>減|低下|縮小|下落|悪化|下回)")
+_CHANGE = regex("(?P<up>増|上昇|拡大|伸|改善|上回)|(?P<down>減|低下|縮小|下落|悪化|下回)")
 
 
 def char_grams(text: str) -> set[str]:
