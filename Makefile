@@ -40,10 +40,10 @@ eval-entities: install-train
 
 # Byte-compile kiji's own modules: an editable install has no .pyc files, and where
 # PYTHONDONTWRITEBYTECODE is set every start would compile them again (~70 ms); and
-# store the compiled regular expressions beside them (~35 ms; analyzer/patterns.py).
+# keep the compiled regular expressions and loaded models beside them (analyzer/startup.py).
 compile: install
 	$(PY) -m compileall -q analyzer
-	$(PY) -m analyzer.patterns
+	$(PY) -m analyzer.startup
 
 install: $(VENV)/.installed
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 
 from analyzer.errors import BinaryInputError, DecodeError
-from analyzer.patterns import regex
+from analyzer.startup import regex
 
 _SURROGATE = regex("[\ud800-\udfff]")
 

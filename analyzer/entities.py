@@ -17,17 +17,18 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from analyzer.frontmatter import calendar_date
 from analyzer.ner import TYPES, tag
 from analyzer.numeric import Timeline, find_numeric
-from analyzer.patterns import regex
 from analyzer.reader import Document
-from analyzer.resources import lexicon_lines
+from analyzer.resources import lexicon_lines, lexicon_path
 from analyzer.result import Entity, Mention
+from analyzer.startup import kept, regex
 from analyzer.tokenizer import Token
 
 _COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
@@ -172,7 +173,13 @@ _CASED_LENGTH = 4  # Latin names this short match only as listed: WHO is not "wh
 
 @cache
 def gazetteer() -> NameList:
-    return NameList.of([(kind, names) for kind, *names in lexicon_lines("gazetteer.tsv")])
+    path = lexicon_path("gazetteer.tsv")
+    return NameList(*kept("gazetteer", _gazetteer_tables, path, Path(__file__)))
+
+
+def _gazetteer_tables() -> tuple[Any, ...]:
+    listed = NameList.of([(kind, names) for kind, *names in lexicon_lines("gazetteer.tsv")])
+    return tuple(getattr(listed, f.name) for f in fields(NameList))
 
 
 NAME_TYPES = tuple(TYPES.values())

@@ -12,7 +12,7 @@ import yaml
 
 from analyzer.encoding import valid_unicode
 from analyzer.errors import FrontMatterError
-from analyzer.patterns import regex
+from analyzer.startup import regex
 
 _OPEN = regex(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = regex(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")

@@ -35,10 +35,10 @@ from functools import cache
 from itertools import pairwise
 
 from analyzer.entities import COUNTRY_KANJI, TITLES, gazetteer, generic_terms
-from analyzer.patterns import regex
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
+from analyzer.startup import regex
 from analyzer.tokenizer import Token
 
 MAX_TOKENS = 6
@@ -391,7 +391,7 @@ class Background:
 
 @cache
 def background() -> Background:
-    header, data = read_model("idf.json")
+    header, data = read_model("idf.json")  # not kept (startup.py): as fast from JSON
     return Background(data["documents"], data["df"], header["version"])
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
-from analyzer.patterns import regex
+from analyzer.startup import regex
 from analyzer.textmap import TextMap
 
 _NEWLINE = regex(r"\r\n?|\n")

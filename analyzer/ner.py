@@ -18,9 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 from sys import intern
 
 from analyzer.resources import MODEL_DIR, read_model
+from analyzer.startup import kept
 from analyzer.tokenizer import Token
 
 # Stockmark's types, in our names.
@@ -42,6 +44,10 @@ CLUSTERS = MODEL_DIR / "word_clusters.json"
 @cache
 def clusters() -> dict[str, tuple[str, str]]:
     """Surface → (coarse cluster, fine cluster), the numbers as strings."""
+    return kept("word_clusters", _read_clusters, CLUSTERS, Path(__file__))
+
+
+def _read_clusters() -> dict[str, tuple[str, str]]:
     _, data = read_model(CLUSTERS.name)
     # One object per distinct pair (~2,000), not per word (~11,000): 1.4 MB less.
     pairs: dict[tuple[str, str], tuple[str, str]] = {}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from analyzer.patterns import regex
+from analyzer.startup import regex
 
 # Every pattern starts where no digit or kanji multiplier precedes (the lookbehind fails
 # at once inside a number) and matches numbers possessively, one way only, so matching

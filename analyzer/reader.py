@@ -20,8 +20,8 @@ from analyzer.errors import (
 )
 from analyzer.frontmatter import Meta, calendar_date, meta_from_values, split_front_matter
 from analyzer.markdown import Block, Emphasis, render_body
-from analyzer.patterns import regex
 from analyzer.sentences import Sentence, split_sentences
+from analyzer.startup import regex
 from analyzer.textmap import TextMap
 
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})

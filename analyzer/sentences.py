@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyzer.markdown import Block
-from analyzer.patterns import regex
+from analyzer.startup import regex
 
 # After NFKC, ！？ are ! ? and （） are (); 「」『』 stay as they are.
 _CLOSERS = {"「": "」", "『": "』", "(": ")", "“": "”", "【": "】"}

@@ -24,11 +24,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 
 from analyzer.entities import NUMERIC_TYPES
-from analyzer.patterns import regex
 from analyzer.reader import Document
-from analyzer.resources import lexicon_lines, read_model
+from analyzer.resources import MODEL_DIR, lexicon_lines, read_model
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
 from analyzer.sentiment_features import (
     NGRAM_MAX,
@@ -37,6 +37,7 @@ from analyzer.sentiment_features import (
     target_features,
     text_offset,
 )
+from analyzer.startup import kept, regex
 from analyzer.tokenizer import Token
 
 LABELS = ("negative", "neutral", "positive")
@@ -157,12 +158,16 @@ def target_model() -> SentimentModel:
 @cache
 def load_model(name: str) -> SentimentModel:
     """A model file, its weights laid out as ``model_data`` writes them."""
+    tables = kept(name, lambda: _tables(name), MODEL_DIR / f"{name}.json", Path(__file__))
+    return SentimentModel(*tables)
+
+
+def _tables(name: str) -> tuple[dict, dict, list[float], float, str]:
     header, data = read_model(f"{name}.json")
     grams = dict(zip(data["grams"], pack_all(data["gram_weights"]), strict=True))
     rows = iter(data["weights"])
     others = dict(zip(data["features"], zip(rows, rows, rows, strict=True), strict=True))
-    unit = 1.0 / data["scale"]
-    return SentimentModel(grams, others, data["bias"], unit, header["version"])
+    return grams, others, data["bias"], 1.0 / data["scale"], header["version"]
 
 
 def model_data(model: SentimentModel, scale: int) -> dict:

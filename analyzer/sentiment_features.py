@@ -26,8 +26,8 @@ import bisect
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from analyzer.patterns import regex
 from analyzer.resources import lexicon_lines
+from analyzer.startup import regex
 from analyzer.tokenizer import Token
 
 NGRAM_MAX = 3  # char_grams spells the sizes out: it runs on every sentence

@@ -1,0 +1,199 @@
+"""What kiji builds at every start, kept between starts as Python keeps byte code.
+
+Two things cost a cold ``kiji analyze`` about a sixth of its time, and both depend
+only on files that change when kiji changes:
+
+- **Regular expressions** (~35 ms): ``re`` fills the table of a character class entry
+  by entry, 21,000 entries for ``[一-鿿]``, and the numeric patterns are long. What
+  CPython's compiler makes of a pattern (its ``_sre`` code) depends only on the
+  pattern, its flags and the Python build; ``regex`` keeps that code, keyed by the
+  pattern itself, and builds a pattern from it in microseconds.
+- **Models and lexicons as the extractors look them up** (~20 ms): packing the
+  sentiment weights, pairing the word clusters, building the gazetteer's tables.
+  ``kept`` keeps what a loader returns (plain dicts, tuples, numbers and strings),
+  keyed by the size and modification time of its sources: the data files and the
+  module that builds from them, as Python checks a ``.pyc`` against its ``.py``. (A
+  table that is only a decoded JSON dict, such as the IDF table, is not kept:
+  ``marshal`` builds a dict no faster than ``json`` does.)
+
+Both live in ``__pycache__`` as ``marshal`` data (no pickle: loading it runs no code),
+with the Python build that wrote them. Nothing can go stale or break a start: a pattern
+or table not kept, a file another Python wrote, one that cannot be read and code
+``_sre`` refuses are all built as usual. ``make compile`` (``python -m
+analyzer.startup``) writes them; so does a start that built something anew, where
+Python may write byte code (no ``PYTHONDONTWRITEBYTECODE``), atomically.
+"""
+
+from __future__ import annotations
+
+import _sre
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from re import _parser  # the compiler ``re.compile`` runs, step by step
+from typing import Any, TypeVar
+
+# Which build wrote a file: marshal's format and _sre's code change with them.
+_BUILD = (
+    sys.implementation.cache_tag,
+    sys.version,
+    marshal.version,
+    _sre.MAGIC,
+    _sre.CODESIZE,
+)
+FOLDER = Path(__file__).resolve().parent / "__pycache__"
+PATTERNS = FOLDER / f"patterns.{sys.implementation.cache_tag}.marshal"
+
+T = TypeVar("T")
+Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_stored: dict[tuple[str, int], Compiled] | None = None
+_used: dict[tuple[str, int], Compiled] = {}
+_missed = False
+
+
+_always_write = False  # python -m analyzer.startup
+
+
+def _may_write() -> bool:
+    return _always_write or not sys.dont_write_bytecode
+
+
+def _read(path: Path) -> Any:
+    """What ``_write`` stored at ``path`` under this build, or None."""
+    try:
+        build, value = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return value if build == _BUILD else None
+
+
+def _write(path: Path, value: Any) -> Path:
+    """Store ``value`` at ``path``: a temporary file renamed over the old one, so that
+    no start ever reads half a file."""
+    import tempfile
+
+    data = marshal.dumps((_BUILD, value))
+    path.parent.mkdir(exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)  # as Python's byte code: readable by every user
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# --- regular expressions --------------------------------------------------------------
+
+
+def _code(pattern: str, flags: int) -> Compiled:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` for this pattern."""
+    from re import _compiler
+
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    groups = parsed.state.groupdict
+    names: list[str | None] = [None] * parsed.state.groups
+    for name, index in groups.items():
+        names[index] = name
+    return (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        dict(groups),
+        tuple(names),
+    )
+
+
+def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the kept code when there is some."""
+    global _stored, _missed
+    if _stored is None:
+        stored = _read(PATTERNS)
+        _stored = stored if isinstance(stored, dict) else {}
+        if _may_write():
+            atexit.register(_write_patterns_if_missed)
+    key = (pattern, int(flags))
+    compiled = _stored.get(key)
+    if compiled is not None:
+        try:
+            built = _sre.compile(pattern, *compiled)
+        except (TypeError, ValueError, RuntimeError):  # _sre refuses code it did not make
+            pass
+        else:
+            _used[key] = compiled
+            return built
+    try:
+        compiled = _code(pattern, int(flags))
+        built = _sre.compile(pattern, *compiled)
+    except Exception:  # an internal of re changed: compile as everyone does
+        return re.compile(pattern, flags)
+    _used[key] = compiled
+    _missed = True
+    return built
+
+
+def write_patterns(keep_stored: bool = False) -> Path:
+    """Keep the code of every pattern compiled so far, and with ``keep_stored`` that of
+    the patterns already kept, which other commands use."""
+    table = {**(_stored or {}), **_used} if keep_stored else dict(_used)
+    return _write(PATTERNS, table)
+
+
+def _write_patterns_if_missed() -> None:
+    if _missed:
+        with contextlib.suppress(OSError):  # a read-only install compiles as before
+            write_patterns(keep_stored=True)
+
+
+# --- models and lexicons ----------------------------------------------------------------
+
+
+def _stamp(sources: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...] | None:
+    try:
+        return tuple((str(p), (s := p.stat()).st_size, s.st_mtime_ns) for p in sources)
+    except OSError:
+        return None
+
+
+def kept(name: str, build: Callable[[], T], *sources: Path) -> T:
+    """``build()``, a loader's plain data, from ``__pycache__`` while none of
+    ``sources`` (the files it reads and the module it is written in) has changed."""
+    path = FOLDER / f"{name}.{sys.implementation.cache_tag}.marshal"
+    stamp = _stamp(sources)
+    stored = _read(path) if stamp is not None else None
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
+        return stored[1]
+    value = build()
+    if stamp is not None and _may_write():
+        with contextlib.suppress(OSError, ValueError):  # read-only, or not plain data
+            _write(path, (stamp, value))
+    return value
+
+
+def main() -> None:
+    """Import every kiji module and load every model, so that each pattern is compiled
+    and each table built, and keep them (even under ``PYTHONDONTWRITEBYTECODE``, as
+    ``compileall`` writes byte code)."""
+    import analyzer.batch
+    import analyzer.cli
+    import analyzer.render  # noqa: F401
+    from analyzer.pipeline import warm_up
+
+    # run as ``python -m``, this file is __main__; kiji's modules imported another copy
+    imported = sys.modules["analyzer.startup"]
+    imported._always_write = True
+    warm_up()
+    print(f"kept {len(imported._used)} patterns in {imported.write_patterns()}")
+
+
+if __name__ == "__main__":
+    main()
