@@ -416,7 +416,32 @@ def extract_entities(
             if tail is not None and not any(taken[mention.end : tail.end()]):
                 taken[mention.end : tail.end()] = b"\x01" * (tail.end() - mention.end)
                 mentions[i] = replace(mention, end=tail.end())
+        elif (
+            mention.type == "COMPANY"
+            and (tail := _dotted_tail(text, mention))
+            and not any(taken[mention.end : tail])
+        ):  # 米アンペア|・コンピューティング
+            taken[mention.end : tail] = b"\x01" * (tail - mention.end)
+            mentions[i] = replace(mention, end=tail)
     return group_mentions(doc, mentions, names)
+
+
+_DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
+
+
+def _dotted_tail(text: str, mention: EntityMention) -> int:
+    """The end of the katakana words joined by middle dots after a firm's katakana name,
+    none of them listed (``アンペア|・コンピューティング``; not ``マツダ・スバル``, a list):
+    of the Stockmark train gold names in katakana, no company ends before such a word,
+    while 179 companies' names have a middle dot."""
+    if _KATAKANA_NAME.fullmatch(text, mention.start, mention.end) is None:
+        return 0
+    end = mention.end
+    while (part := _DOTTED_PART.match(text, end)) is not None:
+        if gazetteer().types.get(part.group(1).lower()) is not None:
+            return 0
+        end = part.end()
+    return end if end > mention.end else 0
 
 
 # A model's version after a product's name: its decimals after a number (GPT-5|.1), or
@@ -546,21 +571,29 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     split into pieces (``メル|ツ首相``) or one unknown word. On the Stockmark train
     sentences all 27 such runs of katakana (the office a word of its own, not
     ``選手|権``) are gold persons. Known words (``グループ会長``) are left alone. Before
-    a firm's office, one unknown word with a middle dot (``リップブー・タンCEO``)."""
+    a firm's office, katakana words joined by a middle dot, none of them a listed name
+    (``リップブー・タンCEO``, ``ホック・タン|CEO``; not ``グーグル・クラウドCEO``; the 2
+    such runs in the Stockmark train sentences are gold persons)."""
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
-        named = tokens[k - 1]
-        if (  # リップブー・タン|CEO: checked first, as words with a dot are few
-            named.unknown
-            and named.end == at
-            and "・" in named.surface[1:-1]
-            and text.startswith(_FIRM_OFFICES, at)
-            and _KATAKANA_NAME.fullmatch(named.surface)
-            and not (named.start > 0 and _is_katakana(text[named.start - 1]))
-        ):
-            found.append((named.start, at))
-            continue
+        if tokens[k - 1].end == at and text.startswith(_FIRM_OFFICES, at):
+            # リップブー・タン|CEO, ホック|・|タン|CEO: checked first, as such runs are few
+            start = _katakana_before(text, at)
+            while (
+                start > 0 and text[start - 1] == "・" and _is_katakana(text[start - 2 : start - 1])
+            ):
+                start = _katakana_before(text, start - 1)
+            parts = text[start:at].split("・")
+            if (
+                len(parts) >= 2
+                and all(parts)
+                and not (start > 0 and text[start - 1] in "=・")
+                and any(t.start == start for t in tokens)
+                and not any(gazetteer().types.get(part.lower()) for part in parts)
+            ):
+                found.append((start, at))
+                continue
         if text[at] not in _PUBLIC_TITLE_STARTS and text[at] not in _COUNTRY_OFFICE_STARTS:
             continue
         office = _COUNTRY_OFFICE.match(text, at)  # メルツ独首相
@@ -658,7 +691,8 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
     """The tagger's persons with a foreign given name put back: ``ナンシー|・|ペロシ``
     tagged as two persons is one (632 katakana names in the Stockmark train gold are
     written so, 2 pairs of persons), and so is ``パット・ゲルシンガー氏`` where only
-    the family name was tagged, if a title or an honorific follows the name."""
+    the family name was tagged, if a title or an honorific follows the name
+    (``マーク・ベニオフCEO``, where the tagger took the title with it, too)."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
         if kind == "PERSON" and start >= 2 and text[start - 1] in "・=":
@@ -671,7 +705,10 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
                 if (
                     (previous is None or previous[1] <= given)
                     and text[given : start - 1] not in TITLES
-                    and text.startswith(_TITLES_LONGEST_FIRST, end)
+                    and (  # a title after the name, or one the tagger took (ベニオフCEO)
+                        text.startswith(_TITLES_LONGEST_FIRST, end)
+                        or _without_title(text, start, end) < end
+                    )
                 ):
                     out.append((given, end, kind))
                     continue

@@ -819,6 +819,12 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     (tan,) = analyze_text("リップブー・タンCEOが就任した。タン氏は語った。").entities
     assert len(tan.mentions) == 2  # the surname joins the full name
     assert "トヨタ" not in [name for name, kind in people.items() if kind == "PERSON"]
+    people = entities_of("ブロードコムのホック・タンCEOと、セールスフォースのマーク・ベニオフCEO。")
+    assert people.get("ホック・タン") == people.get("マーク・ベニオフ") == "PERSON"
+    assert entities_of("グーグル・クラウドCEOが語った。").get("グーグル・クラウド") != "PERSON"
+    firms = entities_of("ソフトバンクは米アンペア・コンピューティングを買収。マツダ・スバルも。")
+    assert firms.get("アンペア・コンピューティング") == "COMPANY"  # the whole dotted name
+    assert firms.get("マツダ") == "COMPANY" and "マツダ・スバル" not in firms  # a list
     ministers = entities_of("赤沢亮正経済再生相と武藤容治経済産業相、山田元社長。金正恩党委員長。")
     assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
     assert "山田元" not in ministers and "金正恩党" not in ministers
