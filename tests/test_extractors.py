@@ -763,6 +763,13 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     )
     assert centres.get("石狩データセンター") == "FACILITY"  # a town's data centre, named
     assert "米国データセンター" not in centres  # a country's: a common noun phrase
+    firms = entities_of("ソフトバンクは米アンペア・コンピューティングを買収。マツダ・スバルも。")
+    assert firms.get("アンペア・コンピューティング") == "COMPANY"  # the whole dotted name
+    assert firms.get("マツダ") == "COMPANY" and "マツダ・スバル" not in firms  # a list
+    firms = entities_of("仏LVMHの会長と独SAPは語った。米CPIは上昇し、米PCEも伸びた。")
+    assert firms.get("LVMH") == firms.get("SAP") == "COMPANY"  # after a country's prefix
+    assert "CPI" not in firms and "PCE" not in firms  # generic terms
+    assert entities_of("シェブロンはガイアナ沖の油田を開発する。").get("ガイアナ沖") == "LOCATION"
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
@@ -822,9 +829,6 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     people = entities_of("ブロードコムのホック・タンCEOと、セールスフォースのマーク・ベニオフCEO。")
     assert people.get("ホック・タン") == people.get("マーク・ベニオフ") == "PERSON"
     assert entities_of("グーグル・クラウドCEOが語った。").get("グーグル・クラウド") != "PERSON"
-    firms = entities_of("ソフトバンクは米アンペア・コンピューティングを買収。マツダ・スバルも。")
-    assert firms.get("アンペア・コンピューティング") == "COMPANY"  # the whole dotted name
-    assert firms.get("マツダ") == "COMPANY" and "マツダ・スバル" not in firms  # a list
     ministers = entities_of("赤沢亮正経済再生相と武藤容治経済産業相、山田元社長。金正恩党委員長。")
     assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
     assert "山田元" not in ministers and "金正恩党" not in ministers
