@@ -420,6 +420,10 @@ def extract_entities(
             if tail is not None and not any(taken[mention.end : tail.end()]):
                 taken[mention.end : tail.end()] = b"\x01" * (tail.end() - mention.end)
                 mentions[i] = replace(mention, end=tail.end())
+        elif mention.type == "EVENT" and (year := _EVENT_YEAR.match(text, mention.end)):
+            if not any(taken[mention.end : year.end()]):  # CES| 2026: that year's
+                taken[mention.end : year.end()] = b"\x01" * (year.end() - mention.end)
+                mentions[i] = replace(mention, end=year.end())
         elif (
             mention.type == "COMPANY"
             and (tail := _dotted_tail(text, mention))
@@ -430,6 +434,8 @@ def extract_entities(
     return group_mentions(doc, mentions, names)
 
 
+# A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年).
+_EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])")
 _DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
 
 

@@ -361,6 +361,10 @@ def test_money_ranges_and_more_counters():
     assert spans["3〜5億円"] == ("MONEY", {"amount": 3e8, "amount_max": 5e8, "unit": "JPY"})
     assert spans["950万回線"] == ("QUANTITY", {"amount": 9.5e6, "unit": "回線"})
     assert spans["12拠点"] == ("QUANTITY", {"amount": 12.0, "unit": "拠点"})
+    text = "LNG船を40隻、本を3冊。ヴァンラーレ八戸に移籍。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["40隻"] == ("QUANTITY", {"amount": 40.0, "unit": "隻"})
+    assert "3冊" in spans and len(spans) == 2  # 八戸 is a city: no 戸 counter
     text = "出荷は800万〜1000万台、提携は3〜5社。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans["800万〜1000万台"] == (
@@ -770,6 +774,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert firms.get("LVMH") == firms.get("SAP") == "COMPANY"  # after a country's prefix
     assert "CPI" not in firms and "PCE" not in firms  # generic terms
     assert entities_of("シェブロンはガイアナ沖の油田を開発する。").get("ガイアナ沖") == "LOCATION"
+    events = entities_of("ラスベガスで開かれたCES 2026で発表した。COMPUTEX2025にも出た。")
+    assert events.get("CES 2026") == events.get("COMPUTEX2025") == "EVENT"  # the year's
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
