@@ -1033,8 +1033,10 @@ def _generic_phrase(
         head = text[inside[k].start : end].lower()
         if len(head) < 2 or head not in generic:
             continue
-        if _script(text[inside[k].start]) == _script(text[inside[k].start - 1]) != "":
-            return False  # マイクロ|ソフト, サイバー|エージェント: one word
+        if _script(text[inside[k].start]) == _script(text[inside[k].start - 1]) != "" and not (
+            k >= 2 and inside[0].surface.isascii() and inside[0].surface.lower() in generic
+        ):  # マイクロ|ソフト, サイバー|エージェント: one word; not AI|コーディング|ツール
+            return False
         if k == 1 and inside[0].pos[2] == "地名":  # 日本|企業, 米国|市場
             # but a town's site is its name: 石狩|データセンター (not 米国|データセンター)
             return inside[0].pos[3] == "国" or head not in _SITES

@@ -774,6 +774,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert firms.get("LVMH") == firms.get("SAP") == "COMPANY"  # after a country's prefix
     assert "CPI" not in firms and "PCE" not in firms  # generic terms
     assert entities_of("シェブロンはガイアナ沖の油田を開発する。").get("ガイアナ沖") == "LOCATION"
+    tools = entities_of("AIコーディングツールの市場で、イオンクレジットサービスが提携した。")
+    assert "AIコーディングツール" not in tools  # a generic term and common nouns
+    assert tools.get("イオンクレジットサービス") == "COMPANY"  # katakana run: one word
     events = entities_of("ラスベガスで開かれたCES 2026で発表した。COMPUTEX2025にも出た。")
     assert events.get("CES 2026") == events.get("COMPUTEX2025") == "EVENT"  # the year's
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
