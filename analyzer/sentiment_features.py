@@ -33,7 +33,7 @@ from analyzer.tokenizer import Token
 NGRAM_MAX = 3  # char_grams spells the sizes out: it runs on every sentence
 _NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
 _CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
-_CONTRAST_SURFACES = _CONTRAST | {"が"}
+_CONTRAST_SURFACES = _CONTRAST | {"が", "の"}
 _NEGATION_REACH = 4
 _QUESTION_ENDS = ("か", "か。", "?", "だろうか。", "のか。", "だろうか")
 _CLAUSE_ENDING_PARTICLES = frozenset({"が", "ものの", "けれど", "けれども", "ながら", "つつ"})
@@ -52,10 +52,21 @@ def char_grams(text: str) -> set[str]:
     return grams
 
 
-def is_contrast(token: Token) -> bool:
+def is_contrast(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a contrast: しかし, だが, the conjunctive が (not the subject
+    marker), and ものの, which MeCab cuts into もの|の after a predicate
+    (``上回ったもの|の、``; not ``彼のもの|の見方``)."""
+    token = tokens[i]
     surface = token.surface
-    if surface == "が":  # the conjunctive particle, not the subject marker
+    if surface == "が":
         return token.pos[1] == "接続助詞"
+    if surface == "の":
+        return (
+            i >= 2
+            and tokens[i - 1].surface == "もの"
+            and tokens[i - 2].pos[0] in _PREDICATES
+            and tokens[i - 1].end == token.start
+        )
     return surface in _CONTRAST
 
 
@@ -63,7 +74,8 @@ def last_contrast(tokens: Sequence[Token]) -> int:
     """Index of the last contrast in ``tokens``, or -1."""
     maybe = _CONTRAST_SURFACES
     return max(
-        (i for i, t in enumerate(tokens) if t.surface in maybe and is_contrast(t)), default=-1
+        (i for i, t in enumerate(tokens) if t.surface in maybe and is_contrast(tokens, i)),
+        default=-1,
     )
 
 
@@ -76,7 +88,7 @@ def negator_of(tokens: Sequence[Token], i: int) -> int:
     tokens of its clause, or -1."""
     for j in range(i + 1, min(i + 1 + _NEGATION_REACH, len(tokens))):
         token = tokens[j]
-        if token.pos[0] == "補助記号" or is_contrast(token):
+        if token.pos[0] == "補助記号" or is_contrast(tokens, j):
             return -1
         if is_negator(token):
             return j
@@ -105,7 +117,7 @@ def _cost_changes(tokens: Sequence[Token], i: int) -> bool:
     the noun before the は/が/も/の nearest before it in its clause, is a cost."""
     for j in range(i - 1, 0, -1):
         token = tokens[j]
-        if token.pos[0] == "補助記号" or is_contrast(token):
+        if token.pos[0] == "補助記号" or is_contrast(tokens, j):
             return False
         if token.pos[0] == "助詞" and token.surface in _SUBJECT:
             return tokens[j - 1].pos[0] in ("名詞", "接尾辞") and _is_cost(tokens[j - 1])
@@ -225,7 +237,7 @@ def _other_features(text: str, tokens: Sequence[Token], hits: list[Hit]) -> dict
 
 def _ends_clause(tokens: Sequence[Token], i: int, topic: int) -> bool:
     token = tokens[i]
-    if token.surface == "。" or is_contrast(token):
+    if token.surface == "。" or is_contrast(tokens, i):
         return True
     if token.pos[1] == "接続助詞" and token.surface in _CLAUSE_ENDING_PARTICLES:
         return True

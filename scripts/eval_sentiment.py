@@ -40,7 +40,7 @@ Classifier = Callable[[str, list], tuple[str, float]]
 
 
 def lexicon_only(text: str, tokens: list) -> tuple[str, float]:
-    contrast = max((i for i, t in enumerate(tokens) if is_contrast(t)), default=-1)
+    contrast = max((i for i in range(len(tokens)) if is_contrast(tokens, i)), default=-1)
     total = 0.0
     for i, polarity, _ in lexicon_hits(tokens, sentiment.polarity_lexicon()):
         if contrast >= 0:

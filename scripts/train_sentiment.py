@@ -143,7 +143,7 @@ def target_training() -> tuple[list, list[dict]]:
         if blog_split(article) == "train":
             text = unicodedata.normalize("NFKC", text)
             tokens = tokenize(text)
-            if tokens and not any(is_contrast(t) for t in tokens):
+            if tokens and not any(is_contrast(tokens, i) for i in range(len(tokens))):
                 examples.append((text, tokens, (0, tokens[0].end), label, TARGET_BLOG_WEIGHT))
     return examples, dev_rows
 
