@@ -1875,6 +1875,25 @@ def _short_names(
     return short
 
 
+# A country's one-kanji name, as news writes it alone (日米, 米最大), and its listed name.
+_COUNTRY_NAMES = {
+    "米": "米国",
+    "英": "英国",
+    "独": "ドイツ",
+    "仏": "フランス",
+    "中": "中国",
+    "韓": "韓国",
+    "日": "日本",
+    "豪": "オーストラリア",
+    "台": "台湾",
+    "露": "ロシア",
+    "印": "インド",
+    "加": "カナダ",
+    "蘭": "オランダ",
+    "伊": "イタリア",
+}
+
+
 def group_mentions(
     doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
 ) -> list[Entity]:
@@ -1897,6 +1916,10 @@ def group_mentions(
             keys.append(f"{mention.type}:{sorted(mention.value.items())}")
         elif mention.type in NUMERIC_TYPES:
             keys.append(f"{mention.type}:{name}")
+        elif mention.type == "LOCATION" and _COUNTRY_NAMES.get(name, "") in canonical:
+            key = canonical[_COUNTRY_NAMES[name]]  # 米 (米最大, 日米) is 米国
+            keys.append(key)
+            listed[key] = display.get(key, "")
         elif name in canonical:
             keys.append(canonical[name])
             listed[canonical[name]] = display.get(canonical[name], "")

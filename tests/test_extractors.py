@@ -777,6 +777,12 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     tools = entities_of("AIコーディングツールの市場で、イオンクレジットサービスが提携した。")
     assert "AIコーディングツール" not in tools  # a generic term and common nouns
     assert tools.get("イオンクレジットサービス") == "COMPANY"  # katakana run: one word
+    (usa,) = [
+        e
+        for e in analyze_text("ダイモンCEOは米経済に触れた。米国は強い。").entities
+        if e.type == "LOCATION"
+    ]
+    assert usa.text == "米国" and len(usa.mentions) == 2  # 米, the country's one kanji
     events = entities_of("ラスベガスで開かれたCES 2026で発表した。COMPUTEX2025にも出た。")
     assert events.get("CES 2026") == events.get("COMPUTEX2025") == "EVENT"  # the year's
     facilities = entities_of("東京電力は柏崎刈羽原発を再稼働し、元町工場も動く。")
