@@ -35,6 +35,7 @@ _NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
 _CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
 _CONTRAST_SURFACES = _CONTRAST | {"が", "の"}
 _NEGATION_REACH = 4
+_SIGNED = 0.6  # the polarity of a signed percentage: -9.8% (see _signed_change)
 _QUESTION_ENDS = ("か", "か。", "?", "だろうか。", "のか。", "だろうか")
 _CLAUSE_ENDING_PARTICLES = frozenset({"が", "ものの", "けれど", "けれども", "ながら", "つつ"})
 _PREDICATES = frozenset({"動詞", "形容詞", "助動詞"})
@@ -130,17 +131,21 @@ Hit = tuple[int, float, tuple[int, ...]]
 def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit]:
     """(token index, polarity, tokens to hide from the n-grams) for every lexicon word.
 
-    A negation (``悪くない``) flips the word, and a change word whose subject is a
-    cost (``コストが増加``) is reversed; either way the word (and its negation) is
+    A signed percentage counts as a change word (``-9.8%``, ``△5.2%``). A negation
+    (``悪くない``) flips the word, and a change word whose subject is a cost
+    (``コストが増加``, ``費用は△3%``) is reversed; either way the word (and its negation) is
     hidden from the n-grams, whose characters would pull the other way while the
     lexicon feature says what is meant."""
     hits = []
     changes = _reversals()[2]
     for i, token in enumerate(tokens):
+        signed = 0.0
         polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
+        if not polarity:
+            polarity = signed = _signed_change(tokens, i)
         if polarity:
             hidden: tuple[int, ...] = ()
-            if token.lemma in changes and _cost_changes(tokens, i):
+            if (signed or token.lemma in changes) and _cost_changes(tokens, i - bool(signed)):
                 polarity = -polarity
                 hidden = (i,)
             negator = negator_of(tokens, i)
@@ -149,6 +154,26 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
                 hidden = (i, negator)
             hits.append((i, polarity, hidden))
     return hits
+
+
+_SIGNS = {"-": -_SIGNED, "−": -_SIGNED, "▲": -_SIGNED, "△": -_SIGNED, "+": _SIGNED}
+
+
+def _signed_change(tokens: Sequence[Token], i: int) -> float:
+    """The polarity of a signed percentage, as tables and lists write changes
+    (``東京エレクトロン：-9.8%``, ``前年同期比△5.2%``, ``+12%``), at its number."""
+    token = tokens[i]
+    if token.pos[1] != "数詞" or i == 0 or not tokens[i - 1].surface:
+        return 0.0
+    sign = _SIGNS.get(tokens[i - 1].surface[-1], 0.0)
+    if not sign or (i >= 2 and tokens[i - 2].pos[1] == "数詞" and tokens[i - 1].surface == "-"):
+        return 0.0  # 2025-26: a range, no sign
+    for j in range(i + 1, min(i + 4, len(tokens))):
+        if tokens[j].surface in ("%", "ポイント"):
+            return sign
+        if tokens[j].pos[1] != "数詞" and tokens[j].surface != ".":
+            return 0.0
+    return 0.0
 
 
 def text_offset(text: str, tokens: Sequence[Token]) -> int:

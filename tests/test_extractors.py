@@ -426,6 +426,28 @@ def test_contrast_weighs_the_clause_after_ga():
     assert sentence.label == "negative"
 
 
+def test_contrast_after_monono_and_signed_percentages():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import last_contrast, lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    tokens = tokenize("売上高は予想を上回ったものの、利益は悪化した。")
+    assert tokens[last_contrast(tokens)].surface == "の"  # もの|の, MeCab's cut of ものの
+    assert last_contrast(tokenize("彼のものの見方は鋭い。")) == -1  # a noun and の
+    down, up = analyze_text(
+        "売上高は増えたものの、利益は減った。\n利益は減ったものの、売上高は増えた。"
+    ).sentiment.sentences
+    assert down.label == "negative" and up.label == "positive"  # the clause after ものの
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("レーザーテック:-7.5%") == [-0.6]
+    assert polarities("営業利益は+12%") == [0.6]
+    assert polarities("費用は△3%") == [0.6]  # a cost that fell
+    assert polarities("2025-26年の計画") == []  # a range, no sign
+
+
 def test_entities_get_the_sentiment_of_sentences_mentioning_them():
     analysis = analyze_text(
         "NVIDIAの業績は好調で過去最高を更新した。\nIntelは赤字が続き低迷している。"
