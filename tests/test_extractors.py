@@ -869,6 +869,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     ministers = entities_of("赤沢亮正経済再生相と武藤容治経済産業相、山田元社長。金正恩党委員長。")
     assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
     assert "山田元" not in ministers and "金正恩党" not in ministers
+    people = entities_of("日本商工会議所の小林健会頭と、経済同友会の新浪剛史代表幹事。")
+    assert people.get("小林健") == people.get("新浪剛史") == "PERSON"  # not 小林健会頭
     people = entities_of("ニデックの永守重信グローバルグループ代表と、歌手の土屋アンナさん。")
     assert people.get("永守重信") == people.get("土屋アンナ") == "PERSON"  # not the katakana
     people = entities_of("トランプ米大統領とメルツ独首相、スターマー英首相が会談した。")
