@@ -833,6 +833,7 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     )
     for name in ("GPT-5.1", "Gemini 2.5 Pro", "Claude Sonnet 4.5", "GPT-5"):
         assert models.get(name) == "PRODUCT", name  # a version is the model's name
+    assert entities_of("「Copilot+ PC」を発売した。").get("Copilot+ PC") == "PRODUCT"
     held = entities_of("パリで開かれたVivaTechnologyには50社が出展した。")
     assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
     described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
