@@ -333,6 +333,7 @@ def extract_entities(
                     or (kind == "PRODUCT" and _LAW.search(name))
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
+                    or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
                     or _english_prose(name)
                     or _kind_of_share(text, tokens, part_start, part_end)
                     or _VISIT.fullmatch(name) is not None
@@ -1219,6 +1220,8 @@ _BREAKS = regex(
 _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
 _NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
+# A division's word alone (州ごと, 各県): no Stockmark train gold name is one.
+_DIVISION_WORDS = frozenset("州県市区町村都道府郡")
 COUNTRY_KANJI = frozenset(_COUNTRIES)
 # 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
 # name starts with 訪.

@@ -796,6 +796,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert firms.get("LVMH") == firms.get("SAP") == "COMPANY"  # after a country's prefix
     assert "CPI" not in firms and "PCE" not in firms  # generic terms
     assert entities_of("シェブロンはガイアナ沖の油田を開発する。").get("ガイアナ沖") == "LOCATION"
+    states = entities_of("* EU：包括的な規制\n* 米国：州ごとの規制が中心")
+    assert "州" not in states and states.get("米国") == "LOCATION"  # a division's word alone
     tools = entities_of("AIコーディングツールの市場で、イオンクレジットサービスが提携した。")
     assert "AIコーディングツール" not in tools  # a generic term and common nouns
     assert tools.get("イオンクレジットサービス") == "COMPANY"  # katakana run: one word
