@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.errors import KijiError, NotFoundError, OutputError
 from analyzer.reader import ReadOptions
+from analyzer.resources import write_atomically
 from analyzer.result import ErrorRecord
 
 if TYPE_CHECKING:
@@ -257,14 +258,7 @@ class OutputFolder:
         stale = base.with_name(base.name + (".json" if outcome.failed else ".error.json"))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    handle.write(outcome.text)
-                os.replace(temporary, target)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_atomically(target, outcome.text.encode("utf-8"))
             stale.unlink(missing_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,23 @@ def read_model(name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         header = json.loads(handle.readline())
         data = json.loads(handle.readline())
     return header, data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, written to a temporary file beside it and renamed over it,
+    so that no reader, and no run that is interrupted, ever leaves half a file. The file
+    is readable by all (0644), as files are with the usual umask."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def write_model(path: Path, header: dict[str, Any], data: dict[str, Any]) -> None:

@@ -30,7 +30,6 @@ import _sre
 import atexit
 import contextlib
 import marshal
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -73,21 +72,11 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, value: Any) -> Path:
-    """Store ``value`` at ``path``: a temporary file renamed over the old one, so that
-    no start ever reads half a file."""
-    import tempfile
+    """Store ``value`` at ``path``, atomically: no start ever reads half a file."""
+    from analyzer.resources import write_atomically
 
-    data = marshal.dumps((_BUILD, value))
     path.parent.mkdir(exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # as Python's byte code: readable by every user
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, marshal.dumps((_BUILD, value)))
     return path
 
 

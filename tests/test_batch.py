@@ -49,6 +49,9 @@ def test_resume_skips_up_to_date_results_and_redoes_changed_ones(kiji, posts, tm
     out = tmp_path / "out"
     first = kiji("batch", posts, "-o", out, "--jobs", "2")
     assert first.exit_code == 1
+    written = next(out.rglob("*.json"))
+    assert written.stat().st_mode & 0o777 == 0o644  # readable by all, as files usually are
+    assert not list(out.rglob(".*"))  # no temporary file left behind
     changed = posts / "set0" / SAMPLES[0].name
     changed.write_text(changed.read_text(encoding="utf-8") + "\n追記した段落。\n", encoding="utf-8")
     stale = out / "set2" / f"{SAMPLES[1].name}.json"
