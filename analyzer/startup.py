@@ -8,7 +8,7 @@ only on files that change when kiji changes:
   CPython's compiler makes of a pattern (its ``_sre`` code) depends only on the
   pattern, its flags and the Python build; ``regex`` keeps that code, keyed by the
   pattern itself, and builds a pattern from it in microseconds.
-- **Models and lexicons as the extractors look them up** (~20 ms): packing the
+- **Models and lexicons as the extractors look them up** (~16 ms): packing the
   sentiment weights, pairing the word clusters, building the gazetteer's tables.
   ``kept`` keeps what a loader returns (plain dicts, tuples, numbers and strings),
   keyed by the size and modification time of its sources: the data files and the
