@@ -145,6 +145,7 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
             polarity = signed = _signed_change(tokens, i)
         if polarity:
             hidden: tuple[int, ...] = ()
+            # a signed number's subject is looked for before its sign, which is punctuation
             if (signed or token.lemma in changes) and _cost_changes(tokens, i - bool(signed)):
                 polarity = -polarity
                 hidden = (i,)

@@ -37,6 +37,8 @@ from pathlib import Path
 from re import _parser  # the compiler ``re.compile`` runs, step by step
 from typing import Any, TypeVar
 
+from analyzer import resources
+
 # Which build wrote a file: marshal's format and _sre's code change with them.
 _BUILD = (
     sys.implementation.cache_tag,
@@ -53,9 +55,9 @@ Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _stored: dict[tuple[str, int], Compiled] | None = None
 _used: dict[tuple[str, int], Compiled] = {}
 _missed = False
-
-
 _always_write = False  # python -m analyzer.startup
+# Every loader reads its file through resources.py: its parsing is a source of all.
+_RESOURCES = Path(resources.__file__)
 
 
 def _may_write() -> bool:
@@ -73,10 +75,8 @@ def _read(path: Path) -> Any:
 
 def _write(path: Path, value: Any) -> Path:
     """Store ``value`` at ``path``, atomically: no start ever reads half a file."""
-    from analyzer.resources import write_atomically
-
     path.parent.mkdir(exist_ok=True)
-    write_atomically(path, marshal.dumps((_BUILD, value)))
+    resources.write_atomically(path, marshal.dumps((_BUILD, value)))
     return path
 
 
@@ -155,9 +155,10 @@ def _stamp(sources: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...] | None
 
 def kept(name: str, build: Callable[[], T], *sources: Path) -> T:
     """``build()``, a loader's plain data, from ``__pycache__`` while none of
-    ``sources`` (the files it reads and the module it is written in) has changed."""
+    ``sources`` (the files it reads and the module it is written in) nor
+    ``resources.py``, which reads them, has changed."""
     path = FOLDER / f"{name}.{sys.implementation.cache_tag}.marshal"
-    stamp = _stamp(sources)
+    stamp = _stamp((*sources, _RESOURCES))
     stored = _read(path) if stamp is not None else None
     if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == stamp:
         return stored[1]
