@@ -9,7 +9,6 @@ article to finish, so memory stays flat however large the folder.
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import multiprocessing
 import os
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.errors import KijiError, NotFoundError, OutputError
 from analyzer.reader import ReadOptions
-from analyzer.resources import write_atomically
+from analyzer.resources import sha256, write_atomically
 from analyzer.result import ErrorRecord
 
 if TYPE_CHECKING:
@@ -230,7 +229,7 @@ def _up_to_date(job: Job, out: str, names: NameList | None = None) -> bool:
     try:
         previous = json.loads(target.read_text(encoding="utf-8"))
         with open(job.path, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+            digest = sha256(handle.read()).hexdigest()
     except (OSError, ValueError):
         return False
     return (

@@ -160,12 +160,12 @@ def _load(path: str, encoding: str | None, lenient: bool, max_bytes: int) -> Doc
     from dataclasses import replace
 
     from analyzer.errors import KijiError
-    from analyzer.reader import read_bytes, read_path
+    from analyzer.reader import read_bytes, read_limited, read_path
 
     options = _read_options(encoding, lenient, max_bytes)
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(options.max_bytes + 1)
+            data = read_limited(sys.stdin.buffer, options.max_bytes)
             return read_bytes(data, "<stdin>", replace(options, markup="markdown"))
         return read_path(path, options)
     except KijiError as exc:

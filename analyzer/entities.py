@@ -13,7 +13,6 @@ width or case, or another name of the same list entry (``エヌビディア`` fo
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
@@ -26,7 +25,7 @@ from analyzer.frontmatter import calendar_date
 from analyzer.ner import TYPES, tag
 from analyzer.numeric import Timeline, find_numeric
 from analyzer.reader import Document
-from analyzer.resources import lexicon_lines, lexicon_path
+from analyzer.resources import lexicon_lines, lexicon_path, sha256
 from analyzer.result import Entity, Mention
 from analyzer.startup import kept, regex
 from analyzer.tokenizer import Token
@@ -211,7 +210,7 @@ def read_names(path: str) -> NameList:
                 f"line {number}: unknown type {fields[1]!r} (one of {', '.join(NAME_TYPES)})"
             )
         entries.append((kind, [fields[0], *(a for a in fields[2:] if a)]))
-    return NameList.of(entries, hashlib.sha256(data).hexdigest()[:12], anywhere=True)
+    return NameList.of(entries, sha256(data).hexdigest()[:12], anywhere=True)
 
 
 @cache

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 
 from analyzer.entities import NameList, extract_entities
 from analyzer.keywords import extract_keywords
 from analyzer.reader import Document, ReadOptions, Source, parse_text, read_path
+from analyzer.resources import sha256
 from analyzer.result import Analysis, Stats
 from analyzer.sentiment import analyze_sentiment, entity_sentiments
 from analyzer.tokenizer import tokenize_sentences
@@ -56,7 +56,7 @@ def analyze_text(
 ) -> Analysis:
     """Analyse a string (Markdown with optional front matter)."""
     data = text.encode("utf-8")
-    source = Source(path, "utf-8", len(data), hashlib.sha256(data).hexdigest())
+    source = Source(path, "utf-8", len(data), sha256(data).hexdigest())
     return analyze_document(parse_text(text, source, options), top=top, names=names)
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from analyzer import DEFAULT_MAX_BYTES
 from analyzer.encoding import decode, valid_unicode
@@ -20,6 +20,7 @@ from analyzer.errors import (
 )
 from analyzer.frontmatter import Meta, calendar_date, meta_from_values, split_front_matter
 from analyzer.markdown import Block, Emphasis, render_body
+from analyzer.resources import sha256
 from analyzer.sentences import Sentence, split_sentences
 from analyzer.startup import regex
 from analyzer.textmap import TextMap
@@ -31,6 +32,7 @@ _KANA = regex(r"[\u3040-\u30ff\uff66-\uff9f]")
 _LETTER = regex(r"[^\W\d_]")
 _MIN_KANA_SHARE = 0.05
 _MIN_LETTERS = 20
+_READ_PIECE = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,7 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise UnreadableError("not a regular file (a device or socket?)", shown)
         with open(path, "rb") as handle:
-            data = handle.read(options.max_bytes + 1)
+            data = read_limited(handle, options.max_bytes, os.fstat(handle.fileno()).st_size)
     except FileNotFoundError:
         raise NotFoundError("no such file", shown) from None
     except IsADirectoryError:
@@ -101,6 +103,26 @@ def read_path(path: str | os.PathLike[str], options: ReadOptions | None = None) 
     return read_bytes(data, shown, replace(options, markup=markup))
 
 
+def read_limited(handle: BinaryIO, limit: int, size: int = 0) -> bytes:
+    """Up to ``limit + 1`` bytes of ``handle`` (one more than allowed tells "too large").
+
+    ``handle.read(limit + 1)`` would allocate the whole limit (20 MB) for every article
+    however small it is; this reads what is there, in pieces, with ``size`` (a regular
+    file's length) as the first guess.
+    """
+    pieces: list[bytes] = []
+    left = limit + 1
+    want = min(left, size + 1 if size > 0 else _READ_PIECE)
+    while left > 0:
+        piece = handle.read(min(left, want))
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+        want = _READ_PIECE
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
 def read_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Document:
     options = options or ReadOptions()
     try:
@@ -109,7 +131,7 @@ def read_bytes(data: bytes, path: str, options: ReadOptions | None = None) -> Do
                 f"larger than the {options.max_bytes:,}-byte limit (raise it with --max-bytes)"
             )
         text, encoding = decode(data, options.encoding)
-        source = Source(path, encoding, len(data), hashlib.sha256(data).hexdigest())
+        source = Source(path, encoding, len(data), sha256(data).hexdigest())
         return parse_text(text, source, options)
     except KijiError as exc:
         raise exc.with_path(path) from None

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import ctypes
 import glob
-import hashlib
 import json
 import os
 from functools import cache
 
 from analyzer import __version__
-from analyzer.resources import MODEL_DIR, SHIPPED_LEXICONS, lexicon_version
+from analyzer.resources import MODEL_DIR, SHIPPED_LEXICONS, lexicon_version, sha256
 
 
 @cache
@@ -41,7 +40,7 @@ def versions() -> dict[str, str]:
 def code_version() -> str:
     """A hash of kiji's own modules: rules change with the code between releases of
     ``__version__``, and ``--resume`` must redo what older rules produced (~1 ms)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     folder = os.path.dirname(os.path.abspath(__file__))
     for name in sorted(os.listdir(folder)):
         if name.endswith(".py"):

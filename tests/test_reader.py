@@ -1,9 +1,10 @@
+import io
 import unicodedata
 
 import pytest
 
 from analyzer.errors import FrontMatterError
-from analyzer.reader import ReadOptions, Source, parse_text, read_bytes, read_path
+from analyzer.reader import ReadOptions, Source, parse_text, read_bytes, read_limited, read_path
 from tests.conftest import EDGE, FOXCONN, SAMPLES
 
 
@@ -99,6 +100,43 @@ def test_english_heavy_text_gets_a_warning():
 def test_too_large_input_is_refused():
     with pytest.raises(Exception, match="limit"):
         read_bytes("あ".encode() * 100, "big.md", ReadOptions(max_bytes=10))
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that hands out a few bytes per read, as a slow writer's would."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        piece, self.data = self.data[:3], self.data[3:]
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+@pytest.mark.parametrize("size_hint", [0, 5, 10_000])
+def test_read_limited_reads_all_of_a_small_input_and_one_byte_past_the_limit(size_hint):
+    data = bytes(range(256)) * 40  # 10,240 bytes
+    assert read_limited(io.BytesIO(data), 20_000, size_hint) == data
+    assert read_limited(io.BytesIO(data), 100, size_hint) == data[:101]
+    assert read_limited(io.BufferedReader(_Trickle(data)), 20_000, size_hint) == data
+    assert read_limited(io.BytesIO(b""), 100, size_hint) == b""
+
+
+def test_reading_a_small_file_does_not_allocate_the_whole_size_limit(tmp_path):
+    import tracemalloc
+
+    (tmp_path / "post.md").write_text("# 見出し\n\n本文です。\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        read_path(tmp_path / "post.md", ReadOptions(max_bytes=50_000_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)

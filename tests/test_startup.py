@@ -165,3 +165,28 @@ def test_kijis_loaders_give_the_same_tables_kept_or_built(store):
         "word_clusters",
         "gazetteer",
     }
+
+
+def test_analyze_imports_nothing_heavy(tmp_path):
+    """A cold `kiji analyze --json` stays light: no scikit-learn, numpy or OpenSSL
+    (hashlib's, ~3 MB of every worker's RSS) on the analysis path."""
+    import subprocess
+    import sys
+
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 決算\n---\nNVIDIAの売上高は過去最高だった。\n", encoding="utf-8")
+    code = (
+        "import atexit, sys\n"
+        "heavy = ('sklearn', 'numpy', 'scipy', '_hashlib')\n"
+        "atexit.register(lambda: print('heavy:', [m for m in heavy if m in sys.modules],"
+        " file=sys.stderr))\n"
+        f"sys.argv = ['kiji', 'analyze', {str(post)!r}, '--json']\n"
+        "from analyzer.cli import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"entities"' in result.stdout
+    assert "heavy: []" in result.stderr
