@@ -85,7 +85,7 @@ def shape(surface: str) -> str:
 
 
 _OFFSETS = (-2, -1, 1, 2)
-_EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
+_EDGE = tuple((f"w{d}=#",) for d in _OFFSETS)
 
 
 # ~1.5 KB a word: ~3 MB at most. 2,048 words answer 90% of lookups on the bench
@@ -93,8 +93,9 @@ _EDGE = {d: (f"w{d}=#",) for d in _OFFSETS}
 @lru_cache(maxsize=1 << 11)
 def _word(
     surface: str, pos: tuple[str, str, str, str], lemma: str, unknown: bool
-) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
-    """A token's own features, and the features it gives its neighbours at each offset.
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """A token's own features, and the features it gives its neighbours at each offset
+    (in the order of ``_OFFSETS``; a tuple, not a dict: ~0.5 KB less a word).
     A word's features never change, so they are built once per process. Those that
     do not spell the word (POS, shape, clusters, characters) are the same strings for
     many words: interned, the cache holds one copy of each."""
@@ -110,15 +111,15 @@ def _word(
     own = ["w=" + surface, *map(intern, shared)]
     if lemma != surface:
         own.append("l=" + lemma)
-    around = {}
+    around = []
     for d in _OFFSETS:
         features = [f"w{d}={surface}"]
         if -1 <= d <= 1:
             features += [intern(f"p{d}={tag}"), intern(f"s{d}={kind}")]
         if cluster and -1 <= d <= 1:
             features += [intern(f"c{d}={cluster[0]}"), intern(f"cc{d}={cluster[1]}")]
-        around[d] = tuple(features)
-    return tuple(own), around
+        around.append(tuple(features))
+    return tuple(own), tuple(around)
 
 
 def token_features(tokens: Sequence[Token]) -> list[list[str]]:
@@ -129,9 +130,9 @@ def token_features(tokens: Sequence[Token]) -> list[list[str]]:
     out = []
     for i in range(n):
         f = list(words[i][0])
-        for d in _OFFSETS:
+        for k, d in enumerate(_OFFSETS):
             j = i + d
-            f += words[j][1][d] if 0 <= j < n else _EDGE[d]
+            f += words[j][1][k] if 0 <= j < n else _EDGE[k]
         if i > 0:
             f.append(f"w-1|w={surfaces[i - 1]}|{surfaces[i]}")
         if i + 1 < n:
