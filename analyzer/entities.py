@@ -329,7 +329,7 @@ def extract_entities(
                     or _generic_list(tokens, part_start, part_end)
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
-                    or (kind == "PRODUCT" and _LAW.search(name))
+                    or _LAW.search(name)  # スマホ新法, typed PERSON too
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
@@ -355,7 +355,7 @@ def extract_entities(
                         and _prefixed_foreign(text, part_start, part_end)
                         and not _titled(text, part_end)
                     )
-                    or (  # 米リップル; not 米テキサス, a place to MeCab
+                    or (  # 米リップル, 米アルティウム; not 米テキサス, a place to MeCab
                         kind == "LOCATION"
                         and _prefixed_foreign(text, part_start, part_end)
                         and _one_common_word(tokens, part_start, part_end)
@@ -769,14 +769,15 @@ def _office_after(text: str, end: int) -> bool:
 
 def _one_common_word(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is one token that MeCab knows as no place nor person
-    (リップル, ルノー; not テキサス, オースティン, nor the two words of シリコンバレー)."""
+    (リップル, ルノー; not テキサス, オースティン, nor the two words of シリコンバレー),
+    or one katakana word it does not know at all (アルティウム: UniDic lists the places
+    news names after a country's prefix, 米カンザス州, 米シアトル)."""
     token = next((t for t in tokens if t.start == start), None)
-    return (
-        token is not None
-        and token.end == end
-        and not token.unknown
-        and token.pos[2] not in ("地名", "人名")
-    )
+    if token is None or token.end != end:
+        return False
+    if token.unknown:
+        return all("\u30a0" <= ch <= "\u30ff" for ch in token.surface)
+    return token.pos[2] not in ("地名", "人名")
 
 
 def _titled(text: str, end: int) -> bool:
@@ -1004,7 +1005,8 @@ def _article_date(doc: Document) -> dt.date | None:
 
 
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
-# not a product, and none of our types fits it.
+# not a product, and none of our types fits it. Every Stockmark name that ends so is a
+# law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
 _LAW = regex(r"(?:法|法案|条例)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
 _MODEL_AFTER = regex(

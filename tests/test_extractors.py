@@ -774,6 +774,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert listed.get("フェニックス") == "LOCATION"  # a place listed after a place
     places = entities_of("SBIは米リップルと組み、米テキサス州と米オースティンに拠点を置く。")
     assert places.get("リップル") == "COMPANY"
+    unknown = entities_of("ルネサスは米アルティウムの買収効果で設計ソフト事業が伸びた。")
+    assert unknown.get("アルティウム") == "COMPANY"  # a word UniDic does not know
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
     assert (
@@ -916,6 +918,12 @@ def test_a_place_and_a_generic_term_is_no_name():
     local = entities_of("北海道千歳市、ラピダス効果で地価上昇率全国トップに")
     assert local.get("ラピダス") == "COMPANY" and "ラピダス効果" not in local
     assert entities_of("東京映画が製作した。").get("東京映画") == "COMPANY"  # a film company
+
+
+def test_laws_are_not_names_whatever_the_tagger_calls_them():
+    entities = entities_of("公正取引委員会は、スマホ新法に基づきアップルとグーグルに報告を求めた。")
+    assert not any(name.endswith("法") for name in entities)  # the tagger said PERSON
+    assert entities.get("公正取引委員会") == "POLITICAL_ORG"
 
 
 def test_short_latin_names_match_only_as_listed():
