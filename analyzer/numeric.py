@@ -53,7 +53,7 @@ _SCALE = {
 _COUNTERS = (
     "基|社|台|人|件|個|枚|機|隻|店舗|店|棟|冊|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|回線|拠点|"
     "GWh|MWh|kWh|GW|MW|kW|ギガワット時|メガワット時|キロワット時|ギガワット|メガワット|キロワット|"
-    "TB|GB|PB|nm|km|kg|トン|ドル分"
+    "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分"
 )
 # Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
 _UNIT_SYMBOLS = {
@@ -63,6 +63,11 @@ _UNIT_SYMBOLS = {
     "ギガワット時": "GWh",
     "メガワット時": "MWh",
     "キロワット時": "kWh",
+    "キロメートル": "km",
+    "キログラム": "kg",
+    "平方メートル": "m2",
+    "メートル": "m",
+    "ヘクタール": "ha",
 }
 
 # Each pattern first looks at the character it could start with, so that the many
@@ -122,12 +127,14 @@ _DATE = regex(
     r"(?:(?<!から\d日)(?<!から\d\d日)|(?!で))"
     ")"
 )
-# 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter.
+# 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter,
+# nor is a unit that a word continues (2千メートルレース, 100メートル走: a race's name).
 # A range's low end in Arabic digits only (800万〜1000万台): a second kanji numeral, with
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start.
 _QUANTITY = regex(
-    rf"(?=[{_NUMERAL}]){_START}(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s?"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化])"
+    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
+    rf"(?P<amount>{_AMOUNT})\s?"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走級])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 

@@ -365,6 +365,14 @@ def test_money_ranges_and_more_counters():
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans["40隻"] == ("QUANTITY", {"amount": 40.0, "unit": "隻"})
     assert "3冊" in spans and len(spans) == 2  # 八戸 is a city: no 戸 counter
+    text = "高さ約160メートル、床は3万平方メートル、用地は300ヘクタール。約束の3社。"
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["約160メートル"] == ("QUANTITY", {"amount": 160.0, "unit": "m"})
+    assert spans["3万平方メートル"] == ("QUANTITY", {"amount": 3e4, "unit": "m2"})
+    assert spans["300ヘクタール"] == ("QUANTITY", {"amount": 300.0, "unit": "ha"})
+    assert "3社" in spans  # 約束 is a promise, not 約
+    text = "「第11A級2千メートルレース」で1着。100メートル走。"
+    assert not find_numeric(text)  # a race's name goes on past the unit
     text = "出荷は800万〜1000万台、提携は3〜5社。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans["800万〜1000万台"] == (
