@@ -728,6 +728,9 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
     (``マーク・ベニオフCEO``, where the tagger took the title with it, too)."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
+        if out and _prefixed_firm_goes_on(text, out[-1], (start, end, kind)):
+            out[-1] = (out[-1][0], end, kind)
+            continue
         if kind == "PERSON" and start >= 2 and text[start - 1] in "・=":
             given = _katakana_before(text, start - 1)
             if given < start - 1 and _is_katakana(text[start]):
@@ -747,6 +750,27 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
                     continue
         out.append((start, end, kind))
     return out
+
+
+def _prefixed_firm_goes_on(
+    text: str, before: tuple[int, int, str], after: tuple[int, int, str]
+) -> bool:
+    """Whether a firm in katakana ending in a firm's word goes on from the katakana name
+    before it, after a country's prefix: ``米ジェフリーズ|・|フィナンシャル・グループ``,
+    ``米ゴールドマン|・|サックス・グループ``, which the tagger, having learnt no such
+    prefix from Wikipedia, cuts in two (a place or a person, then a firm)."""
+    start, end, kind = after
+    first = before[0] + (text[before[0]] in COUNTRY_KANJI)
+    return (
+        kind == "COMPANY"
+        and before[1] == start - 1
+        and text[start - 1] == "・"
+        and first >= 1
+        and text[first - 1] in COUNTRY_KANJI
+        and _KATAKANA_NAME.fullmatch(text, first, before[1]) is not None
+        and _KATAKANA_NAME.fullmatch(text, start, end) is not None
+        and _FIRM_WORD_END.search(text[start:end]) is not None
+    )
 
 
 # An office and a title after a name (財務|長官, 専務理事), but not one named after

@@ -134,7 +134,7 @@ _DATE = regex(
 _QUANTITY = regex(
     rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走級])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 

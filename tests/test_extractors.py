@@ -373,6 +373,8 @@ def test_money_ranges_and_more_counters():
     assert "3社" in spans  # 約束 is a promise, not 約
     text = "「第11A級2千メートルレース」で1着。100メートル走。"
     assert not find_numeric(text)  # a race's name goes on past the unit
+    (power,) = find_numeric("100メガワット級のデータセンター")
+    assert power.value == {"amount": 100.0, "unit": "MW"}  # a class of power, still power
     text = "出荷は800万〜1000万台、提携は3〜5社。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans["800万〜1000万台"] == (
@@ -784,6 +786,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert places.get("リップル") == "COMPANY"
     unknown = entities_of("ルネサスは米アルティウムの買収効果で設計ソフト事業が伸びた。")
     assert unknown.get("アルティウム") == "COMPANY"  # a word UniDic does not know
+    dotted = entities_of("三井住友銀行は、米ジェフリーズ・フィナンシャル・グループに出資した。")
+    assert dotted.get("ジェフリーズ・フィナンシャル・グループ") == "COMPANY"  # not cut at a dot
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
     assert (
