@@ -1134,7 +1134,13 @@ _DESCRIPTORS = frozenset({"大手", "最大手"})
 # Words before a name that never make a longer one with it: a listed name after them is
 # the name (持ち株会社|アルファベット, 電力会社|東京電力; of the Stockmark train gold
 # names right after 会社 or 企業, 25 of 26 are companies).
-_LOOSE_PREFIXES = _DESCRIPTORS | {"傘下", "子会社", "会社", "企業"}
+# So do the countries news writes before a foreign firm as 米 is written (韓国|SKハイニックス,
+# 中国|アリババ), but not 日本: 日本マイクロソフト is Microsoft's Japanese company.
+_LOOSE_PREFIXES = (
+    _DESCRIPTORS
+    | {"傘下", "子会社", "会社", "企業"}
+    | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
+)
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
 # is inside a Stockmark train gold name.
 _LOOSE_SUFFIXES = _words(
@@ -1282,11 +1288,17 @@ _COUNTRY_DESCRIPTION = regex(
 # 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
 # of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
-# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2. (Not 鉄道 nor 新聞: a
-# railway line is a facility, a newspaper a product, and the tagger tells them apart.)
+# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2, and in katakana
+# コーポレーション 6 of 6, インターナショナル 5, システムズ 5, エンジニアリング 3,
+# ネットワークス 2, エナジー 2, エレクトロニクス 1, パートナーズ 1, with the plurals news
+# writes in firms' names alone (テクノロジーズ, インダストリーズ, ソリューションズ). (Not
+# 鉄道 nor 新聞: a railway line is a facility, a newspaper a product, and the tagger tells
+# them apart; nor システム, a product's word.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|コーポレーション|インターナショナル"
+    r"|システムズ|エンジニアリング|ネットワークス|エナジー|エレクトロニクス|パートナーズ"
+    r"|テクノロジーズ|インダストリーズ|ソリューションズ|コミュニケーションズ)$"
 )
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")

@@ -788,6 +788,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert unknown.get("アルティウム") == "COMPANY"  # a word UniDic does not know
     dotted = entities_of("三井住友銀行は、米ジェフリーズ・フィナンシャル・グループに出資した。")
     assert dotted.get("ジェフリーズ・フィナンシャル・グループ") == "COMPANY"  # not cut at a dot
+    engineering = entities_of("独シーメンスは、米アルテアエンジニアリングを買収した。")
+    assert engineering.get("アルテアエンジニアリング") == "COMPANY"  # a firm's word ends it
+    countries = entities_of("韓国SKハイニックスは量産を始め、日本マイクロソフトは発表した。")
+    assert countries.get("SK hynix") == "COMPANY"  # a country's name before a listed firm
+    assert countries.get("日本マイクロソフト") == "COMPANY"  # Microsoft's Japanese company
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
     assert (
