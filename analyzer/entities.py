@@ -261,6 +261,8 @@ def extract_entities(
             continue
         for sentence, tokens in zip(doc.sentences, sentences, strict=True):
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
+                if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
+                    end = year.end()  # WWDC25: that year's
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
@@ -436,7 +438,8 @@ def extract_entities(
 
 
 # A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年).
-_EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])")
+# So is a two-digit year right after Latin letters (WWDC25, as Apple writes it).
+_EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])|(?<=[A-Za-z])[0-9][0-9](?![0-9年.%])")
 _DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
 
 

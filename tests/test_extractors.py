@@ -621,6 +621,10 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     # Names the tagger misses or reads as persons, alone and with little context.
     for name in ("ワークマン", "ロッキード・マーチン", "ローム", "太陽誘電", "コインチェック"):
         assert entities_of(f"{name}が発表した。").get(name) == "COMPANY", name
+    text = "欧州委員会はメタに制裁金を科した。メタバースとメタデータの話。"
+    (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
+    assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
+    assert entities_of("アップルは6月のWWDC25で発表した。").get("WWDC25") == "EVENT"
 
 
 def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one():
