@@ -1291,17 +1291,11 @@ _COUNTRY_DESCRIPTION = regex(
 # 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
 # of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
-# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2, and in katakana
-# コーポレーション 6 of 6, インターナショナル 5, システムズ 5, エンジニアリング 3,
-# ネットワークス 2, エナジー 2, エレクトロニクス 1, パートナーズ 1, with the plurals news
-# writes in firms' names alone (テクノロジーズ, インダストリーズ, ソリューションズ). (Not
-# 鉄道 nor 新聞: a railway line is a facility, a newspaper a product, and the tagger tells
-# them apart; nor システム, a product's word.)
+# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2. (Not 鉄道 nor 新聞: a
+# railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|コーポレーション|インターナショナル"
-    r"|システムズ|エンジニアリング|ネットワークス|エナジー|エレクトロニクス|パートナーズ"
-    r"|テクノロジーズ|インダストリーズ|ソリューションズ|コミュニケーションズ)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル)$"
 )
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")
@@ -1612,7 +1606,11 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
     r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の)[「『、]?$"
 )
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
-# 8 Stockmark train gold names that end so and are more than the word are companies),
+# 8 Stockmark train gold names that end so and are more than the word are companies;
+# コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the
+# plurals news writes in firms' names alone, インダストリーズ, ソリューションズ; not
+# インターナショナル, 5 of 5 but also アムネスティ・インターナショナル, nor システム, a
+# product's word),
 # and the same in other spellings (インターステラテクノロジズ) or a Chinese firm's
 # (宇樹科技, "technology"; no Stockmark train gold name ends so).
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
@@ -1620,7 +1618,8 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
 _FIRM_NAME_END = regex(
     r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
-    r"|ロボティクス|ネットワークス|セラピューティクス)$"
+    r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
+    r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ)$"
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
     r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
 )
