@@ -263,6 +263,11 @@ def extract_entities(
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
                     end = year.end()  # WWDC25: that year's
+                elif kind == "EVENT" and (year := _YEAR_BEFORE.search(text, 0, start)):
+                    # 2026年春闘, as a tagged event keeps its year (2008年北京オリンピック)
+                    _release_dates(text, mentions, taken, year.start(), start)
+                    if not any(taken[year.start() : start]):
+                        start = year.start()
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
@@ -439,6 +444,8 @@ def extract_entities(
 
 # A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年).
 # So is a two-digit year right after Latin letters (WWDC25, as Apple writes it).
+# A year right before an event's name (2026年春闘, 2025年大阪・関西万博).
+_YEAR_BEFORE = regex(r"(?<![0-9])(?:19|20)[0-9][0-9]年$")
 _EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])|(?<=[A-Za-z])[0-9][0-9](?![0-9年.%])")
 _DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
 
@@ -1141,7 +1148,7 @@ _DESCRIPTORS = frozenset({"大手", "最大手"})
 # 中国|アリババ), but not 日本: 日本マイクロソフト is Microsoft's Japanese company.
 _LOOSE_PREFIXES = (
     _DESCRIPTORS
-    | {"傘下", "子会社", "会社", "企業"}
+    | {"傘下", "子会社", "会社", "企業", "ファンド"}
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
 )
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
@@ -1280,8 +1287,9 @@ _FIELD = regex(r"技術|分野|業界|産業")
 # ``半導体会社ラピダス``, ``米投資銀行グリーンヒル``: a description ending in 会社 before
 # a katakana or Latin name, or after a word in 銀行 or 企業 before one that is all such
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
-# one Stockmark train gold name with 銀行 or 企業 before katakana, is whole).
-_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業)(?=[A-Za-z\u30a1-\u30fa])")
+# one Stockmark train gold name with 銀行 or 企業 before katakana, is whole); so is a fund
+# (政府系ファンドMGX, 米投資ファンドKKR: no Stockmark train gold name is so written).
+_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド)(?=[A-Za-z\u30a1-\u30fa])")
 # ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
 # place before the name they describe (米新興の|Figure AI).
 _COUNTRY_DESCRIPTION = regex(
@@ -1603,7 +1611,8 @@ _HOLDING = regex(
 _AFTER_MAJOR = regex(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = regex(r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$")
 _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI, 米新興の
-    r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の)[「『、]?$"
+    r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー企業)(?:の|である)?|新興の"
+    r"|ファンド)[「『、]?$"
 )
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;

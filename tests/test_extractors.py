@@ -625,6 +625,9 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
     assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
     assert entities_of("アップルは6月のWWDC25で発表した。").get("WWDC25") == "EVENT"
+    years = entities_of("連合は2026年春闘で賃上げを求める。2026年の春闘は進んだ。")
+    assert years.get("2026年春闘") == "EVENT"  # the year written on a listed event
+    assert years.get("春闘") == "EVENT" and years.get("2026年") == "DATE"  # not after の
 
 
 def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one():
@@ -797,6 +800,10 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     countries = entities_of("韓国SKハイニックスは量産を始め、日本マイクロソフトは発表した。")
     assert countries.get("SK hynix") == "COMPANY"  # a country's name before a listed firm
     assert countries.get("日本マイクロソフト") == "COMPANY"  # Microsoft's Japanese company
+    funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
+    assert funds.get("MGX") == "COMPANY"  # the tagger took the fund with it, as a product
+    funds = entities_of("サウジアラビアの政府系ファンドPIFは投資する。")
+    assert funds.get("PIF") == "COMPANY"  # listed, after the fund
     assert places.get("テキサス州") == places.get("オースティン") == "LOCATION"
     assert entities_of("Power Systemsを採用した。").get("Power Systems") != "COMPANY"
     assert (
