@@ -416,6 +416,8 @@ def test_generic_latin_terms_are_not_entities():
     entities = entities_of("AIとGPUの需要が増え、NVIDIAが潤う。")
     assert "AI" not in entities and "GPU" not in entities
     assert entities["NVIDIA"] == "COMPANY"
+    assets = entities_of("金価格は4000ドルを突破し、ソラナやイーサリアムの価格も上昇した。")
+    assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
 
 
 def test_sentence_sentiment_follows_polarity_words():
