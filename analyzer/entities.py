@@ -255,6 +255,10 @@ def extract_entities(
                     span.start + sentence.start, span.end + sentence.start, span.type, span.value
                 )
             )
+    for code in _TICKER_AFTER.finditer(text):  # (NASDAQ: CRWV), （6789）: no name of its own
+        word = _LATIN_WORD_BEFORE.search(text, 0, code.start())
+        if _is_stock_code(code, word.group() if word else ""):
+            taken[code.start("code") : code.end("code")] = b"\x01" * len(code.group("code"))
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
@@ -368,6 +372,7 @@ def extract_entities(
                         and _one_common_word(tokens, part_start, part_end)
                     )
                     or (kind != "EVENT" and _described_as_company(text, part_start, part_end))
+                    or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
                     or (  # 「SB OpenAI Japan」を設立: what is founded is no product
                         kind in ("PRODUCT", "PERSON") and _FOUNDED.match(text, part_end) is not None
                     )
@@ -760,6 +765,40 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
                     continue
         out.append((start, end, kind))
     return out
+
+
+# A stock's code in brackets after a name, as investment posts write it: a ticker,
+# perhaps after its exchange (Vertiv（VRT）, (NASDAQ: PLTR)), or a Tokyo code (（7203）,
+# （東証プライム：7203）). No Stockmark train sentence has one.
+# A bare four-digit code is no year (東京五輪（2020）).
+_TICKER_AFTER = regex(
+    r" ?[（(](?P<code>(?P<exchange>NASDAQ|Nasdaq|NYSE|東証[^\s（()）:：]{0,6})[:：・] ?"
+    r"(?:[A-Z]{1,5}|[0-9]{4}|[0-9]{3}[A-Z])|(?P<ticker>[A-Z]{1,5})|(?!19|20)[0-9]{4}|[0-9]{3}[A-Z])[）)]"
+)
+
+
+_LATIN_WORD_BEFORE = regex(r"[A-Za-z0-9]+$")
+
+
+def _ticker_after(text: str, start: int, end: int) -> bool:
+    """Whether a stock's code follows the name text[start:end]."""
+    code = _TICKER_AFTER.match(text, end)
+    return code is not None and _is_stock_code(code, text[start:end])
+
+
+def _is_stock_code(code: re.Match[str], name: str) -> bool:
+    """Whether a ``_TICKER_AFTER`` match after ``name`` is a stock's code: a Tokyo code,
+    a code after its exchange, or a bare ticker after one Latin word whose letters it
+    takes in order (``Palantir（PLTR）``; not ``Model Context Protocol（MCP）`` nor
+    ``ソフトバンクグループ（SBG）``, a short name)."""
+    ticker = code.group("ticker")
+    if ticker is None:
+        return True
+    name = name.upper()
+    if not (name.isascii() and name.isalnum()):
+        return False
+    letters = iter(name)
+    return all(letter in letters for letter in ticker)
 
 
 def _prefixed_firm_goes_on(

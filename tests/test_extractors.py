@@ -802,6 +802,13 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     countries = entities_of("韓国SKハイニックスは量産を始め、日本マイクロソフトは発表した。")
     assert countries.get("SK hynix") == "COMPANY"  # a country's name before a listed firm
     assert countries.get("日本マイクロソフト") == "COMPANY"  # Microsoft's Japanese company
+    tickers = entities_of("**Vertiv（VRT）**：冷却装置の需要が急増。北陸精機（6789）は増益。")
+    assert tickers.get("Vertiv") == "COMPANY"  # a ticker after it: a listed firm
+    assert tickers.get("北陸精機") == "COMPANY" and "6789" not in tickers and "VRT" not in tickers
+    exchange = entities_of("コアウィーブ（NASDAQ：CRWV）は上場した。")
+    assert "Nasdaq" not in exchange and "CRWV" not in exchange  # where it is listed
+    short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
+    assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
     assert funds.get("MGX") == "COMPANY"  # the tagger took the fund with it, as a product
     funds = entities_of("サウジアラビアの政府系ファンドPIFは投資する。")
