@@ -1095,8 +1095,9 @@ def _generic_phrase(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
     """A common noun phrase, not a name: a generic term (``generic_terms.tsv``) with at
-    most common nouns, prefixes or other generic terms before it, or one place name
-    (``AIサーバー``, ``次世代AIデータセンター``, ``日本企業``; not ``国際エネルギー機関``,
+    most common nouns, prefixes or other generic terms before it, after a country or
+    alone, or one place name (``AIサーバー``, ``次世代AIデータセンター``, ``日本企業``,
+    ``米国AI銘柄``; not ``国際エネルギー機関``,
     whose head is no generic term, nor ``東北電力ネットワーク``)."""
     name = text[start:end].lower()
     if name in generic:
@@ -1125,7 +1126,8 @@ def _generic_phrase(
                 and not t.unknown  # ゴイアス|EC: a word MeCab does not know is a name
                 and (t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞"))
             )
-            for t in inside[:k]
+            or (i == 0 and t.pos[2] == "地名" and t.pos[3] == "国")  # 米国|AI|銘柄
+            for i, t in enumerate(inside[:k])
         )
     return False
 

@@ -952,6 +952,8 @@ def test_a_place_and_a_generic_term_is_no_name():
     assert not any(name.endswith("市場") for name in entities)
     entities = entities_of("Netflixは日本アニメへの投資を増やし、東映アニメーションと組む。")
     assert "日本アニメ" not in entities and entities.get("東映アニメーション") == "COMPANY"
+    picks = entities_of("2026年注目の米国AI銘柄5選")
+    assert set(picks) == {"2026年"}  # a country, a generic term, a common noun: no event
     local = entities_of("北海道千歳市、ラピダス効果で地価上昇率全国トップに")
     assert local.get("ラピダス") == "COMPANY" and "ラピダス効果" not in local
     assert entities_of("東京映画が製作した。").get("東京映画") == "COMPANY"  # a film company
