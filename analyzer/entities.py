@@ -1501,6 +1501,22 @@ def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# What news shortens a group's or a holding company's name to (ソニーG, パナソニックHD).
+_SHORTENED = (("hd", "ホールディングス"), ("g", "グループ"))
+
+
+def _spelled_out(key: str, canonical: dict[str, str]) -> str:
+    """The key of a company's name with ``HD`` or ``G`` written out, or its listed name
+    without them (``パナソニックHD``: the listed パナソニック); ``key`` if neither."""
+    for short, full in _SHORTENED:
+        stem = key.removesuffix(short)
+        if stem != key and stem and not stem[-1].isascii():
+            if stem + full not in canonical and stem in canonical:
+                return stem
+            return stem + full
+    return key
+
+
 def _bare_name(name: str) -> str:
     """A company's name without the legal form written before or after it."""
     for form in _LEGAL_FORMS:
@@ -2005,6 +2021,8 @@ def group_mentions(
         name = _key(doc.text[mention.start : mention.end])
         if mention.type == "COMPANY" and (bare := _bare_name(name)) in canonical:
             name = bare  # トヨタ自動車株式会社: the listed トヨタ自動車
+        elif mention.type == "COMPANY" and name not in canonical:
+            name = _spelled_out(name, canonical)  # ソニーG: ソニーグループ
         if mention.type in NUMERIC_TYPES and mention.value and mention.type != "DATE":
             # 約200億円 and 200億円, 3千万円 and 3,000万円: one sum (not so dates: 2026年
             # and 2026年度 have one value but are not one period)

@@ -75,6 +75,14 @@ def test_names_in_other_widths_and_aliases_are_one_entity():
     assert nvidia[0].text == "NVIDIA"
 
 
+def test_a_group_or_holding_company_shortened_to_g_or_hd_is_the_same_company():
+    names = [e.text for e in analyze_text("ソニーGは分社化する。ソニーグループの株価。").entities]
+    assert names == ["ソニーグループ"]  # listed: its list name
+    text = "ツルハHDは増益。ツルハホールディングスの社長。"
+    (tsuruha,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+    assert tsuruha.count == 2  # not listed: one company all the same
+
+
 def test_one_sum_written_two_ways_is_one_entity():
     analysis = analyze_text("約200億円を調達した。200億円の使い道。出資比率は3割、つまり30%だ。")
     sums = {e.text: (e.count, e.value) for e in analysis.entities if e.type != "DATE"}
