@@ -635,6 +635,8 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
     assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
     assert entities_of("アップルは6月のWWDC25で発表した。").get("WWDC25") == "EVENT"
+    show = entities_of("東京ゲームショウ2026は、幕張メッセで9月に開催される。")
+    assert show.get("東京ゲームショウ2026") == "EVENT"  # a name and its year: no facility
     years = entities_of("連合は2026年春闘で賃上げを求める。2026年の春闘は進んだ。")
     assert years.get("2026年春闘") == "EVENT"  # the year written on a listed event
     assert years.get("春闘") == "EVENT" and years.get("2026年") == "DATE"  # not after の
@@ -971,6 +973,11 @@ def test_laws_are_not_names_whatever_the_tagger_calls_them():
     entities = entities_of("公正取引委員会は、スマホ新法に基づきアップルとグーグルに報告を求めた。")
     assert not any(name.endswith("法") for name in entities)  # the tagger said PERSON
     assert entities.get("公正取引委員会") == "POLITICAL_ORG"
+
+
+def test_a_name_starts_where_a_word_does():
+    entities = entities_of("国立がん研究センター東病院は、画像診断の実証を始めた。")
+    assert "国立がん研究センター東病院" in entities  # MeCab read が|ん; tagged from ん
 
 
 def test_short_latin_names_match_only_as_listed():
