@@ -1099,9 +1099,12 @@ def _article_date(doc: Document) -> dt.date | None:
 _LAW = regex(r"(?:法|法案|条例)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
 _MODEL_AFTER = regex(
-    r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*)"
+    r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
+    r"|[A-Za-z]{2,})"
 )
-_VERSION_BEFORE = regex(r"[0-9] ")
+# A number and a space before it (Microsoft 365 Copilot), or a Latin word and a hyphen
+# (ELYZA-Japanese-Llama-3: a model named after Llama, not Llama).
+_VERSION_BEFORE = regex(r"[0-9] |[A-Za-z0-9]-")
 
 
 _GENERATION = regex(r"[0-9]+[a-z]?$")
@@ -1186,8 +1189,9 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:
     """A product line named further (``iPhone 15 Pro``, ``Copilot Studio``,
-    ``Microsoft 365 Copilot``, ``Apple Watch``): the listed name is part of a longer
-    one, left to the tagger; a title after it (``Microsoft CEO``) is no product."""
+    ``Microsoft 365 Copilot``, ``Apple Watch``, ``ELYZA-Japanese-Llama-3``): the listed
+    name is part of a longer one, left to the tagger; a title after it (``Microsoft
+    CEO``) is no product."""
     after = _MODEL_AFTER.match(text, end)  # and a model after a hyphen: DeepSeek-R1
     if after is not None and after.group(1) not in TITLES:  # Microsoft CEO: the company
         return True

@@ -975,6 +975,12 @@ def test_laws_are_not_names_whatever_the_tagger_calls_them():
     assert entities.get("公正取引委員会") == "POLITICAL_ORG"
 
 
+def test_a_listed_name_joined_by_hyphens_into_a_longer_one_is_left_to_the_tagger():
+    entities = entities_of("ELYZAは、日本語LLM「ELYZA-Japanese-Llama-3」を公開した。")
+    assert entities.get("ELYZA-Japanese-Llama-3") == "PRODUCT"
+    assert "Llama" not in entities  # the listed model, inside the name of another
+
+
 def test_a_name_starts_where_a_word_does():
     entities = entities_of("国立がん研究センター東病院は、画像診断の実証を始めた。")
     assert "国立がん研究センター東病院" in entities  # MeCab read が|ん; tagged from ん
