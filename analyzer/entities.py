@@ -52,6 +52,7 @@ TITLES = _words(
     首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
     委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
     経済産業相 国土交通相 厚生労働相 文部科学相 農林水産相 環境相 デジタル相 復興相 経済安保相
+    経済再生担当相 経済安全保障担当相 経済財政担当相 少子化担当相 地方創生担当相 万博担当相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
     監督 選手 投手
     """
@@ -1156,17 +1157,26 @@ def _listed_prefix(
 ) -> str | None:
     """The type of the listed name text[start:end] begins with and goes on after, the
     name ending where a token does (``パナソニック|コネクト``, not ``アーム`` in
-    ``アームストロング``); the longest such name's. On the Stockmark train gold a
-    listed company's name and more is a company, product or organisation, almost never
-    (2 of 98) a person or a place; a listed product's is a product (11 of 11)."""
+    ``アームストロング``) or inside a katakana word MeCab does not know, before two
+    more letters of it (not ``シャオミ|ン``, a person); the longest such name's. On the
+    Stockmark train gold a listed company's name and more is a company, product or
+    organisation, almost never (2 of 98) a person or a place; a listed product's is a
+    product (11 of 11)."""
     lengths = listed.lengths.get(text[start : start + 2].lower())
     if not lengths:  # most spans: no listed name starts so
         return None
     ends = {t.end for t in tokens}
+    # MeCab reads a run of katakana it does not know as one word (パナソニックコネクト),
+    # so a listed name may end inside one.
+    unknown = [
+        (t.start, t.end) for t in tokens if t.unknown and _KATAKANA_NAME.fullmatch(t.surface)
+    ]
     for n in lengths:  # longest first
         kind = listed.types.get(text[start : start + n].lower())
-        if n < end - start and start + n in ends and kind is not None:
-            return kind
+        if n < end - start and kind is not None:
+            at = start + n
+            if at in ends or any(a < at <= b - 2 for a, b in unknown):  # not シャオミ|ン
+                return kind
     return None
 
 
