@@ -1227,7 +1227,7 @@ _LOOSE_PREFIXES = (
 _LOOSE_SUFFIXES = _words(
     """
     社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
-    広報 社員 従業員 子会社 買収 店舗 効果 特需 関連
+    広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ
     """
 )
 # Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where

@@ -426,6 +426,7 @@ def test_generic_latin_terms_are_not_entities():
     assert entities["NVIDIA"] == "COMPANY"
     assets = entities_of("金価格は4000ドルを突破し、ソラナやイーサリアムの価格も上昇した。")
     assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
+    assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
 
 
 def test_sentence_sentiment_follows_polarity_words():
@@ -660,6 +661,8 @@ def test_a_listed_company_name_and_more_is_a_company_and_its_shares_are_the_comp
     loose = entities_of("ソフトバンク傘下のPayPayと日立子会社が動いた。トヨタ幹部は語った。")
     assert loose.get("ソフトバンク") == "COMPANY"
     assert not any(name.endswith(("傘下", "子会社", "幹部")) for name in loose)
+    reliance = entities_of("テスラ依存からの脱却：マツダやスバルとの供給契約を獲得")
+    assert reliance.get("テスラ依存") is None and reliance.get("Tesla") == "COMPANY"
 
 
 def test_latin_company_names_keep_their_legal_form_and_join_the_short_name():
