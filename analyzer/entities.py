@@ -1330,6 +1330,7 @@ _BREAKS = regex(
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
 )
 _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
+_CALLED = ("通称", "愛称", "略称")  # nor starts so
 _NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 # A division's word alone (州ごと, 各県): no Stockmark train gold name is one.
@@ -1424,6 +1425,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((at, end))
     out = []
     for a, b in parts:
+        if b - a > 3 and text.startswith(_CALLED, a):
+            a += 2  # 通称オルカン: what it is called, then the name
         for joined in _OF_LATIN.finditer(text, a, b):
             a = joined.end()
         for major in _MAJOR.finditer(text, a, b):

@@ -991,6 +991,8 @@ def test_a_listed_name_joined_by_hyphens_into_a_longer_one_is_left_to_the_tagger
 def test_a_name_starts_where_a_word_does():
     entities = entities_of("国立がん研究センター東病院は、画像診断の実証を始めた。")
     assert "国立がん研究センター東病院" in entities  # MeCab read が|ん; tagged from ん
+    called = entities_of("全世界株式に投資する投信、通称オルカンと、米国株の投信が人気だ。")
+    assert not any(name.startswith("通称") for name in called)  # what it is called: no name
 
 
 def test_short_latin_names_match_only_as_listed():
