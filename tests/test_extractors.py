@@ -427,6 +427,8 @@ def test_generic_latin_terms_are_not_entities():
     assets = entities_of("金価格は4000ドルを突破し、ソラナやイーサリアムの価格も上昇した。")
     assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
+    signage = entities_of("ファミリーマートは、デジタルサイネージの設置店舗を広げる。")
+    assert "デジタルサイネージ" not in signage  # the tagger said a person
 
 
 def test_sentence_sentiment_follows_polarity_words():
