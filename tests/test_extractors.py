@@ -638,6 +638,8 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
     assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
     assert entities_of("アップルは6月のWWDC25で発表した。").get("WWDC25") == "EVENT"
+    spelled = entities_of("フアン氏によると、ブラックウェルの需要は供給を上回っている。")
+    assert spelled.get("Blackwell") == "PRODUCT"  # its katakana spelling, a person to the tagger
     show = entities_of("東京ゲームショウ2026は、幕張メッセで9月に開催される。")
     assert show.get("東京ゲームショウ2026") == "EVENT"  # a name and its year: no facility
     years = entities_of("連合は2026年春闘で賃上げを求める。2026年の春闘は進んだ。")
