@@ -308,7 +308,7 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for tokens in sentences:
         for start, end, kind in _person_and_office(
-            text, _full_foreign_names(text, tag(tokens)), known
+            text, _full_foreign_names(text, _split_at_directions(text, tag(tokens))), known
         ):
             if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
                 for part_start, part_end in _list_places(text, tokens, start, end):
@@ -803,6 +803,26 @@ def _is_stock_code(code: re.Match[str], name: str) -> bool:
         return False
     letters = iter(name)
     return all(letter in letters for letter in ticker)
+
+
+# A part of a place inside a tagged place: インド|南部|ベンガルール, 米|南部|テキサス州 are
+# two places (no Stockmark train gold place has such a word inside; 北部九州 starts with
+# it, 九州北部地方 ends in its region).
+_INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北中])部(?=..)(?!地方|地域|沿岸)")
+
+
+def _split_at_directions(
+    text: str, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The tagger's places split at a part of a place written inside them."""
+    out = []
+    for start, end, kind in found:
+        inner = _INNER_DIRECTION.search(text, start + 1, end) if kind == "LOCATION" else None
+        if inner is None or inner.end() > end - 2:  # 北部九州: a region's name
+            out.append((start, end, kind))
+        else:
+            out += [(start, inner.start(), kind), (inner.end(), end, kind)]
+    return out
 
 
 def _word_start(tokens: Sequence[Token], start: int) -> int:

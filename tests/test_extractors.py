@@ -980,6 +980,13 @@ def test_a_place_and_a_generic_term_is_no_name():
     assert entities_of("東京映画が製作した。").get("東京映画") == "COMPANY"  # a film company
 
 
+def test_a_part_of_a_place_inside_a_tagged_place_splits_it():
+    places = entities_of("インド南部ベンガルールには、多くのIT企業が拠点を置く。")
+    assert places.get("インド") == places.get("ベンガルール") == "LOCATION"
+    assert "インド南部ベンガルール" not in places
+    assert "九州北部地方" in entities_of("九州北部地方で大雨が降った。")  # a region's name
+
+
 def test_laws_are_not_names_whatever_the_tagger_calls_them():
     entities = entities_of("公正取引委員会は、スマホ新法に基づきアップルとグーグルに報告を求めた。")
     assert not any(name.endswith("法") for name in entities)  # the tagger said PERSON
