@@ -814,9 +814,12 @@ _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北�
 def _split_at_directions(
     text: str, found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
-    """The tagger's places split at a part of a place written inside them."""
+    """The tagger's places split at a part of a place written inside them, and its
+    spans cut after a prefixed foreign name joined by と to kanji words."""
     out = []
     for start, end, kind in found:
+        if (joined := _PREFIXED_AND.match(text, start, end)) is not None:
+            end = joined.end()
         inner = _INNER_DIRECTION.search(text, start + 1, end) if kind == "LOCATION" else None
         if inner is None or inner.end() > end - 2:  # 北部九州: a region's name
             out.append((start, end, kind))
@@ -1353,6 +1356,9 @@ _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
 _CALLED = ("通称", "愛称", "略称")  # nor starts so
 _NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
+# A foreign firm after its country's prefix, then と and kanji: 米カイロス・パワー|と小型
+# モジュール炉 is a firm and what else was named with it.
+_PREFIXED_AND = regex(rf"[{_COUNTRIES}][\u30a1-\u30fa\u30fc・]{{3,}}(?=と[\u4e00-\u9fff])")
 # A division's word alone (州ごと, 各県): no Stockmark train gold name is one.
 _DIVISION_WORDS = frozenset("州県市区町村都道府郡")
 COUNTRY_KANJI = frozenset(_COUNTRIES)

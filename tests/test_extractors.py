@@ -381,6 +381,8 @@ def test_money_ranges_and_more_counters():
     assert "3社" in spans  # 約束 is a promise, not 約
     text = "「第11A級2千メートルレース」で1着。100メートル走。"
     assert not find_numeric(text)  # a race's name goes on past the unit
+    (energy,) = find_numeric("消費量は約945テラワット時に増える")
+    assert energy.value == {"amount": 945.0, "unit": "TWh"}
     (power,) = find_numeric("100メガワット級のデータセンター")
     assert power.value == {"amount": 100.0, "unit": "MW"}  # a class of power, still power
     text = "出荷は800万〜1000万台、提携は3〜5社。"
@@ -978,6 +980,13 @@ def test_a_place_and_a_generic_term_is_no_name():
     local = entities_of("北海道千歳市、ラピダス効果で地価上昇率全国トップに")
     assert local.get("ラピダス") == "COMPANY" and "ラピダス効果" not in local
     assert entities_of("東京映画が製作した。").get("東京映画") == "COMPANY"  # a film company
+
+
+def test_a_prefixed_firm_and_what_is_named_with_it_are_not_one_name():
+    text = "グーグルも米カイロス・パワーと小型モジュール炉（SMR）の電力購入で合意した。"
+    entities = entities_of(text)
+    assert entities.get("カイロス・パワー") == "COMPANY"
+    assert not any("と" in name for name in entities)
 
 
 def test_a_part_of_a_place_inside_a_tagged_place_splits_it():
