@@ -78,7 +78,7 @@ _UNIT_SYMBOLS = {
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
     rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
-    rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT]\b|million|billion|trillion|兆|億|万)?"
+    rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 _PERCENT = regex(
     rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
@@ -107,8 +107,12 @@ _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 _RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
 _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
 _DATE = regex(
-    rf"(?=[\d令平昭第上下一昨去今本来前同翌{_KANJI_DIGITS}])"
+    rf"(?=[\d令平昭第上下一昨去今本来前同翌FQ{_KANJI_DIGITS}])"
     + _START
+    # a fiscal year or a quarter as English-style notes write them (FY2025, FY25, Q3, 3Q)
+    + r"(?:(?<![A-Za-z0-9])FY(?P<fyear>(?:19|20)?\d\d)(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9])(?:Q[1-4]|[1-4]Q)(?![A-Za-z0-9])"
+    + r"|"
     # in kanji numerals, as print writes dates: the year digit by digit (二〇二五年), the
     # month and day in words (十二月二十五日), or a fiscal year's end (二〇二五年三月期)
     + rf"(?:(?<![{_KANJI_DIGITS}十百])(?P<ky>[{_KANJI_DIGITS}]{{4}})年"
@@ -128,7 +132,7 @@ _DATE = regex(
     # 3日続伸, 2日遅れ, 10日余り, 発売から3日で (how long, where 19日で閉店 is a day)
     r"|(?<![月\d])(?P<do>3[01]|[12]\d|0?[1-9])日(?![間目以当あ後前連ぶ分続遅余])"
     r"(?:(?<!から\d日)(?<!から\d\d日)|(?!で))"
-    ")"
+    "))"
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter,
 # nor is a unit that a word continues (2千メートルレース, 100メートル走: a race's name).
@@ -297,6 +301,9 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
 
 def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
     reference = timeline.reference
+    if match.group("fyear"):  # FY2025, FY25: the fiscal year, as 2025年度
+        year = match.group("fyear")
+        return {"date": year if len(year) == 4 else f"20{year}"}
     if match.group("ky"):  # 二〇二五年十二月二十五日
         month, day = match.group("km"), match.group("kd")
         return _iso(

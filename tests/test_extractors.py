@@ -290,6 +290,9 @@ def test_parts_of_a_year_are_their_months():
         "2026年末": {"date": "2026-12"},
         "上半期": None,  # no year named
     }
+    text = "FY2025のQ3決算、FY26の3Q決算。IQ3とFY2025Xは型番。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text, reference)}
+    assert spans == {"FY2025": {"date": "2025"}, "Q3": None, "FY26": {"date": "2026"}, "3Q": None}
     text = "2026年秋以降、来年春に稼働。2025年冬の賞与。2026年春闘。2024年秋冬物。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text, reference)}
     assert spans == {
@@ -420,6 +423,12 @@ def test_kanji_numerals_count_and_words_made_with_them_do_not():
     assert parse_amount("二〇二五") == 2025
     for word in ("三菱商事の統一", "同一人物", "千葉県", "百貨店", "計画の一本化", "四半期"):
         assert find_numeric(word) == [], word
+    text = "同社は$1.5Bの資金調達を発表し、$5Millionを追加した。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "$1.5B": {"amount": 1.5e9, "unit": "USD"},  # before kana too, not only a space
+        "$5Million": {"amount": 5e6, "unit": "USD"},
+    }
 
 
 def test_generic_latin_terms_are_not_entities():
