@@ -46,8 +46,8 @@ TITLES = _words(
     氏 さん 様 君
     CEO CFO COO CTO CIO CMO 最高経営責任者 最高財務責任者
     社長 副社長 会長 副会長 頭取 副頭取 取締役 代表取締役 社外取締役 専務 常務 執行役員
-    部長 本部長 所長 室長 支店長 工場長 店長 理事長 理事 事務局長 事務総長 創業者 共同創業者
-    会頭 副会頭 代表幹事 相談役 顧問 名誉会長
+    部長 本部長 所長 室長 支店長 工場長 店長 理事長 副理事長 理事 事務局長 事務総長 創業者
+    共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 知事 市長 町長 村長 区長 議員 議長
     委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
@@ -448,6 +448,13 @@ def extract_entities(
         ):  # 米アンペア|・コンピューティング
             taken[mention.end : tail] = b"\x01" * (tail - mention.end)
             mentions[i] = replace(mention, end=tail)
+        elif (
+            mention.type == "COMPANY"
+            and (head := _dotted_head(text, mention)) is not None
+            and not any(taken[head : mention.start])
+        ):  # クレディ・|アグリコル証券
+            taken[head : mention.start] = b"\x01" * (mention.start - head)
+            mentions[i] = replace(mention, start=head)
     return group_mentions(doc, mentions, names)
 
 
@@ -472,6 +479,22 @@ def _dotted_tail(text: str, mention: EntityMention) -> int:
             return 0
         end = part.end()
     return end if end > mention.end else 0
+
+
+_DOTTED_HEAD = regex(r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa\u30fc]{2,}・$")
+
+
+def _dotted_head(text: str, mention: EntityMention) -> int | None:
+    """The start of one unlisted katakana word and a middle dot before a firm's name in
+    katakana that ends in a firm's word (``クレディ・|アグリコル証券``, which the tagger
+    cut at the dot); None if there is none (not ``マツダ・スバル``, listed, a list)."""
+    name = text[mention.start : mention.end]
+    if not (_is_katakana(name[0]) and _FIRM_WORD_END.search(name)):
+        return None
+    word = _DOTTED_HEAD.search(text, max(0, mention.start - 12), mention.start)
+    if word is None or gazetteer().types.get(word.group()[:-1].lower()) is not None:
+        return None
+    return word.start()
 
 
 # A model's version after a product's name: its decimals after a number (GPT-5|.1), or
@@ -1397,11 +1420,12 @@ _COUNTRY_DESCRIPTION = regex(
 # 47 are companies, 銀行 43 of 45 (the others central banks, political bodies: not
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
 # of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
-# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2. (Not 鉄道 nor 新聞: a
+# 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2, and 総研, the think
+# tanks' word news writes (大和総研, typed an event; none in the train gold). (Not 鉄道 nor 新聞: a
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研)$"
 )
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")

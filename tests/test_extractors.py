@@ -826,6 +826,10 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert places.get("リップル") == "COMPANY"
     unknown = entities_of("ルネサスは米アルティウムの買収効果で設計ソフト事業が伸びた。")
     assert unknown.get("アルティウム") == "COMPANY"  # a word UniDic does not know
+    head = entities_of("クレディ・アグリコル証券の会田卓司チーフエコノミストは訴えた。")
+    assert head.get("クレディ・アグリコル証券") == "COMPANY"  # cut at the dot by the tagger
+    tank = entities_of("大和総研の熊谷亮丸副理事長は、財政の持続性に懸念を示した。")
+    assert tank.get("大和総研") == "COMPANY" and tank.get("熊谷亮丸") == "PERSON"
     dotted = entities_of("三井住友銀行は、米ジェフリーズ・フィナンシャル・グループに出資した。")
     assert dotted.get("ジェフリーズ・フィナンシャル・グループ") == "COMPANY"  # not cut at a dot
     engineering = entities_of("独シーメンスは、米アルテアエンジニアリングを買収した。")
