@@ -308,7 +308,7 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for tokens in sentences:
         for start, end, kind in _person_and_office(
-            text, _full_foreign_names(text, _split_at_directions(text, tag(tokens))), known
+            text, _full_foreign_names(text, _split_tagged(text, tag(tokens))), known
         ):
             if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
                 for part_start, part_end in _list_places(text, tokens, start, end):
@@ -458,11 +458,11 @@ def extract_entities(
     return group_mentions(doc, mentions, names)
 
 
-# A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年).
-# So is a two-digit year right after Latin letters (WWDC25, as Apple writes it).
+# A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年), and a
+# two-digit year right after Latin letters (WWDC25, as Apple writes it).
+_EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])|(?<=[A-Za-z])[0-9][0-9](?![0-9年.%])")
 # A year right before an event's name (2026年春闘, 2025年大阪・関西万博).
 _YEAR_BEFORE = regex(r"(?<![0-9])(?:19|20)[0-9][0-9]年$")
-_EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])|(?<=[A-Za-z])[0-9][0-9](?![0-9年.%])")
 _DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
 
 
@@ -834,11 +834,9 @@ def _is_stock_code(code: re.Match[str], name: str) -> bool:
 _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北中])部(?=..)(?!地方|地域|沿岸)")
 
 
-def _split_at_directions(
-    text: str, found: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """The tagger's places split at a part of a place written inside them, and its
-    spans cut after a prefixed foreign name joined by と to kanji words."""
+def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagger's spans cut after a prefixed foreign name joined by と to kanji words
+    (``_PREFIXED_AND``), and its places split at a part of a place inside them."""
     out = []
     for start, end, kind in found:
         if (joined := _PREFIXED_AND.match(text, start, end)) is not None:
