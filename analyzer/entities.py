@@ -1143,9 +1143,10 @@ def _article_date(doc: Document) -> dt.date | None:
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
 _LAW = regex(r"(?:法|法案|条例)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
+# Or a number right after it, a count or date aside (ナスダック100, an index).
 _MODEL_AFTER = regex(
     r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
-    r"|[A-Za-z]{2,})"
+    r"|[A-Za-z]{2,})|(?<=[\u30a1-\u30fcA-Za-z])[0-9]+(?![0-9年月日%.,社台人件万億兆倍])"
 )
 # A number and a space before it (Microsoft 365 Copilot), or a Latin word and a hyphen
 # (ELYZA-Japanese-Llama-3: a model named after Llama, not Llama).

@@ -1015,6 +1015,13 @@ def test_laws_are_not_names_whatever_the_tagger_calls_them():
     assert entities.get("公正取引委員会") == "POLITICAL_ORG"
 
 
+def test_a_listed_name_and_a_number_on_it_are_left_to_the_tagger():
+    entities = entities_of("ナスダック100も最高値を更新し、ボーイング707が飛んだ。")
+    assert entities.get("ナスダック100") == "PRODUCT"  # an index, not the exchange
+    assert entities.get("ボーイング707") == "PRODUCT"  # a plane, not the maker
+    assert "マグニフィセント・セブン" not in entities_of("マグニフィセント・セブンが高い。")
+
+
 def test_a_listed_name_joined_by_hyphens_into_a_longer_one_is_left_to_the_tagger():
     entities = entities_of("ELYZAは、日本語LLM「ELYZA-Japanese-Llama-3」を公開した。")
     assert entities.get("ELYZA-Japanese-Llama-3") == "PRODUCT"
