@@ -293,9 +293,10 @@ def extract_entities(
                     if kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
                     claim(EntityMention(start, end, kind))
-    for tokens in sentences:
+    tagged = [tag(tokens) for tokens in sentences]
+    for tokens, found in zip(sentences, tagged, strict=True):
         for mention in company_affix_mentions(text, tokens):
-            claim(mention)
+            claim(_as_tagged(text, mention, found))
         for mention in described_company_mentions(tokens):
             claim(mention)
         for mention in abbreviated_bodies(text, tokens):
@@ -306,9 +307,9 @@ def extract_entities(
     # and again after it, beside the Latin names it found
     for start, end in kanji_names_of_firms(text, sentences, list(mentions), generic):
         claim(EntityMention(start, end, "COMPANY"))
-    for tokens in sentences:
+    for tokens, found in zip(sentences, tagged, strict=True):
         for start, end, kind in _person_and_office(
-            text, _full_foreign_names(text, _split_tagged(text, tag(tokens))), known
+            text, _full_foreign_names(text, _split_tagged(text, found)), known
         ):
             if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
                 for part_start, part_end in _list_places(text, tokens, start, end):
@@ -1607,6 +1608,28 @@ def _bare_name(name: str) -> str:
         if name.endswith(form):
             return name[: -len(form)]
     return name
+
+
+def _as_tagged(
+    text: str, mention: EntityMention, found: Sequence[tuple[int, int, str]]
+) -> EntityMention:
+    """A company the legal form marks, as far as the tagger's company with the same form
+    goes where it reaches further or stops sooner (``トーコー設備株式会社``, where the
+    words before the form are common nouns, ``株式会社PLUS SOCIAL``, and not
+    ``株式会社サンエー・インターナショナル|資産管理``): on the Stockmark train sentences
+    its span is the gold one where the two differ."""
+    form = _LEGAL_FORM.search(text, mention.start, mention.end)
+    for start, end, kind in found:
+        if (
+            kind == "COMPANY"
+            and form is not None
+            and start <= form.start()
+            and form.end() <= end
+            and (start, end) != (mention.start, mention.end)
+            and _BREAKS.search(text, start, end) is None
+        ):
+            return replace(mention, start=start, end=_without_title(text, start, end))
+    return mention
 
 
 def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:

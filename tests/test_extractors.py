@@ -182,6 +182,9 @@ def test_a_legal_form_joins_its_name_not_the_words_around_it():
         assert not any("会社" in name for name in entities_of(text)), text
     # One-kanji words MeCab reads as suffixes still name a company after its form.
     assert entities_of("株式会社孔官堂は大阪府にある。").get("株式会社孔官堂") == "COMPANY"
+    # Where the tagger's company with the form reaches further, it is the name.
+    dotted = entities_of("株式会社ミライ・トラベル・サービスは、松山市に本社を置く旅行会社。")
+    assert dotted.get("株式会社ミライ・トラベル・サービス") == "COMPANY"
 
 
 def test_listed_company_mention_takes_its_legal_form_and_keeps_its_list_name():
