@@ -911,7 +911,7 @@ def _one_common_word(tokens: Sequence[Token], start: int, end: int) -> bool:
     if token is None or token.end != end:
         return False
     if token.unknown:
-        return all("\u30a0" <= ch <= "\u30ff" for ch in token.surface)
+        return _KATAKANA_NAME.fullmatch(token.surface) is not None
     return token.pos[2] not in ("地名", "人名")
 
 
@@ -1212,16 +1212,16 @@ def _listed_prefix(
     if not lengths:  # most spans: no listed name starts so
         return None
     ends = {t.end for t in tokens}
-    # MeCab reads a run of katakana it does not know as one word (パナソニックコネクト),
-    # so a listed name may end inside one.
-    unknown = [
-        (t.start, t.end) for t in tokens if t.unknown and _KATAKANA_NAME.fullmatch(t.surface)
-    ]
     for n in lengths:  # longest first
         kind = listed.types.get(text[start : start + n].lower())
         if n < end - start and kind is not None:
             at = start + n
-            if at in ends or any(a < at <= b - 2 for a, b in unknown):  # not シャオミ|ン
+            # MeCab reads a run of katakana it does not know as one word
+            # (パナソニックコネクト), so a listed name may end inside one (not シャオミ|ン)
+            if at in ends or any(
+                t.start < at <= t.end - 2 and t.unknown and _KATAKANA_NAME.fullmatch(t.surface)
+                for t in tokens
+            ):
                 return kind
     return None
 
