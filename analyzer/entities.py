@@ -257,7 +257,7 @@ def extract_entities(
                 )
             )
     for code in _TICKER_AFTER.finditer(text):  # (NASDAQ: CRWV), （6789）: no name of its own
-        word = _LATIN_WORD_BEFORE.search(text, 0, code.start())
+        word = _LATIN_WORD_BEFORE.search(text, max(0, code.start() - 40), code.start())
         if _is_stock_code(code, word.group() if word else ""):
             taken[code.start("code") : code.end("code")] = b"\x01" * len(code.group("code"))
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
@@ -268,7 +268,9 @@ def extract_entities(
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
                     end = year.end()  # WWDC25: that year's
-                elif kind == "EVENT" and (year := _YEAR_BEFORE.search(text, 0, start)):
+                elif kind == "EVENT" and (
+                    year := _YEAR_BEFORE.search(text, max(0, start - 5), start)
+                ):
                     # 2026年春闘, as a tagged event keeps its year (2008年北京オリンピック)
                     _release_dates(text, mentions, taken, year.start(), start)
                     if not any(taken[year.start() : start]):
