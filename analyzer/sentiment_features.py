@@ -108,21 +108,43 @@ def _reversals() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     )
 
 
+@cache
+def _markets() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the endings of a market's name, words that mean a rebound when a market moves)
+    of ``corpus/lexicons/reversals.tsv``."""
+    rows = lexicon_lines("reversals.tsv")
+    return (
+        tuple(word for kind, word in rows if kind == "market"),
+        frozenset(word for kind, word in rows if kind == "rebound"),
+    )
+
+
 def _is_cost(token: Token) -> bool:
     nouns, suffixes, _ = _reversals()
     return token.lemma in nouns or token.surface in nouns or token.surface.endswith(suffixes)
 
 
-def _cost_changes(tokens: Sequence[Token], i: int) -> bool:
-    """Whether the change word at ``i`` says that a cost rose or fell: its subject,
-    the noun before the は/が/も/の nearest before it in its clause, is a cost."""
+def _subject(tokens: Sequence[Token], i: int) -> int:
+    """The subject of the change word at ``i``: the noun before the は/が/も/の nearest
+    before it in its clause, or -1."""
     for j in range(i - 1, 0, -1):
         token = tokens[j]
         if token.pos[0] == "補助記号" or is_contrast(tokens, j):
-            return False
+            return -1
         if token.pos[0] == "助詞" and token.surface in _SUBJECT:
-            return tokens[j - 1].pos[0] in ("名詞", "接尾辞") and _is_cost(tokens[j - 1])
-    return False
+            return j - 1 if tokens[j - 1].pos[0] in ("名詞", "接尾辞") else -1
+    return -1
+
+
+def _is_market(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the compound noun ending at ``j`` names a market or a share price
+    (半導体関連株, 日経平均, 時価総額): its moves are news in their own direction."""
+    name = tokens[j].surface
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if tokens[k].pos[0] not in ("名詞", "接頭辞"):
+            break
+        name = tokens[k].surface + name
+    return name.endswith(_markets()[0])
 
 
 Hit = tuple[int, float, tuple[int, ...]]
@@ -145,10 +167,16 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
             polarity = signed = _signed_change(tokens, i)
         if polarity:
             hidden: tuple[int, ...] = ()
-            # a signed number's subject is looked for before its sign, which is punctuation
-            if (signed or token.lemma in changes) and _cost_changes(tokens, i - bool(signed)):
-                polarity = -polarity
-                hidden = (i,)
+            if signed or token.lemma in changes:
+                # a signed number's subject is looked for before its sign (punctuation)
+                subject = _subject(tokens, i - bool(signed))
+                if subject >= 0 and _is_cost(tokens[subject]):
+                    polarity = -polarity
+                    hidden = (i,)
+                elif subject >= 0 and _is_market(tokens, subject):
+                    if token.lemma in _markets()[1]:
+                        polarity = abs(polarity)
+                    hidden = (i,)
             negator = negator_of(tokens, i)
             if negator >= 0:
                 polarity = -polarity

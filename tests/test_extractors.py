@@ -485,6 +485,27 @@ def test_contrast_after_monono_and_signed_percentages():
     assert polarities("2025-26年の計画") == []  # a range, no sign
 
 
+def test_a_market_moves_in_its_own_direction():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def hits(text: str) -> list[tuple[float, bool]]:
+        found = lexicon_hits(tokenize(text), polarity_lexicon())
+        return [(p, bool(hidden)) for _, p, hidden in found]
+
+    # chABSA's reports write 値下がり of what a firm buys (good news): under a market
+    # its n-grams are hidden and the lexicon says what is meant
+    assert hits("半導体関連株が大きく値下がりした。") == [(-0.7, True)]
+    assert hits("日経平均は大幅反発した。") == [(0.6, True)]  # a rebound
+    assert hits("野党が反発した。") == [(-0.6, False)]  # a backlash
+    assert hits("原材料コストが急騰した。") == [(-0.9, True)]  # a cost that rose
+    fall, rebound = analyze_text(
+        "半導体関連株が大きく値下がりした。\n東京株式市場で日経平均は大幅反発した。"
+    ).sentiment.sentences
+    assert fall.label == "negative" and rebound.label == "positive"
+
+
 def test_entities_get_the_sentiment_of_sentences_mentioning_them():
     analysis = analyze_text(
         "NVIDIAの業績は好調で過去最高を更新した。\nIntelは赤字が続き低迷している。"
