@@ -244,12 +244,15 @@ def extract_entities(
     reference = _article_date(doc)
     timeline = Timeline(reference)
     previous_end = 0
-    for sentence in doc.sentences:
+    tagged = [tag(tokens) for tokens in sentences]
+    for sentence, found in zip(doc.sentences, tagged, strict=True):
         if "\n" in text[previous_end : sentence.start]:  # a new paragraph, heading or item
             timeline = Timeline(reference)
         previous_end = sentence.end
         for span in find_numeric(text[sentence.start : sentence.end], reference, timeline):
-            if _is_enumerator(doc, span.start + sentence.start):
+            if _is_enumerator(doc, span.start + sentence.start) or _starts_a_person(
+                text, span.start + sentence.start, span.end + sentence.start, found
+            ):
                 continue
             claim(
                 EntityMention(
@@ -295,7 +298,6 @@ def extract_entities(
                     if kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
                     claim(EntityMention(start, end, kind))
-    tagged = [tag(tokens) for tokens in sentences]
     for tokens, found in zip(sentences, tagged, strict=True):
         for mention in company_affix_mentions(text, tokens):
             claim(_as_tagged(text, mention, found))
@@ -318,6 +320,8 @@ def extract_entities(
                     claim(EntityMention(part_start, part_end, "LOCATION"))
                 continue
             start = _word_start(tokens, start)
+            if kind == "PERSON":
+                start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 if part_start >= part_end:
@@ -863,6 +867,35 @@ def _word_start(tokens: Sequence[Token], start: int) -> int:
     while k > 0 and tokens[k - 1].end == tokens[k].start and tokens[k - 1].pos[0] == "名詞":
         k -= 1
     return tokens[k].start
+
+
+_NUMERAL_SURNAME_HEADS = frozenset("一二三四五六七八九十百千万")
+
+
+_HAS_DIGIT = regex("[0-9０-９]")
+
+
+def _starts_a_person(text: str, start: int, end: int, tagged: list[tuple[int, int, str]]) -> bool:
+    """Whether a sum or count in kanji numerals is the start of a tagged person
+    (四元|正弘氏: 4 yuan to the numeric rules): the name goes on after it."""
+    return not _HAS_DIGIT.search(text, start, end) and any(
+        kind == "PERSON" and s == start and e > end for s, e, kind in tagged
+    )
+
+
+def _numeral_head(tokens: Sequence[Token], start: int) -> int:
+    """Where a tagged person starts whose surname begins with a kanji numeral that MeCab
+    cut off as a number (十|倉雅和, tagged from 倉): the numeral, alone between a word
+    that is no number and a one-kanji token the person starts with, is the name's."""
+    k = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    if k is None or k == 0 or len(tokens[k].surface) != 1:
+        return start
+    numeral = tokens[k - 1]
+    if numeral.surface not in _NUMERAL_SURNAME_HEADS or numeral.end != start:
+        return start
+    if k >= 2 and tokens[k - 2].end == numeral.start and tokens[k - 2].pos[1] == "数詞":
+        return start  # 二十|倉: a number goes on
+    return numeral.start
 
 
 def _prefixed_firm_goes_on(

@@ -201,6 +201,14 @@ def test_person_name_excludes_the_honorific():
     assert "岸田氏" not in entities
 
 
+def test_a_surname_may_begin_with_a_kanji_numeral():
+    # MeCab cuts 十|倉 and reads 四元 as 4 yuan; the tagger's person goes on after them
+    assert entities_of("経団連の十倉雅和会長は賃上げを求めた。")["十倉雅和"] == "PERSON"
+    found = entities_of("同社の四元正弘氏が述べた。")
+    assert found == {"四元正弘": "PERSON"}
+    assert entities_of("同社は四億円を投じた。") == {"四億円": "MONEY"}
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
