@@ -137,9 +137,11 @@ _DATE = regex(
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter,
 # nor is a unit that a word continues (2千メートルレース, 100メートル走: a race's name).
 # A range's low end in Arabic digits only (800万〜1000万台): a second kanji numeral, with
-# its CJK lookbehind, would cost ~2.5 ms to compile at every start.
+# its CJK lookbehind, would cost ~2.5 ms to compile at every start. A number after 第
+# is an ordinal (第2棟).
 _QUANTITY = regex(
-    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
+    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?<!第)"
+    rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
 )
@@ -191,7 +193,9 @@ def find_numeric(
     ):
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]) or (kind == "QUANTITY" and _inside_word(text, match)):
+            if any(taken[start:end]) or (
+                kind == "QUANTITY" and (_inside_word(text, match) or _model_number(text, match))
+            ):
                 continue
             if kind == "MONEY" and _rate_base(text, match):
                 continue  # 1ドル=161円: a rate, whose sum is the yen
@@ -223,6 +227,21 @@ def _rate_base(text: str, match: re.Match[str]) -> bool:
 
 def _after_kanji(text: str, start: int) -> bool:
     return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+
+
+_LATIN_LETTER = regex("[A-Za-zＡ-Ｚａ-ｚ]")
+
+
+def _model_number(text: str, match: re.Match[str]) -> bool:
+    """Digits right after a Latin letter name a model or a building, not a count
+    (F35機, 北上工場K2棟), but for a multiple (PBR1倍, a ratio written so)."""
+    start = match.start("amount") if match.group("low") is None else match.start("low")
+    return (
+        start > 0
+        and text[start].isdigit()
+        and _LATIN_LETTER.match(text, start - 1) is not None
+        and match.group("unit") != "倍"
+    )
 
 
 def _inside_word(text: str, match: re.Match[str]) -> bool:

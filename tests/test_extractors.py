@@ -373,6 +373,12 @@ def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
     assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # another paragraph
 
 
+def test_model_numbers_and_ordinals_are_no_counts():
+    text = "北上工場K2棟でF35機を整備する。第2棟も建てる。PBR1倍割れ、TSMC一社、3棟。"
+    spans = {text[s.start : s.end] for s in find_numeric(text)}
+    assert spans == {"1倍", "一社", "3棟"}  # a multiple after a Latin ratio is one
+
+
 def test_money_ranges_and_more_counters():
     text = "売上収益は1兆8000億〜2兆円、投資は3〜5億円。契約は950万回線、国内に12拠点。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
