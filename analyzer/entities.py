@@ -399,6 +399,10 @@ def extract_entities(
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
+                elif kind == "EVENT" and _NTH_GENERATION_BEFORE.search(
+                    text, max(0, part_start - 8), part_start
+                ):
+                    part_kind = "PRODUCT"  # 第8世代BiCS FLASH: a product's generation
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
@@ -1412,6 +1416,8 @@ _BREAKS = regex(
 )
 _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
 _CALLED = ("通称", "愛称", "略称")  # nor starts so
+_NTH_GENERATION = regex("第[0-9０-９一二三四五六七八九十]{1,3}世代の?")
+_NTH_GENERATION_BEFORE = regex("第[0-9０-９一二三四五六七八九十]{1,3}世代の?$")
 _NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
 _COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 # A foreign firm after its country's prefix, then と and kanji: 米カイロス・パワー|と小型
@@ -1512,6 +1518,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in parts:
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
+        if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:
+            a = generation.end()  # 第8世代|BiCS FLASH: no event, the product's generation
         for joined in _OF_LATIN.finditer(text, a, b):
             a = joined.end()
         for major in _MAJOR.finditer(text, a, b):

@@ -373,6 +373,13 @@ def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
     assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # another paragraph
 
 
+def test_a_products_generation_is_no_event():
+    found = entities_of("キオクシアは北上工場で第8世代BiCS FLASHの量産を始めた。")
+    assert found["BiCS FLASH"] == "PRODUCT"  # the tagger read 第8世代BiCS FLASH as an event
+    assert entities_of("第3回日本AI会議が開かれた。") == {"第3回日本AI会議": "EVENT"}
+    assert "HBM4" not in entities_of("サムスン電子はHBM4の量産を始めた。")  # a generic term's
+
+
 def test_model_numbers_and_ordinals_are_no_counts():
     text = "北上工場K2棟でF35機を整備する。第2棟も建てる。PBR1倍割れ、TSMC一社、3棟。"
     spans = {text[s.start : s.end] for s in find_numeric(text)}
