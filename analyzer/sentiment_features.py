@@ -154,11 +154,12 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
     """(token index, polarity, tokens to hide from the n-grams) for every lexicon word.
 
     A signed percentage counts as a change word (``-9.8%``, ``△5.2%``). A negation
-    (``悪くない``) flips the word, and a change word whose subject is a cost
+    (``悪くない``) flips the nearest polarity word before it (``優位は揺るがない``: 揺るぐ,
+    not 優位), and a change word whose subject is a cost
     (``コストが増加``, ``費用は△3%``) is reversed; either way the word (and its negation) is
     hidden from the n-grams, whose characters would pull the other way while the
     lexicon feature says what is meant."""
-    hits = []
+    found: list[tuple[int, float, tuple[int, ...], int]] = []
     changes = _reversals()[2]
     for i, token in enumerate(tokens):
         signed = 0.0
@@ -177,11 +178,15 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
                     if token.lemma in _markets()[1]:
                         polarity = abs(polarity)
                     hidden = (i,)
-            negator = negator_of(tokens, i)
-            if negator >= 0:
-                polarity = -polarity
-                hidden = (i, negator)
-            hits.append((i, polarity, hidden))
+            found.append((i, polarity, hidden, negator_of(tokens, i)))
+    # a negation is the nearest polarity word's before it: 優位は揺るがない, not 優位 negated
+    owner = {negator: i for i, _, _, negator in found if negator >= 0}
+    hits = []
+    for i, polarity, hidden, negator in found:
+        if negator >= 0 and owner[negator] == i:
+            polarity = -polarity
+            hidden = (i, negator)
+        hits.append((i, polarity, hidden))
     return hits
 
 

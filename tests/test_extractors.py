@@ -506,6 +506,18 @@ def test_contrast_after_monono_and_signed_percentages():
     assert polarities("2025-26年の計画") == []  # a range, no sign
 
 
+def test_a_negation_flips_the_nearest_polarity_word_before_it():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    tokens = tokenize("鴻海の優位は当面揺るがない。")
+    hits = {tokens[i].surface: p for i, p, _ in lexicon_hits(tokens, polarity_lexicon())}
+    assert hits == {"優位": 0.8, "揺るが": 0.6}  # not wavering: 優位 stays good
+    tokens = tokenize("この計画は成功しない。")
+    assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [-0.9]
+
+
 def test_a_market_moves_in_its_own_direction():
     from analyzer.sentiment import polarity_lexicon
     from analyzer.sentiment_features import lexicon_hits
