@@ -2098,7 +2098,8 @@ def _short_names(
     script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``),
     and so is a firm's name in kanji beside its Latin or katakana one
     (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``) or its former name
-    (``ストラテジー(旧マイクロストラテジー)``).
+    (``ストラテジー(旧マイクロストラテジー)``), as is a person's name in kanji beside its
+    reading (``劉揚偉(ヤング・リウ)``).
     Returns the key of the name in parentheses → the key of the name before them
     (the other way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
@@ -2125,7 +2126,11 @@ def _short_names(
             # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
             # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
             # ストラテジー): its former name
-            or (a.type == b.type == "COMPANY" and _other_name(text[a.start : a.end], written))
+            or (
+                a.type == b.type
+                and a.type in ("COMPANY", "PERSON")  # 劉揚偉(ヤング・リウ): one person
+                and _other_name(text[a.start : a.end], written)
+            )
         ):
             if keys[i + 1] in listed and keys[i] not in listed:
                 short[keys[i]] = keys[i + 1]

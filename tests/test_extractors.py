@@ -951,6 +951,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firm.mentions) == 2, text
+    text = "鴻海の劉揚偉（ヤング・リウ）会長は語った。劉氏は強気だ。"
+    (person,) = [e for e in analyze_text(text).entities if e.type == "PERSON"]
+    assert person.text == "劉揚偉" and len(person.mentions) == 3  # its reading, 劉氏
     for text in (
         "中国の比亜迪（BYD）は軽自動車を投入する。",  # kanji MeCab cuts into characters
         "北京字節跳動科技（ByteDance）は上場を目指す。",  # not an event of the tagger's
