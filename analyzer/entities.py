@@ -281,9 +281,9 @@ def extract_entities(
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
-                # tagger, but for a company's shares (ドイツテレコム株); the user's own
-                # names are always taken.
-                shares = kind == "COMPANY" and text.startswith("株", end)
+                # tagger, but for a company's shares or results (ドイツテレコム株,
+                # テスラ決算); the user's own names are always taken.
+                shares = kind == "COMPANY" and text.startswith(("株", "決算"), end)
                 if kind == "PERSON" and text.startswith(_GOVERNMENTS, end):
                     # トランプ政権 (トランプ, a common noun to MeCab, the tagger misses):
                     # 32 of 33 Stockmark train names ending so are political bodies
@@ -1466,7 +1466,7 @@ _COUNTRY_DESCRIPTION = regex(
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車)$"
 )
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")
@@ -2127,8 +2127,12 @@ def _short_names(
             # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
             # ストラテジー): its former name
             or (
-                a.type == b.type
-                and a.type in ("COMPANY", "PERSON")  # 劉揚偉(ヤング・リウ): one person
+                a.type in ("COMPANY", "PERSON")  # 劉揚偉(ヤング・リウ): one person
+                and (
+                    a.type == b.type
+                    # 吉利汽車(ジーリー): the reading of a firm's kanji, typed otherwise
+                    or (a.type == "COMPANY" and b.type in ("PERSON", "PRODUCT", "ORG"))
+                )
                 and _other_name(text[a.start : a.end], written)
             )
         ):

@@ -951,6 +951,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firm.mentions) == 2, text
+    text = "中国のBYDや吉利汽車（ジーリー）が低価格車を投入した。"
+    firms = {e.text: len(e.mentions) for e in analyze_text(text).entities}
+    assert firms == {"中国": 1, "BYD": 1, "吉利汽車": 2}  # the tagger: a person, read so
+    found = entities_of("テスラ決算、EV値下げ競争で利益率が低下")
+    assert found == {"Tesla": "COMPANY", "テスラ": "COMPANY"}  # its results; 競争 no event
     text = "鴻海の劉揚偉（ヤング・リウ）会長は語った。劉氏は強気だ。"
     (person,) = [e for e in analyze_text(text).entities if e.type == "PERSON"]
     assert person.text == "劉揚偉" and len(person.mentions) == 3  # its reading, 劉氏
