@@ -59,9 +59,11 @@ TITLES = _words(
 )
 # Longest first, so that 副社長 goes whole, not as 社長 leaving 副.
 _TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
-# What may stand before such a title: 上野剛志|上席|エコノミスト.
-_TITLE_PREFIXES = (
+# What may stand before such a title: 上野剛志|上席|エコノミスト, longest first.
+TITLE_PREFIXES = (
+    "チーフマーケット",
     "チーフテクニカル",
+    "マーケット",
     "テクニカル",
     "チーフ",
     "シニア",
@@ -1563,7 +1565,7 @@ def _without_title(text: str, start: int, end: int) -> int:
     for title in _TITLES_LONGEST_FIRST:
         if name.endswith(title) and len(name) > len(title) + 1:
             name = name[: -len(title)]
-            for prefix in _TITLE_PREFIXES:
+            for prefix in TITLE_PREFIXES:
                 if name.endswith(prefix) and len(name) > len(prefix) + 1:
                     return start + len(name) - len(prefix)
             return start + len(name)

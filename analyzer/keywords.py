@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from analyzer.entities import COUNTRY_KANJI, TITLES, gazetteer, generic_terms
+from analyzer.entities import COUNTRY_KANJI, TITLE_PREFIXES, TITLES, gazetteer, generic_terms
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
@@ -174,6 +174,8 @@ def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
     )
 
 
+# Words of a title before its last (チーフ|マーケット|エコノミスト, 上席|エコノミスト).
+_TITLE_WORDS = frozenset({*TITLE_PREFIXES, "チーフ", "マーケット"})
 # Inside a compound, never at its ends; 兼 joins two titles (社長兼CEO).
 _JOINERS = ("-", ".", "・", "&", "兼")
 
@@ -215,7 +217,12 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
     def close(end: int) -> None:
         i, j = start, end
+        titled = False
         while j > i and not _may_end(tokens[j - 1]):
+            titled = titled or tokens[j - 1].surface in TITLES
+            j -= 1
+        # 上野泰也|チーフ|マーケット|エコノミスト: the words of the title go with it
+        while titled and j > i + 1 and tokens[j - 1].surface in _TITLE_WORDS:
             j -= 1
         while i < j and (not _may_start(tokens[i]) or _country_prefix(tokens, i, j)):
             i += 1

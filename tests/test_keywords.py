@@ -95,6 +95,14 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     )
     assert "Google" in keywords and "宮崎洋一" in keywords
     assert not {"米Google", "宮崎洋一副社長兼", "期決算", "度予算"} & set(keywords)
+    keywords = keywords_of(
+        "みずほ証券の上野泰也チーフマーケットエコノミストは予想する。上野泰也氏は慎重だ。",
+        top=50,
+    )
+    assert "上野泰也" in keywords  # the words of the title go with it
+    assert not [k for k in keywords if k.startswith("上野泰也") and k != "上野泰也"]
+    (person,) = analyze_text("上野泰也チーフマーケットエコノミストは語った。").entities
+    assert person.text == "上野泰也"
 
 
 def test_katakana_mecab_reads_as_a_filler_starts_the_word_after_it():
