@@ -854,6 +854,11 @@ def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
     for start, end, kind in found:
         if (joined := _PREFIXED_AND.match(text, start, end)) is not None:
             end = joined.end()
+        if (officer := _NAME_COUNTRY_OFFICE.match(text, start, end)) is not None and (
+            _office_after(text, officer.end())
+        ):
+            out.append((start, officer.end() - 1, "PERSON"))  # ベッセント|米|財務長官
+            continue
         inner = _INNER_DIRECTION.search(text, start + 1, end) if kind == "LOCATION" else None
         if inner is None or inner.end() > end - 2:  # 北部九州: a region's name
             out.append((start, end, kind))
@@ -1431,6 +1436,9 @@ COUNTRY_KANJI = frozenset(_COUNTRIES)
 # 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
 # name starts with 訪.
 _VISIT = regex(f"訪[{_COUNTRIES}欧]")
+# A foreign name, its country's prefix and an office, as news writes officials
+# (ベッセント米財務長官, ラトニック米商務長官), which the tagger reads as one firm.
+_NAME_COUNTRY_OFFICE = regex(f"[\u30a1-\u30fa\u30fc・]{{2,}}[{_COUNTRIES}]")
 # A country's office after a name, perhaps with a rank (トランプ米大統領, バイデン前米大統領):
 # the 3 Stockmark train gold names before such words are persons.
 _COUNTRY_OFFICE = regex(

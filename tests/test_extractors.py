@@ -201,6 +201,16 @@ def test_person_name_excludes_the_honorific():
     assert "岸田氏" not in entities
 
 
+def test_an_official_before_the_country_and_office_is_a_person():
+    # news style: the name, its country's prefix, the office (the tagger: one firm)
+    found = entities_of("ベッセント米財務長官とラトニック米商務長官が来日した。")
+    assert found == {"ベッセント": "PERSON", "ラトニック": "PERSON"}
+    assert entities_of("大阪府の吉村洋文知事はIRの開業を急ぐ。") == {
+        "大阪府": "LOCATION",
+        "吉村洋文": "PERSON",
+    }  # IR, a resort's abbreviation, is a generic term
+
+
 def test_a_surname_may_begin_with_a_kanji_numeral():
     # MeCab cuts 十|倉 and reads 四元 as 4 yuan; the tagger's person goes on after them
     assert entities_of("経団連の十倉雅和会長は賃上げを求めた。")["十倉雅和"] == "PERSON"
