@@ -471,6 +471,8 @@ def test_generic_latin_terms_are_not_entities():
     assert entities["NVIDIA"] == "COMPANY"
     assets = entities_of("金価格は4000ドルを突破し、ソラナやイーサリアムの価格も上昇した。")
     assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
+    oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
+    assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
     signage = entities_of("ファミリーマートは、デジタルサイネージの設置店舗を広げる。")
     assert "デジタルサイネージ" not in signage  # the tagger said a person
