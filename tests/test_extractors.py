@@ -471,6 +471,8 @@ def test_generic_latin_terms_are_not_entities():
     assert entities["NVIDIA"] == "COMPANY"
     assets = entities_of("金価格は4000ドルを突破し、ソラナやイーサリアムの価格も上昇した。")
     assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
+    boj = entities_of("日銀は金融政策決定会合で利上げを決めた。次の決定会合は3月だ。")
+    assert boj["金融政策決定会合"] == boj["決定会合"] == "EVENT"  # listed, with its short form
     oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
     assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
