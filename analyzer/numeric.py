@@ -121,6 +121,10 @@ _DATE = regex(
     + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
     r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
     + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
+    # a year of this century in two digits, as headlines write it (26年にも, 27年度,
+    # 26年3月期), where what follows makes it a time: not 創業26年の, 26年ぶり, 26年間
+    + r"|(?P<yy>[1-3]\d)年(?:(?P<yym>\d{1,2})月期|(?P<yyfy>度)(?![ぶ間目])"
+    + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半|初め|初頭))"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
     rf"|期{_part('mpart')}?)?)?"
@@ -354,6 +358,8 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
             return None
         first = f"{year - (start > end):04d}-{start:02d}"
         return {"date": f"{first}/{last['date']}", "year_inferred": True}
+    if match.group("yy"):  # 26年にも, 27年度, 26年3月期
+        return _iso(f"20{match.group('yy')}", match.group("yym"), None)
     if match.group("era"):
         year = match.group("eyear")
         first = _ERA_START[match.group("era")] + (1 if year == "元" else int(year))
