@@ -358,6 +358,7 @@ def extract_entities(
                     or _english_prose(name)
                     or _kind_of_share(text, tokens, part_start, part_end)
                     or _VISIT.fullmatch(name) is not None
+                    or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
                 ):
                     continue
@@ -1319,7 +1320,7 @@ _LOOSE_PREFIXES = (
 _LOOSE_SUFFIXES = _words(
     """
     社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
-    広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ
+    広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
     """
 )
 # Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where
@@ -1436,6 +1437,8 @@ COUNTRY_KANJI = frozenset(_COUNTRIES)
 # 訪米 (a visit to the US), which the tagger reads as a place: no Stockmark train gold
 # name starts with 訪.
 _VISIT = regex(f"訪[{_COUNTRIES}欧]")
+# 英社, 米社: "a British firm", unnamed (日立、英社を買収), which the tagger takes for one.
+_COUNTRY_FIRM = regex(f"[{_COUNTRIES}]社")
 # A foreign name, its country's prefix and an office, as news writes officials
 # (ベッセント米財務長官, ラトニック米商務長官), which the tagger reads as one firm.
 _NAME_COUNTRY_OFFICE = regex(f"[\u30a1-\u30fa\u30fc・]{{2,}}[{_COUNTRIES}]")

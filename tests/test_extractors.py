@@ -390,6 +390,21 @@ def test_a_products_generation_is_no_event():
     assert "HBM4" not in entities_of("サムスン電子はHBM4の量産を始めた。")  # a generic term's
 
 
+def test_headlines_two_digit_years_and_unnamed_firms():
+    # 26年にも, 27年度, 26年3月期: years of this century as headlines write them
+    text = "子会社の上場を検討　26年にも。27年度に黒字化。26年3月期の純利益。"
+    dates = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
+    assert dates == {
+        "26年": {"date": "2026"},
+        "27年度": {"date": "2027"},
+        "26年3月期": {"date": "2026-03"},
+    }
+    text = "創業26年の老舗。26年ぶりの高値。26年間勤めた。過去26年にわたり伸びた。"
+    assert not find_numeric(text)  # an age, a span of years
+    found = entities_of("日立、英社を買収　鉄道信号で欧州攻勢")
+    assert found == {"日立製作所": "COMPANY", "日立": "COMPANY", "欧州": "LOCATION"}
+
+
 def test_model_numbers_and_ordinals_are_no_counts():
     text = "北上工場K2棟でF35機を整備する。第2棟も建てる。PBR1倍割れ、TSMC一社、3棟。"
     spans = {text[s.start : s.end] for s in find_numeric(text)}
