@@ -488,6 +488,8 @@ def test_generic_latin_terms_are_not_entities():
     assert set(assets) == {"4000ドル"}  # gold and crypto assets: the tagger said persons
     boj = entities_of("日銀は金融政策決定会合で利上げを決めた。次の決定会合は3月だ。")
     assert boj["金融政策決定会合"] == boj["決定会合"] == "EVENT"  # listed, with its short form
+    drug = entities_of("ノボ・ノルディスクの肥満症薬「ウゴービ」は保険適用となった。")
+    assert drug["ノボ・ノルディスク"] == "COMPANY"  # listed; the tagger: ノボ・ノル, a person
     oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
     assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
