@@ -184,13 +184,18 @@ def _may_start(token: Token) -> bool:
     return not (_is_number(token) or token.surface in _JOINERS or token.pos[0] == "接尾辞")
 
 
+# When, relative to something (決算発表|後, 開発|中): the thing is the keyphrase.
+_WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後", "直前", "頃"})
+
+
 def _may_end(token: Token) -> bool:
-    """A keyphrase does not end in a prefix, a hyphen or a title (``社長``, ``CEO``: the
-    name before it is the keyphrase)."""
+    """A keyphrase does not end in a prefix, a hyphen, a title (``社長``, ``CEO``: the
+    name before it is the keyphrase) or a word of time after a noun (``決算発表後``)."""
     return (
         token.pos[0] not in ("接頭辞", "形状詞")
         and token.surface not in _JOINERS
         and token.surface not in TITLES
+        and not (token.pos[0] == "接尾辞" and token.surface in _WHEN_AFTER)
     )
 
 

@@ -101,6 +101,8 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     )
     assert "上野泰也" in keywords  # the words of the title go with it
     assert not [k for k in keywords if k.startswith("上野泰也") and k != "上野泰也"]
+    keywords = keywords_of("決算発表後の時間外取引で株価は下落した。決算発表後に反発した。", top=50)
+    assert "決算発表" in keywords and "決算発表後" not in keywords  # 後: when, not what
     (person,) = analyze_text("上野泰也チーフマーケットエコノミストは語った。").entities
     assert person.text == "上野泰也"
 
