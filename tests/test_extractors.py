@@ -490,6 +490,7 @@ def test_generic_latin_terms_are_not_entities():
     assert boj["金融政策決定会合"] == boj["決定会合"] == "EVENT"  # listed, with its short form
     drug = entities_of("ノボ・ノルディスクの肥満症薬「ウゴービ」は保険適用となった。")
     assert drug["ノボ・ノルディスク"] == "COMPANY"  # listed; the tagger: ノボ・ノル, a person
+    assert entities_of("森ビルの麻布台ヒルズは開業1年。")["森ビル"] == "COMPANY"  # not a place
     oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
     assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
