@@ -296,6 +296,7 @@ def extract_entities(
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not shares)
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
+                    or _opens_a_title(text, start, end)
                 ):
                     if kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
@@ -1288,6 +1289,15 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
         )
         and _FOREIGN_NAME.fullmatch(text, start, end) is not None
     )
+
+
+def _opens_a_title(text: str, start: int, end: int) -> bool:
+    """Whether a listed name opens a title in quotes, joined by の to what follows
+    (「エルメスの道」, a book): the title is the name, left to the tagger."""
+    if start == 0 or text[start - 1] not in "「『" or not text.startswith("の", end):
+        return False
+    close = text.find("」" if text[start - 1] == "「" else "』", end, end + 16)
+    return close > 0 and not any(mark in text[end:close] for mark in "、。,")
 
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:

@@ -491,6 +491,14 @@ def test_generic_latin_terms_are_not_entities():
     drug = entities_of("ノボ・ノルディスクの肥満症薬「ウゴービ」は保険適用となった。")
     assert drug["ノボ・ノルディスク"] == "COMPANY"  # listed; the tagger: ノボ・ノル, a person
     assert entities_of("森ビルの麻布台ヒルズは開業1年。")["森ビル"] == "COMPANY"  # not a place
+    assert entities_of("エルメスは増益。ショッピファイは上場した。") == {
+        "Hermès": "COMPANY",
+        "エルメス": "COMPANY",
+        "Shopify": "COMPANY",
+        "ショッピファイ": "COMPANY",
+    }  # the tagger: persons
+    title = entities_of("日本では「エルメスの道」として刊行された。")
+    assert title.get("エルメスの道") == "PRODUCT"  # a listed name opening a title is the title's
     oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
     assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
