@@ -39,7 +39,10 @@ _CURRENCY = {
     "ウォン": "KRW",
     "台湾ドル": "TWD",
 }
-_SYMBOL = {"$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"}
+_SYMBOL = {"$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"} | {
+    code: code
+    for code in ("USD", "EUR", "JPY", "GBP", "CNY")  # USD 5 billion
+}
 _SCALE = {
     "k": 1e3,
     "m": 1e6,
@@ -77,8 +80,8 @@ _UNIT_SYMBOLS = {
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
-    rf"(?=[{_NUMERAL}約お$¥€£])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
-    rf"|(?P<sym>[$¥€£])\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
+    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 _PERCENT = regex(
     rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"

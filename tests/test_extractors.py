@@ -411,6 +411,16 @@ def test_model_numbers_and_ordinals_are_no_counts():
     assert spans == {"1倍", "一社", "3棟"}  # a multiple after a Latin ratio is one
 
 
+def test_money_after_a_currency_code():
+    text = "USD 5 billion の融資枠、EUR1.2mの契約、JPY100億の社債。USDの需要、CNY建て。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "USD 5 billion": {"amount": 5e9, "unit": "USD"},
+        "EUR1.2m": {"amount": 1.2e6, "unit": "EUR"},
+        "JPY100億": {"amount": 1e10, "unit": "JPY"},
+    }
+
+
 def test_money_ranges_and_more_counters():
     text = "売上収益は1兆8000億〜2兆円、投資は3〜5億円。契約は950万回線、国内に12拠点。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
