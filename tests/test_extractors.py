@@ -564,6 +564,8 @@ def test_a_negation_flips_the_nearest_polarity_word_before_it():
     tokens = tokenize("鴻海の優位は当面揺るがない。")
     hits = {tokens[i].surface: p for i, p, _ in lexicon_hits(tokens, polarity_lexicon())}
     assert hits == {"優位": 0.8, "揺るが": 0.6}  # not wavering: 優位 stays good
+    tokens = tokenize("同社の成長ストーリーに死角は見当たらない。")
+    assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [0.8, 0.5]  # 死角 negated
     tokens = tokenize("この計画は成功しない。")
     assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [-0.9]
 
