@@ -509,6 +509,11 @@ def test_generic_latin_terms_are_not_entities():
     }  # the tagger: persons
     title = entities_of("日本では「エルメスの道」として刊行された。")
     assert title.get("エルメスの道") == "PRODUCT"  # a listed name opening a title is the title's
+    assert entities_of("【決算速報】ソフトバンクG、4〜9月期は黒字転換") == {
+        "ソフトバンクグループ": "COMPANY",
+        "ソフトバンクG": "COMPANY",
+        "4〜9月期": "DATE",
+    }  # 黒字転換 is no event
     oil = entities_of("WTI原油先物は60ドル前後。高配当株やJ-REITも人気だ。")
     assert oil == {"60ドル": "MONEY"}  # a benchmark and an asset class, no firm
     assert not entities_of("シリコンウエハーの供給が逼迫する。")  # a material, no product
