@@ -195,10 +195,15 @@ _SIGNS = {"-": -_SIGNED, "−": -_SIGNED, "▲": -_SIGNED, "△": -_SIGNED, "+":
 
 def _signed_change(tokens: Sequence[Token], i: int) -> float:
     """The polarity of a signed percentage, as tables and lists write changes
-    (``東京エレクトロン：-9.8%``, ``前年同期比△5.2%``, ``+12%``), at its number."""
+    (``東京エレクトロン：-9.8%``, ``前年同期比△5.2%``, ``+12%``), at its number; or of
+    a ratio to a period before, as reports write it (``前期比98.5%``: a fall)."""
     token = tokens[i]
     if token.pos[1] != "数詞" or i == 0 or not tokens[i - 1].surface:
         return 0.0
+    if tokens[i - 1].surface == "比" or (  # (同95.3%): the same ratio as before
+        tokens[i - 1].surface == "同" and i >= 2 and tokens[i - 2].surface == "("
+    ):
+        return _ratio_change(tokens, i)
     sign = _SIGNS.get(tokens[i - 1].surface[-1], 0.0)
     if not sign or (i >= 2 and tokens[i - 2].pos[1] == "数詞" and tokens[i - 1].surface == "-"):
         return 0.0  # 2025-26: a range, no sign
@@ -208,6 +213,32 @@ def _signed_change(tokens: Sequence[Token], i: int) -> float:
         if tokens[j].pos[1] != "数詞" and tokens[j].surface != ".":
             return 0.0
     return 0.0
+
+
+# After a ratio, a word that says the change itself (前期比5.8%増): the lexicon's.
+_CHANGE_AFTER = regex("[増減]|上昇|低下|上回|下回|伸|縮小|拡大|改善|悪化|ポイント")
+
+
+def _ratio_change(tokens: Sequence[Token], i: int) -> float:
+    """A fall or a rise where a ratio to a period before (前期比, 前年同期比, 同) is a
+    whole percentage near 100 with no change word after it (前期比98.5%, 前年比103.2%);
+    not a rate of change (前年比3.0%), nor 前期比5.8%増, whose 増 says it."""
+    digits = []
+    j = i
+    while j < len(tokens) and (tokens[j].pos[1] == "数詞" or tokens[j].surface == "."):
+        digits.append(tokens[j].surface)
+        j += 1
+    if j >= len(tokens) or tokens[j].surface != "%":
+        return 0.0
+    if j + 1 < len(tokens) and _CHANGE_AFTER.match(tokens[j + 1].surface):
+        return 0.0
+    try:
+        ratio = float("".join(digits))
+    except ValueError:
+        return 0.0
+    if not 50 <= ratio <= 200 or ratio == 100:
+        return 0.0
+    return _SIGNED if ratio > 100 else -_SIGNED
 
 
 def text_offset(text: str, tokens: Sequence[Token]) -> int:

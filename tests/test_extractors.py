@@ -559,6 +559,11 @@ def test_contrast_after_monono_and_signed_percentages():
     assert polarities("営業利益は+12%") == [0.6]
     assert polarities("費用は△3%") == [0.6]  # a cost that fell
     assert polarities("2025-26年の計画") == []  # a range, no sign
+    # a ratio to the period before, near 100 with no change word: a fall or a rise
+    assert polarities("経常利益は320億円(前期比98.5%)") == [-0.6]
+    assert polarities("営業利益は(同103.2%)") == [0.6]
+    assert polarities("売上高は前年同期比5.8%増") == []  # 増 says it, the n-grams read it
+    assert polarities("インフレ率は前年比3.0%") == []  # a rate of change, not a ratio
 
 
 def test_a_negation_flips_the_nearest_polarity_word_before_it():
