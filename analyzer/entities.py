@@ -401,6 +401,10 @@ def extract_entities(
                     part_kind = "COMPANY"
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
+                elif kind not in ("COMPANY", "POLITICAL_ORG", "ORG") and _LATIN_FIRM_END.search(
+                    name
+                ):
+                    part_kind = "COMPANY"  # Taiwan Semiconductor Manufacturing Company
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
                 elif kind == "EVENT" and _NTH_GENERATION_BEFORE.search(
@@ -1197,6 +1201,13 @@ _MODEL_AFTER = regex(
     r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
     r"|[A-Za-z]{2,})|(?<=[\u30a1-\u30fcA-Za-z])[0-9]+(?![0-9年月日%.,社台人件万億兆倍])"
 )
+# A firm's word in Latin letters that ends its name (NVIDIA Corporation, Taiwan
+# Semiconductor Manufacturing Company): of the Stockmark train gold names ending so, 5
+# are companies, 2 bodies the tagger types as such.
+_LATIN_FIRM_END = regex(
+    r"[ ,](?:Company|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|Ltd\.?|Holdings"
+    r"|plc|PLC|AG|LLC|GmbH)$"
+)
 # A number and a space before it (Microsoft 365 Copilot), or a Latin word and a hyphen
 # (ELYZA-Japanese-Llama-3: a model named after Llama, not Llama).
 _VERSION_BEFORE = regex(r"[0-9] |[A-Za-z0-9]-")
@@ -1952,6 +1963,8 @@ _HOLDING_FORMS = (
     "ホールディング",
     "hd",
     "holdings",
+    "corporation",  # NVIDIA Corporation
+    "incorporated",
     *_LEGAL_FORMS,
     *_LATIN_LEGAL_KEYS,
 )
@@ -2107,6 +2120,13 @@ def _other_name(name: str, written: str) -> bool:
     )
 
 
+def _initials(name: str) -> str:
+    """The capitals that start the words of a Latin name of three words or more
+    (``Taiwan Semiconductor Manufacturing Company`` → ``TSMC``), else ""."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
 def _has_latin(name: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in name)
 
@@ -2146,6 +2166,8 @@ def _short_names(
             )
             # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
             or _readings(_bare_name(text[a.start : a.end]), written)
+            # Taiwan Semiconductor Manufacturing Company(TSMC): its initials, listed or not
+            or (a.type == b.type != "LOCATION" and _initials(text[a.start : a.end]) == written)
             # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
             # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
             # ストラテジー): its former name

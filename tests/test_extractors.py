@@ -1013,6 +1013,12 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     ):
         (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firm.mentions) == 2, text
+    text = (
+        "NVIDIA Corporation は伸びた。NVIDIAは強い。"
+        "Taiwan Semiconductor Manufacturing Company（TSMC）も。"
+    )
+    firms = {e.text: (e.type, len(e.mentions)) for e in analyze_text(text).entities}
+    assert firms == {"NVIDIA": ("COMPANY", 2), "TSMC": ("COMPANY", 2)}  # a firm's word, initials
     text = "中国のBYDや吉利汽車（ジーリー）が低価格車を投入した。"
     firms = {e.text: len(e.mentions) for e in analyze_text(text).entities}
     assert firms == {"中国": 1, "BYD": 1, "吉利汽車": 2}  # the tagger: a person, read so
