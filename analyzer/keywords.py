@@ -175,7 +175,7 @@ def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
 
 
 # Words of a title before its last (チーフ|マーケット|エコノミスト, 上席|エコノミスト).
-_TITLE_WORDS = frozenset({*TITLE_PREFIXES, "チーフ", "マーケット"})
+_TITLE_WORDS = frozenset(TITLE_PREFIXES)
 # Inside a compound, never at its ends; 兼 joins two titles (社長兼CEO).
 _JOINERS = ("-", ".", "・", "&", "兼")
 

@@ -221,8 +221,8 @@ _CHANGE_AFTER = regex("[増減]|上昇|低下|上回|下回|伸|縮小|拡大|�
 
 def _ratio_change(tokens: Sequence[Token], i: int) -> float:
     """A fall or a rise where a ratio to a period before (前期比, 前年同期比, 同) is a
-    whole percentage near 100 with no change word after it (前期比98.5%, 前年比103.2%);
-    not a rate of change (前年比3.0%), nor 前期比5.8%増, whose 増 says it."""
+    percentage between 50 and 200 with no change word after it (前期比98.5%,
+    前年比103.2%); not a rate of change (前年比3.0%), nor 前期比5.8%増, whose 増 says it."""
     digits = []
     j = i
     while j < len(tokens) and (tokens[j].pos[1] == "数詞" or tokens[j].surface == "."):
