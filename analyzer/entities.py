@@ -285,7 +285,7 @@ def extract_entities(
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
                 # tagger, but for a company's shares or results (ドイツテレコム株,
                 # テスラ決算); the user's own names are always taken.
-                shares = kind == "COMPANY" and text.startswith(("株", "決算"), end)
+                of_the_firm = kind == "COMPANY" and text.startswith(("株", "決算"), end)
                 if kind == "PERSON" and text.startswith(_GOVERNMENTS, end):
                     # トランプ政権 (トランプ, a common noun to MeCab, the tagger misses):
                     # 32 of 33 Stockmark train names ending so are political bodies
@@ -294,7 +294,7 @@ def extract_entities(
                 if kind == "PRODUCT" and not trusted and (tail := _VERSION_TAIL.match(text, end)):
                     product_lines.append((start, tail.end()))
                 if trusted or not (
-                    (_inside_compound(text, tokens, start, end) and not shares)
+                    (_inside_compound(text, tokens, start, end) and not of_the_firm)
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
                 ):
@@ -1461,7 +1461,8 @@ _VISIT = regex(f"訪[{_COUNTRIES}欧]")
 # 英社, 米社: "a British firm", unnamed (日立、英社を買収), which the tagger takes for one.
 _COUNTRY_FIRM = regex(f"[{_COUNTRIES}]社")
 # A foreign name, its country's prefix and an office, as news writes officials
-# (ベッセント米財務長官, ラトニック米商務長官), which the tagger reads as one firm.
+# (ベッセント米財務長官, ラトニック米商務長官), which the tagger reads as one firm (a
+# person it ran into the prefix, バイデン前米|大統領, is _before_country_office's).
 _NAME_COUNTRY_OFFICE = regex(f"[\u30a1-\u30fa\u30fc・]{{2,}}[{_COUNTRIES}]")
 # A country's office after a name, perhaps with a rank (トランプ米大統領, バイデン前米大統領):
 # the 3 Stockmark train gold names before such words are persons.
