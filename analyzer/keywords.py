@@ -223,6 +223,11 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     def close(end: int) -> None:
         i, j = start, end
         titled = False
+        for n in (4, 3, 2):  # a title MeCab cuts in words: 財務|相, 経済|再生|担当|相
+            if j - n > i and "".join(t.surface for t in tokens[j - n : j]) in TITLES:
+                j -= n
+                titled = True
+                break
         while j > i and not _may_end(tokens[j - 1]):
             titled = titled or tokens[j - 1].surface in TITLES
             j -= 1

@@ -101,6 +101,11 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     )
     assert "上野泰也" in keywords  # the words of the title go with it
     assert not [k for k in keywords if k.startswith("上野泰也") and k != "上野泰也"]
+    keywords = keywords_of(
+        "片山さつき財務相と赤沢亮正経済再生担当相が会談した。片山さつき財務相は述べた。", top=50
+    )
+    assert "片山さつき" in keywords and "赤沢亮正" in keywords  # 財務|相: a title in words
+    assert not [k for k in keywords if k.endswith(("財務相", "担当相", "担当"))]
     keywords = keywords_of("決算発表後の時間外取引で株価は下落した。決算発表後に反発した。", top=50)
     assert "決算発表" in keywords and "決算発表後" not in keywords  # 後: when, not what
     (person,) = analyze_text("上野泰也チーフマーケットエコノミストは語った。").entities
