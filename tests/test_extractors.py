@@ -501,6 +501,7 @@ def test_generic_latin_terms_are_not_entities():
     drug = entities_of("ノボ・ノルディスクの肥満症薬「ウゴービ」は保険適用となった。")
     assert drug["ノボ・ノルディスク"] == "COMPANY"  # listed; the tagger: ノボ・ノル, a person
     assert entities_of("森ビルの麻布台ヒルズは開業1年。")["森ビル"] == "COMPANY"  # not a place
+    assert entities_of("LayerXは三井物産と合弁会社を設立した。")["LayerX"] == "COMPANY"
     assert entities_of("エルメスは増益。ショッピファイは上場した。") == {
         "Hermès": "COMPANY",
         "エルメス": "COMPANY",
