@@ -1,6 +1,8 @@
 import datetime as dt
 import unicodedata
 
+import pytest
+
 from analyzer import analyze_text
 from analyzer.entities import NUMERIC_TYPES, gazetteer
 from analyzer.numeric import Timeline, find_numeric, parse_amount
@@ -563,8 +565,25 @@ def test_contrast_after_monono_and_signed_percentages():
     # a ratio to the period before, near 100 with no change word: a fall or a rise
     assert polarities("経常利益は320億円(前期比98.5%)") == [-0.6]
     assert polarities("営業利益は(同103.2%)") == [0.6]
-    assert polarities("売上高は前年同期比5.8%増") == []  # 増 says it, the n-grams read it
+    assert polarities("売上高は前年同期比5.8%増") == [0.6]  # 増 says it, not the ratio
     assert polarities("インフレ率は前年比3.0%") == []  # a rate of change, not a ratio
+    # a figure before the change word is inside its clause: the subject is before it
+    assert polarities("事業費は前期比2.8%増加しました") == [-0.8]  # a cost that rose
+    assert polarities("事業費は、1,370億円(同2.8%増)となりました") == [-0.6]
+    assert polarities("売上高は12%増の100億円") == [0.6]
+
+
+def test_a_word_of_degree_strengthens_the_word_after_it_and_says_nothing_itself():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    tokens = tokenize("利益は大きく減った。")
+    assert [(p, h) for _, p, h in lexicon_hits(tokens, polarity_lexicon())] == [
+        (pytest.approx(-0.7 * 1.5), (2,))
+    ]  # 大きく hidden: its n-grams had learnt 大きく増加
+    (sentence,) = analyze_text("売上は伸びたが、利益は大きく減った。").sentiment.sentences
+    assert sentence.label == "negative"
 
 
 def test_a_negation_flips_the_nearest_polarity_word_before_it():
@@ -592,8 +611,8 @@ def test_a_market_moves_in_its_own_direction():
 
     # chABSA's reports write 値下がり of what a firm buys (good news): under a market
     # its n-grams are hidden and the lexicon says what is meant
-    assert hits("半導体関連株が大きく値下がりした。") == [(-0.7, True)]
-    assert hits("日経平均は大幅反発した。") == [(0.6, True)]  # a rebound
+    assert hits("半導体関連株が大きく値下がりした。") == [(pytest.approx(-0.7 * 1.5), True)]
+    assert hits("日経平均は大幅反発した。") == [(pytest.approx(0.9), True)]  # a rebound, 大幅
     assert hits("野党が反発した。") == [(-0.6, False)]  # a backlash
     assert hits("原材料コストが急騰した。") == [(-0.9, True)]  # a cost that rose
     fall, rebound = analyze_text(
