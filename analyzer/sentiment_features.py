@@ -182,7 +182,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
     not 優位), and a change word whose subject is a cost
     (``コストが増加``, ``費用は△3%``) is reversed; either way the word (and its negation) is
     hidden from the n-grams, whose characters would pull the other way while the
-    lexicon feature says what is meant."""
+    lexicon feature says what is meant. So is a change word whose subject is a market
+    (``株価は10%下落``), and a word of degree before a word (``大きく減った``), which
+    makes it stronger."""
     found: list[tuple[int, float, tuple[int, ...], int]] = []
     changes = _reversals()[2]
     for i, token in enumerate(tokens):
