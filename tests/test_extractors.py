@@ -504,6 +504,8 @@ def test_generic_latin_terms_are_not_entities():
     assert drug["ノボ・ノルディスク"] == "COMPANY"  # listed; the tagger: ノボ・ノル, a person
     assert entities_of("森ビルの麻布台ヒルズは開業1年。")["森ビル"] == "COMPANY"  # not a place
     assert entities_of("LayerXは三井物産と合弁会社を設立した。")["LayerX"] == "COMPANY"
+    fed = entities_of("米連邦公開市場委員会（FOMC）は利下げを決めた。G7サミットも開かれた。")
+    assert fed["FOMC"] == "POLITICAL_ORG" and fed["G7サミット"] == "EVENT"  # a firm, a product
     assert entities_of("エルメスは増益。ショッピファイは上場した。") == {
         "Hermès": "COMPANY",
         "エルメス": "COMPANY",
