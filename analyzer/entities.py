@@ -873,12 +873,17 @@ def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
     return out
 
 
+def _token_at(tokens: Sequence[Token], start: int) -> int:
+    """Index of the token that starts at ``start``, or -1."""
+    return next((i for i, t in enumerate(tokens) if t.start == start), -1)
+
+
 def _word_start(tokens: Sequence[Token], start: int) -> int:
     """Where the word a tagged span starts inside begins: no Japanese word starts with
     ん, and one does where MeCab cut がん into が|ん after a noun (国立が|ん研究センター,
     tagged from ん): the span takes the particle and the nouns before it."""
-    k = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if k is None or k == 0 or not tokens[k].surface.startswith("ん"):
+    k = _token_at(tokens, start)
+    if k <= 0 or not tokens[k].surface.startswith("ん"):
         return start
     k -= 1  # が
     while k > 0 and tokens[k - 1].end == tokens[k].start and tokens[k - 1].pos[0] == "名詞":
@@ -887,8 +892,6 @@ def _word_start(tokens: Sequence[Token], start: int) -> int:
 
 
 _NUMERAL_SURNAME_HEADS = frozenset("一二三四五六七八九十百千万")
-
-
 _HAS_DIGIT = regex("[0-9０-９]")
 
 
@@ -904,8 +907,8 @@ def _numeral_head(tokens: Sequence[Token], start: int) -> int:
     """Where a tagged person starts whose surname begins with a kanji numeral that MeCab
     cut off as a number (十|倉雅和, tagged from 倉): the numeral, alone between a word
     that is no number and a one-kanji token the person starts with, is the name's."""
-    k = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if k is None or k == 0 or len(tokens[k].surface) != 1:
+    k = _token_at(tokens, start)
+    if k <= 0 or len(tokens[k].surface) != 1:
         return start
     numeral = tokens[k - 1]
     if numeral.surface not in _NUMERAL_SURNAME_HEADS or numeral.end != start:
@@ -959,9 +962,10 @@ def _one_common_word(tokens: Sequence[Token], start: int, end: int) -> bool:
     (リップル, ルノー; not テキサス, オースティン, nor the two words of シリコンバレー),
     or one katakana word it does not know at all (アルティウム: UniDic lists the places
     news names after a country's prefix, 米カンザス州, 米シアトル)."""
-    token = next((t for t in tokens if t.start == start), None)
-    if token is None or token.end != end:
+    k = _token_at(tokens, start)
+    if k < 0 or tokens[k].end != end:
         return False
+    token = tokens[k]
     if token.unknown:
         return _KATAKANA_NAME.fullmatch(token.surface) is not None
     return token.pos[2] not in ("地名", "人名")
@@ -1050,8 +1054,8 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     office after it.)"""
     if not _office_after(text, end):
         return start
-    first = next((i for i, t in enumerate(tokens) if t.start == start), None)
-    if first is None or not (
+    first = _token_at(tokens, start)
+    if first < 0 or not (
         tokens[first].pos[2] == "人名"
         and tokens[first].pos[3] in ("名", "一般")
         and _kanji(tokens[first].surface)
