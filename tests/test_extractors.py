@@ -983,6 +983,15 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert tickers.get("北陸精機") == "COMPANY" and "6789" not in tickers and "VRT" not in tickers
     exchange = entities_of("コアウィーブ（NASDAQ：CRWV）は上場した。")
     assert "Nasdaq" not in exchange and "CRWV" not in exchange  # where it is listed
+    field = entities_of(
+        "武田薬品工業は28日、米バイオ企業のネクサス・セラピューティクスを買収する。"
+    )
+    assert "バイオ" not in field  # a field before 企業, not a firm after 米
+    assert field.get("ネクサス・セラピューティクス") == "COMPANY"
+    buyer = entities_of(
+        "セブン&アイはカナダのアリマンタシォン・クシュタールからの買収提案を巡り委員会を設けた。"
+    )
+    assert buyer.get("アリマンタシォン・クシュタール") == "COMPANY"  # a buyer, not a place
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
     assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
