@@ -352,6 +352,11 @@ def extract_entities(
                     or _generic_list(tokens, part_start, part_end)
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
+                    or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
+                        part_start > 0
+                        and text[part_start - 1] == ":"
+                        and _one_known_common_noun(tokens, part_start, part_end)
+                    )
                     or (  # 米バイオ|企業: a field before 企業 or メーカー is no name
                         _INDUSTRY_AFTER.match(text, part_end) is not None
                         and _one_known_common_noun(tokens, part_start, part_end)
@@ -386,7 +391,8 @@ def extract_entities(
                     or (  # 米リップル, 米アルティウム; not 米テキサス, a place to MeCab
                         kind == "LOCATION"
                         and _prefixed_foreign(text, part_start, part_end)
-                        and _one_common_word(tokens, part_start, part_end)
+                        and _common_words(tokens, part_start, part_end)
+                        and _PLACE_AFTER.match(text, part_end) is None
                     )
                     or (kind != "EVENT" and _described_as_company(text, part_start, part_end))
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
@@ -966,18 +972,29 @@ def _office_after(text: str, end: int) -> bool:
     return False
 
 
-def _one_common_word(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _common_words(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is one token that MeCab knows as no place nor person
-    (リップル, ルノー; not テキサス, オースティン, nor the two words of シリコンバレー),
-    or one katakana word it does not know at all (アルティウム: UniDic lists the places
-    news names after a country's prefix, 米カンザス州, 米シアトル)."""
+    (リップル, ルノー; not テキサス, オースティン), or katakana words it knows as common
+    nouns (ウルフ|スピード, ブラック|ストーン; シリコンバレー, ベイエリア and the like are
+    listed places), or one katakana word it does not know at all (アルティウム: UniDic
+    lists the places news names after a country's prefix, 米カンザス州, 米シアトル)."""
     k = _token_at(tokens, start)
-    if k < 0 or tokens[k].end != end:
+    if k < 0:
         return False
     token = tokens[k]
-    if token.unknown:
-        return _KATAKANA_NAME.fullmatch(token.surface) is not None
-    return token.pos[2] not in ("地名", "人名")
+    if token.end == end:
+        if token.unknown:
+            return _KATAKANA_NAME.fullmatch(token.surface) is not None
+        return token.pos[2] not in ("地名", "人名")
+    words = []
+    for token in tokens[k:]:
+        if token.start >= end:
+            break
+        words.append(token)
+    return words[-1].end == end and all(
+        not t.unknown and t.pos[1] == "普通名詞" and _KATAKANA_NAME.fullmatch(t.surface)
+        for t in words
+    )
 
 
 def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -1497,6 +1514,8 @@ _COUNTRY_OFFICE = regex(
     f"[前元現]?[{_COUNTRIES}](?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
 )
 _COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
+# What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
+_PLACE_AFTER = regex(r"州|市|郡|町|村|島|湾|沖|地区|地域|近郊|郊外|周辺")
 _COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.

@@ -992,6 +992,15 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
         "セブン&アイはカナダのアリマンタシォン・クシュタールからの買収提案を巡り委員会を設けた。"
     )
     assert buyer.get("アリマンタシォン・クシュタール") == "COMPANY"  # a buyer, not a place
+    words = entities_of("ルネサスは米ウルフスピードとの契約で損失を計上した。")
+    assert words.get("ウルフスピード") == "COMPANY"  # ウルフ|スピード, two common nouns
+    beach = entities_of("米ロングビーチ近郊の港で荷役が滞った。")
+    assert beach.get("ロングビーチ") == "LOCATION"  # what follows it is a place's word
+    label = entities_of(
+        "* **三菱電機**：鉄道向けSiCモジュールが好調だった\n\n炭化ケイ素（SiC）の市況は軟調だ。"
+    )
+    assert label.get("三菱電機") == "COMPANY"
+    assert "鉄道" not in label and "SiC" not in label  # a label's run-on word; a material
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
     assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
