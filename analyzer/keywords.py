@@ -199,6 +199,22 @@ def _may_end(token: Token) -> bool:
     )
 
 
+def _after_full_name(tokens: Sequence[Token], i: int, j: int) -> int:
+    """The end of the last surname and given name (UniDic's 人名-姓, 人名-名) in
+    tokens[i:j] that a title's first word follows, else ``j``: the words between that
+    and the title are the title's field (山本|雅文|チーフ|為替|・|外債|ストラテジスト);
+    not a name's last kanji split off (赤沢|亮|正), nor a surname that starts a firm's
+    name (松下|電器|社長)."""
+    for k in range(j - 2, i, -1):
+        if (
+            tokens[k].pos[2:4] == ("人名", "名")
+            and tokens[k - 1].pos[2:4] == ("人名", "姓")
+            and tokens[k + 1].surface in _TITLE_WORDS
+        ):
+            return k + 1
+    return j
+
+
 def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
     """``米`` of ``米Google``, ``独SAP``: a country's one-kanji prefix before a foreign
     name is news style, not part of the name."""
@@ -234,6 +250,8 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         # 上野泰也|チーフ|マーケット|エコノミスト: the words of the title go with it
         while titled and j > i + 1 and tokens[j - 1].surface in _TITLE_WORDS:
             j -= 1
+        if titled:  # 山本|雅文|チーフ|為替|・|外債|ストラテジスト: the person, not the field
+            j = _after_full_name(tokens, i, j)
         while i < j and (not _may_start(tokens[i]) or _country_prefix(tokens, i, j)):
             i += 1
         if i < j and any(_is_content(tokens[k]) for k in range(i, j)):

@@ -80,7 +80,7 @@ _UNIT_SYMBOLS = {
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
-    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)"
+    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
     rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 _PERCENT = regex(
@@ -293,7 +293,10 @@ def _parse_kanji(text: str) -> float:
 
 def _money_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("amount"):
-        return _amounts(match, _CURRENCY[match.group("cur")])
+        value = _amounts(match, _CURRENCY[match.group("cur")])
+        if match.group("sen"):  # 158円40銭: sen are hundredths of a yen
+            value["amount"] += int(match.group("sen")) / 100
+        return value
     amount = float(match.group("samount").replace(",", ""))
     scale = match.group("scale")
     if scale:

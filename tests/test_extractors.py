@@ -280,6 +280,11 @@ def test_an_exchange_rate_is_its_price_not_its_unit():
     text = "円相場は1ドル=161円台、1ユーロ=170円をつけた。1ドル160円を超え、株価は1ドル上がった。"
     spans = [(text[s.start : s.end], s.value["amount"]) for s in find_numeric(text)]
     assert spans == [("161円", 161.0), ("170円", 170.0), ("160円", 160.0), ("1ドル", 1.0)]
+    text = "円相場は一時1ドル=158円40銭前後と、日米金利差が意識された。"
+    spans = [(text[s.start : s.end], s.value["amount"]) for s in find_numeric(text)]
+    assert spans == [("158円40銭", 158.4)]  # sen, hundredths of a yen
+    entities = entities_of(text + "外貨預金やFXの利用者には追い風だ。")
+    assert "日米金利差" not in entities and "FX" not in entities  # common nouns
 
 
 def test_fiscal_periods_are_dates_with_their_months():

@@ -110,6 +110,15 @@ def test_keyphrases_leave_out_country_prefixes_titles_and_the_counters_of_number
     assert "決算発表" in keywords and "決算発表後" not in keywords  # 後: when, not what
     (person,) = analyze_text("上野泰也チーフマーケットエコノミストは語った。").entities
     assert person.text == "上野泰也"
+    keywords = keywords_of(
+        "山本雅文チーフ為替・外債ストラテジストは語った。三村淳財務官は述べた。"
+        "山本雅文氏は円安をみる。三村淳財務官は重ねて述べた。",
+        top=50,
+    )
+    assert "山本雅文" in keywords and "三村淳" in keywords  # a title's field goes with it
+    assert not [k for k in keywords if k.startswith(("山本雅文", "三村淳")) and len(k) > 4]
+    keywords = keywords_of("松下電器社長が語った。松下電器社長は続けた。", top=50)
+    assert "松下電器" in keywords  # a surname alone starts a firm's name
 
 
 def test_katakana_mecab_reads_as_a_filler_starts_the_word_after_it():
