@@ -362,6 +362,7 @@ def extract_entities(
                         and _one_known_common_noun(tokens, part_start, part_end)
                     )
                     or _LAW.search(name)  # スマホ新法, typed PERSON too
+                    or _DIVISION.search(name)  # ウェルスマネジメント部門: part of a firm
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
@@ -1239,6 +1240,8 @@ def _article_date(doc: Document) -> dt.date | None:
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
 _LAW = regex(r"(?:法|法案|条例)$")
+# A firm's division is no name of its own: no Stockmark train gold name ends so.
+_DIVISION = regex(r"(?:部門|事業部)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
 # Or a number right after it, a count or date aside (ナスダック100, an index).
 _MODEL_AFTER = regex(

@@ -1006,6 +1006,10 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     )
     assert label.get("三菱電機") == "COMPANY"
     assert "鉄道" not in label and "SiC" not in label  # a label's run-on word; a material
+    division = entities_of("野村ホールディングスは、ウェルスマネジメント部門が好調だと語った。")
+    assert list(division) == ["野村ホールディングス"]  # a division is part of the firm
+    automaker = entities_of("独フォルクスワーゲンは、中国の小鵬汽車と共同でEVを開発する。")
+    assert automaker.get("XPeng") == "COMPANY"  # listed; MeCab reads 小 as a prefix
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
     assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
