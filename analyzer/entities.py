@@ -1280,6 +1280,16 @@ def _generic_phrase(
         if stem != name and len(stem) >= 3 and stem in generic:
             return True
     inside = [t for t in tokens if start <= t.start and t.end <= end]
+    if (  # EV|電池, AI|半導体: a generic term and one kanji common noun MeCab knows (not
+        # PC|エンジン, A|リーグ)
+        len(inside) == 2
+        and len(inside[0].surface) >= 2
+        and inside[0].surface.lower() in generic
+        and not inside[1].unknown
+        and inside[1].pos[1] == "普通名詞"
+        and all(map(_kanji, inside[1].surface))
+    ):
+        return True
     for k in range(1, len(inside)):
         head = text[inside[k].start : end].lower()
         if len(head) < 2 or head not in generic:
@@ -1443,6 +1453,9 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         or following.pos[0] not in _NOUNS
         or following.surface in TITLES
         or following.surface == "兼"
+        # アルトマン|CEO|来日, トヨタ|社長|交代: a firm's office and an act (not 参議院|
+        # 議員|選挙, 商務省|長官|直轄, where a public office's word goes on)
+        or (after.surface in _FIRM_OFFICES and following.pos[2] == "サ変可能")
     ):
         return False  # トヨタ|社長, 十時裕樹|社長|兼, not 日本|選手|権
     if _COUNTRY_OFFICE.match(text, end) is not None:
@@ -1567,7 +1580,7 @@ _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
 # 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
 _FACILITY_END = regex(
-    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ)$"
+    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線)$"
     r"|(?<=[A-Za-z0-9] )Tower$"
 )
 # A Latin name whose last word (before a place or year) says event: TED Conference and

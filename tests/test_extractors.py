@@ -1010,6 +1010,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert list(division) == ["野村ホールディングス"]  # a division is part of the firm
     automaker = entities_of("独フォルクスワーゲンは、中国の小鵬汽車と共同でEVを開発する。")
     assert automaker.get("XPeng") == "COMPANY"  # listed; MeCab reads 小 as a prefix
+    headline = entities_of("パナソニックHD、EV電池の新工場稼働を延期　アルトマンCEO来日")
+    assert "EV電池" not in headline  # a generic term and a common noun
+    assert headline.get("サム・アルトマン") == "PERSON"  # a firm's office, then an act
+    line = entities_of("JR東海、リニア中央新幹線の開業時期を2034年以降に")
+    assert line.get("リニア中央新幹線") == "FACILITY"  # a railway line
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
     assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
