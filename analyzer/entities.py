@@ -1562,11 +1562,12 @@ _COUNTRY_DESCRIPTION = regex(
 # retyped), グループ 41 of 42, 工業 18 of 18, 自動車 16 of 17, 放送 14 of 14, 電力 13
 # of 13, 通信 7 of 7, 商事 5, 製薬 5, 証券 4, 製作所 4, 産業 6 of 6, ホールディングス 8 of
 # 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2, and 総研, the think
-# tanks' word news writes (大和総研, typed an event; none in the train gold). (Not 鉄道 nor 新聞: a
+# tanks' word news writes (大和総研, typed an event; none in the train gold), and 取引所
+# 1 of 1 (ロンドン金属取引所 was a facility). (Not 鉄道 nor 新聞: a
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所)$"
 )
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")

@@ -1015,6 +1015,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert headline.get("サム・アルトマン") == "PERSON"  # a firm's office, then an act
     line = entities_of("JR東海、リニア中央新幹線の開業時期を2034年以降に")
     assert line.get("リニア中央新幹線") == "FACILITY"  # a railway line
+    exchange = entities_of("ロンドン金属取引所（LME）の銅相場は最高値を更新した。")
+    assert exchange.get("ロンドン金属取引所") == "COMPANY"  # an exchange is a firm
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
     assert short.get("HSK") == "COMPANY"  # a short name, not a ticker: still the firm's
     funds = entities_of("アブダビの政府系ファンドMGXは、AIインフラ投資ファンドに参加した。")
