@@ -84,7 +84,7 @@ _MONEY = regex(
     rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 _PERCENT = regex(
-    rf"(?=[{_NUMERAL}]){_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
 # periods by the months they span or end in (3月期: the year ending in March). After a
@@ -130,7 +130,7 @@ _DATE = regex(
     + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半|初め|初頭))"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
-    rf"|期{_part('mpart')}?)?)?"
+    rf"|期{_part('mpart')}?|[上中下]旬|末)?)?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     rf"|(?P<md_m>\d{{1,2}})月(?P<md_d>\d{{1,2}}){_DAYS.format('md_d2')}日"
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"

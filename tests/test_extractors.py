@@ -248,6 +248,8 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert spans["3,000万円"] == ("MONEY", {"amount": 3e7, "unit": "JPY"})
     assert spans["75%"] == ("PERCENT", {"percent": 75.0})
     assert spans["3割"] == ("PERCENT", {"percent": 30.0})
+    cut = "約1割を削減"
+    assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
     assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
     assert spans["72基"] == ("QUANTITY", {"amount": 72.0, "unit": "基"})
     assert parse_amount("1.5") == 1.5
@@ -298,6 +300,9 @@ def test_fiscal_periods_are_dates_with_their_months():
     text = "4月に始め、1月第2週に買い越した。3カ月で13月はない。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans == {"4月": ("DATE", None), "1月第2週": ("DATE", None)}
+    text = "会合は2025年11月下旬に開かれ、2026年3月末までに決める。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {"2025年11月下旬": {"date": "2025-11"}, "2026年3月末": {"date": "2026-03"}}
 
 
 def test_parts_of_a_year_are_their_months():
