@@ -976,9 +976,9 @@ def _office_after(text: str, end: int) -> bool:
 def _common_words(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is one token that MeCab knows as no place nor person
     (リップル, ルノー; not テキサス, オースティン), or katakana words it knows as common
-    nouns (ウルフ|スピード, ブラック|ストーン; シリコンバレー, ベイエリア and the like are
-    listed places), or one katakana word it does not know at all (アルティウム: UniDic
-    lists the places news names after a country's prefix, 米カンザス州, 米シアトル)."""
+    nouns (ウルフ|スピード, ブラック|ストーン; シリコン|バレー is a listed place), or one
+    katakana word it does not know at all (アルティウム: UniDic lists the places news
+    names after a country's prefix, 米カンザス州, 米シアトル)."""
     k = _token_at(tokens, start)
     if k < 0:
         return False

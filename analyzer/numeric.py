@@ -294,8 +294,10 @@ def _parse_kanji(text: str) -> float:
 def _money_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("amount"):
         value = _amounts(match, _CURRENCY[match.group("cur")])
-        if match.group("sen"):  # 158円40銭: sen are hundredths of a yen
-            value["amount"] += int(match.group("sen")) / 100
+        if match.group("sen"):  # 158円40銭: sen are hundredths of a yen (of a range's top)
+            value["amount_max" if "amount_max" in value else "amount"] += (
+                int(match.group("sen")) / 100
+            )
         return value
     amount = float(match.group("samount").replace(",", ""))
     scale = match.group("scale")

@@ -285,6 +285,8 @@ def test_an_exchange_rate_is_its_price_not_its_unit():
     text = "円相場は一時1ドル=158円40銭前後と、日米金利差が意識された。"
     spans = [(text[s.start : s.end], s.value["amount"]) for s in find_numeric(text)]
     assert spans == [("158円40銭", 158.4)]  # sen, hundredths of a yen
+    (band,) = find_numeric("1ドル=157〜158円40銭")
+    assert band.value == {"amount": 157.0, "amount_max": 158.4, "unit": "JPY"}
     entities = entities_of(text + "外貨預金やFXの利用者には追い風だ。")
     assert "日米金利差" not in entities and "FX" not in entities  # common nouns
 
