@@ -363,6 +363,7 @@ def extract_entities(
                     )
                     or _LAW.search(name)  # スマホ新法, typed PERSON too
                     or _DIVISION.search(name)  # ウェルスマネジメント部門: part of a firm
+                    or _short_for_generic(text, tokens, part_start, part_end, generic)
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
@@ -998,6 +999,24 @@ def _common_words(tokens: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+def _short_for_generic(
+    text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
+) -> bool:
+    """Whether text[start:end] is in brackets right after a generic term, its short
+    form (データセンター（DC）: no name, as the term is none)."""
+    if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
+        return False
+    k = next((i for i, t in enumerate(tokens) if t.end == start - 1), -1)
+    term = ""
+    for i in range(k, max(-1, k - 4), -1):
+        if i < k and tokens[i].end != tokens[i + 1].start:
+            break
+        term = tokens[i].surface + term
+        if term.lower() in generic:
+            return True
+    return False
+
+
 def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is one token MeCab knows as a common noun (バイオ)."""
     k = _token_at(tokens, start)
@@ -1600,6 +1619,10 @@ _INDEX_END = regex(r"(?<=.)指数$")
 _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 
+# Hiragana and a space at the start of a tagged span: the end of the phrase before it.
+_KANA_BEFORE_SPACE = regex(r"[\u3041-\u309f]+\s+")
+
+
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
     (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
@@ -1617,6 +1640,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((at, end))
     out = []
     for a, b in parts:
+        if lead := _KANA_BEFORE_SPACE.match(text, a, b):
+            a = lead.end()  # どこ|か|　電力・冷却: a headline's particle, then a space
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
         if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:
@@ -1967,17 +1992,33 @@ def _described_as_company(text: str, start: int, end: int) -> bool:
 
 def _generic_list(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Common nouns joined by middle dots, one of them in kanji (``航空・ホテル``,
-    ``金融・保険``): a list of industries, not a name. (Katakana common nouns so
-    joined often are one: ``ウェスタン・デジタル``; with kanji, no Stockmark train
-    gold name is.)"""
+    ``金融・保険``, ``電力・冷却・光|通信``): a list of industries, not a name.
+    (Katakana common nouns so joined often are one: ``ウェスタン・デジタル``; with
+    kanji, no Stockmark train gold name is.)"""
     inside = [t for t in tokens if start <= t.start and t.end <= end]
-    words = inside[::2]
+    groups: list[list[Token]] = [[]]
+    for t in inside:
+        if t.surface == "・":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    words = [t for group in groups for t in group]
     return (
-        len(inside) >= 3
-        and len(inside) % 2 == 1
-        and all(t.surface == "・" for t in inside[1::2])
+        len(groups) >= 2
+        and all(groups)
         and all(t.pos[1] == "普通名詞" and not t.unknown for t in words)
-        and any("\u4e00" <= ch <= "\u9fff" for t in words for ch in t.surface)
+        and (
+            # one word each, one in kanji; or one or two words of kanji only each
+            # (光|通信; not ワゴン・リ|社, ブラック・ダリア|事件)
+            (
+                all(len(group) == 1 for group in groups)
+                and any(_kanji(ch) for t in words for ch in t.surface)
+            )
+            or (
+                all(len(group) <= 2 for group in groups)  # not 大学設置・学校法人審議会
+                and all(_kanji(t.surface) for t in words)
+            )
+        )
     )
 
 

@@ -1022,6 +1022,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert headline.get("サム・アルトマン") == "PERSON"  # a firm's office, then an act
     line = entities_of("JR東海、リニア中央新幹線の開業時期を2034年以降に")
     assert line.get("リニア中央新幹線") == "FACILITY"  # a railway line
+    headline = entities_of("AIデータセンター投資の「次の主役」はどこか　電力・冷却・光通信を読む")
+    assert not headline  # a particle before a space starts no name; a list of fields
+    short = entities_of("データセンター（DC）への投資が膨らむ。国際エネルギー機関（IEA）は述べた。")
+    assert "DC" not in short  # the short form of a generic term
+    assert short.get("IEA") == short.get("国際エネルギー機関") == "POLITICAL_ORG"  # a body
     exchange = entities_of("ロンドン金属取引所（LME）の銅相場は最高値を更新した。")
     assert exchange.get("ロンドン金属取引所") == "COMPANY"  # an exchange is a firm
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
