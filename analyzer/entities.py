@@ -295,6 +295,7 @@ def extract_entities(
                     product_lines.append((start, tail.end()))
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not of_the_firm)
+                    or (kind == "POLITICAL_ORG" and _after_a_country(text, tokens, start))
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
                 ):
@@ -997,6 +998,15 @@ def _common_words(tokens: Sequence[Token], start: int, end: int) -> bool:
         not t.unknown and t.pos[1] == "普通名詞" and _KATAKANA_NAME.fullmatch(t.surface)
         for t in words
     )
+
+
+def _after_a_country(text: str, tokens: Sequence[Token], start: int) -> bool:
+    """Whether a country's one-kanji prefix or name comes right before ``start``: a
+    listed body after it is that country's (英|財務省, 中国|商務省), not the one listed."""
+    if start > 0 and text[start - 1] in COUNTRY_KANJI:
+        return not (start > 1 and _kanji(text[start - 2]))  # not after kanji: 日米
+    before = next((t for t in tokens if t.end == start), None)
+    return before is not None and before.pos[2:4] == ("地名", "国")
 
 
 def _short_for_generic(

@@ -1027,6 +1027,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     short = entities_of("データセンター（DC）への投資が膨らむ。国際エネルギー機関（IEA）は述べた。")
     assert "DC" not in short  # the short form of a generic term
     assert short.get("IEA") == short.get("国際エネルギー機関") == "POLITICAL_ORG"  # a body
+    bodies = entities_of("中国商務省は輸出を禁止した。英財務省は予算を発表し、財務省も続いた。")
+    assert bodies.get("中国商務省") == bodies.get("英財務省") == "POLITICAL_ORG"
+    assert "米商務省" not in bodies  # the listed 商務省 is the US one; this one is China's
+    treasuries = [e.text for e in analyze_text("英財務省は発表した。財務省も続いた。").entities]
+    assert treasuries == ["英財務省", "財務省"]  # two bodies, not Japan's twice
     exchange = entities_of("ロンドン金属取引所（LME）の銅相場は最高値を更新した。")
     assert exchange.get("ロンドン金属取引所") == "COMPANY"  # an exchange is a firm
     short = entities_of("北陸精機（HSK）は増益。HSKの社長は語った。")
