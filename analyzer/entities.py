@@ -1117,14 +1117,29 @@ def _after_given_name(tokens: Sequence[Token], start: int, end: int) -> int:
 
 def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """The start of a person's name with the surname MeCab read as common nouns and the
-    tagger left out (``竹|増|貞信社長``): one or two kanji nouns, at most two kanji in
+    tagger left out: the first kanji of a two-kanji surname, as a one-kanji common noun
+    before a one-kanji surname and a given name, after no noun (``滝|崎|武光氏``); or
+    (``竹|増|貞信社長``) one or two kanji nouns, at most two kanji in
     all, right before a name that starts with a given name in kanji (UniDic's 人名-名
     or 人名-一般) and has an office after it, and after no other noun. (On the
     Stockmark train sentences, 6 gold persons start so; no other span does with an
     office after it.)"""
+    first = _token_at(tokens, start)
+    if (  # 滝|崎|武光氏, 加|谷|珪|一氏: a surname of two kanji MeCab read as a common noun
+        # and a one-kanji surname before the given name
+        0 < first < len(tokens) - 1
+        and tokens[first].pos[2:4] == ("人名", "姓")
+        and len(tokens[first].surface) == 1
+        and tokens[first + 1].pos[2:4] == ("人名", "名")
+        and tokens[first - 1].end == start
+        and tokens[first - 1].pos[1] == "普通名詞"
+        and len(tokens[first - 1].surface) == 1
+        and _kanji(tokens[first - 1].surface)
+        and (first == 1 or tokens[first - 2].pos[0] not in ("名詞", "接頭辞", "接尾辞"))
+    ):
+        return tokens[first - 1].start
     if not _office_after(text, end):
         return start
-    first = _token_at(tokens, start)
     if first < 0 or not (
         tokens[first].pos[2] == "人名"
         and tokens[first].pos[3] in ("名", "一般")
@@ -1390,11 +1405,20 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
 
 def _opens_a_title(text: str, start: int, end: int) -> bool:
     """Whether a listed name opens a title in quotes, joined by の to what follows
-    (「エルメスの道」, a book): the title is the name, left to the tagger."""
+    (「エルメスの道」, a book): the title is the name, left to the tagger. Not words
+    quoted, with と after them (「USスチールの再建に自信がある」と語った)."""
     if start == 0 or text[start - 1] not in "「『" or not text.startswith("の", end):
         return False
     close = text.find("」" if text[start - 1] == "「" else "』", end, end + 16)
-    return close > 0 and not any(mark in text[end:close] for mark in "、。,")
+    return (
+        close > 0
+        and not any(mark in text[end:close] for mark in "、。,")
+        # 「USスチールの再建に…」と語った: words (not 「エルメスの道」として, a list 「…」と「…」)
+        and not (
+            text.startswith("と", close + 1)
+            and not text.startswith(("として", "と「", "と『"), close + 1)
+        )
+    )
 
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:

@@ -526,6 +526,8 @@ def test_generic_latin_terms_are_not_entities():
     }  # the tagger: persons
     title = entities_of("日本では「エルメスの道」として刊行された。")
     assert title.get("エルメスの道") == "PRODUCT"  # a listed name opening a title is the title's
+    words = entities_of("日本製鉄の橋本英二会長は「USスチールの再建に自信がある」と語った。")
+    assert words.get("US Steel") == "COMPANY"  # quoted words, not a title
     assert entities_of("【決算速報】ソフトバンクG、4〜9月期は黒字転換") == {
         "ソフトバンクグループ": "COMPANY",
         "ソフトバンクG": "COMPANY",
@@ -908,6 +910,8 @@ def test_a_surname_mecab_reads_as_common_nouns_joins_the_name():
     entities = entities_of("ローソンの竹増貞信社長は話した。弟俊介が帰国した。")
     assert entities.get("竹増貞信") == "PERSON" and "貞信" not in entities
     assert "弟俊介" not in entities  # no office after it: 弟 is no surname
+    entities = entities_of("キーエンス創業者の滝崎武光氏と、評論家の加谷珪一氏が語った。")
+    assert entities.get("滝崎武光") == entities.get("加谷珪一") == "PERSON"  # 滝|崎|武光
 
 
 def test_a_body_before_its_abbreviation_is_found():
