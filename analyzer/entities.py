@@ -1296,8 +1296,8 @@ _MODEL_AFTER = regex(
 # Semiconductor Manufacturing Company): of the Stockmark train gold names ending so, 5
 # are companies, 2 bodies the tagger types as such.
 _LATIN_FIRM_END = regex(
-    r"[ ,](?:Company|Corporation|Corp\.?|Inc\.?|Incorporated|Limited|Ltd\.?|Holdings"
-    r"|plc|PLC|AG|LLC|GmbH)$"
+    r"[ ,](?:Company|Companies|COMPANY|COMPANIES|Corporation|CORPORATION|Corp\.?|Inc\.?"
+    r"|Incorporated|Limited|Ltd\.?|Holdings|plc|PLC|AG|LLC|GmbH)$"
 )
 # A number and a space before it (Microsoft 365 Copilot), or a Latin word and a hyphen
 # (ELYZA-Japanese-Llama-3: a model named after Llama, not Llama).
