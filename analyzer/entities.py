@@ -439,6 +439,10 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
                     part_kind = "EVENT"  # AWS Summit Japan, typed PRODUCT
+                elif kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY", "LOCATION") and (
+                    _EVENT_WORD_END.search(name)
+                ):
+                    part_kind = "EVENT"  # 箱根駅伝, typed FACILITY; see _EVENT_WORD_END
                 elif (
                     kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY")
                     and _HELD_BEFORE.search(text, max(0, part_start - 6), part_start)
@@ -1643,6 +1647,11 @@ _EVENT_END = regex(
     r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
     r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
 )
+# A name ending in a kind of contest or show is an event's: of the Stockmark train gold
+# names ending so, 大会 53 of 54 (the other a party's, 民主党党大会, typed a political
+# body, which keeps its type), 選手権 38 of 38, 映画祭 and 博覧会 or 万博 all, マラソン 4,
+# グランプリ 4 (駅伝, as マラソン, though no train name ends so).
+_EVENT_WORD_END = regex(r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ)$")
 # What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
 # Stockmark train sentences 21 of the 23 gold names right after such words, and not
 # before の (開かれたコブクロのライブ) or 主催, are events.

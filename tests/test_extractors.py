@@ -1096,6 +1096,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     )
     firms = {e.text: (e.type, len(e.mentions)) for e in analyze_text(text).entities}
     assert firms == {"NVIDIA": ("COMPANY", 2), "TSMC": ("COMPANY", 2)}  # a firm's word, initials
+    race = entities_of("箱根駅伝は、青山学院大学が2年連続で総合優勝した。")
+    assert race.get("箱根駅伝") == "EVENT"  # a contest's word ends it (typed a facility)
     chain = entities_of("寿司店を運営するGOOD FOOD COMPANIESは、海外店舗数を増やす。")
     assert chain == {"GOOD FOOD COMPANIES": "COMPANY"}  # capitals: the tagger said an event
     text = "中国のBYDや吉利汽車（ジーリー）が低価格車を投入した。"
