@@ -55,6 +55,7 @@ TITLES = _words(
     経済再生担当相 経済安全保障担当相 経済財政担当相 少子化担当相 地方創生担当相 万博担当相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
     監督 選手 投手
+    元帥 大将 中将 少将 大佐 中佐 少佐 大尉 中尉 少尉 提督 陸将 海将 空将 参謀
     """
 )
 # Longest first, so that 副社長 goes whole, not as 社長 leaving 副.
@@ -1456,6 +1457,7 @@ _LOOSE_SUFFIXES = _words(
     """
     社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
     広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
+    屋上 制覇 連覇 築城
     """
 )
 # Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where
@@ -1685,6 +1687,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in parts:
         if lead := _KANA_BEFORE_SPACE.match(text, a, b):
             a = lead.end()  # どこ|か|　電力・冷却: a headline's particle, then a space
+        elif b - a > 2 and text[a] == "の" and a > 0 and text[a - 1] not in "「『(":
+            a += 1  # 映画祭|の銀熊賞: the particle, not the name (「のばらちゃん」 is one)
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
         if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:

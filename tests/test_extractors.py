@@ -221,6 +221,12 @@ def test_a_surname_may_begin_with_a_kanji_numeral():
     assert entities_of("同社は四億円を投じた。") == {"四億円": "MONEY"}
 
 
+def test_military_ranks_and_words_after_a_place_end_the_name():
+    entities = entities_of("自衛隊の山田陸将は記者会見した。六本木ヒルズ屋上の庭園で式を挙げた。")
+    assert entities.get("山田") == "PERSON" and "山田陸将" not in entities  # a rank
+    assert entities.get("六本木ヒルズ") == "FACILITY"  # 屋上: where on it
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
