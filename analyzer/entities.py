@@ -1055,12 +1055,16 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
     """Whether a name the tagger typed ``kind`` is a person's, an office or title
     after it: a katakana name read as a place where MeCab knows no place in it
     (``ベッセント財務長官``; of the Stockmark train gold names so written, 57 are
-    persons, 3 companies, ``ヤフー副社長``, and none a place), or three to five kanji
+    persons, 3 companies, ``ヤフー副社長``, and none a place) or read as a body, but for
+    one word MeCab knows as a place (``ウォラー理事``), or three to five kanji
     that end in a name MeCab knows (``新浪剛史社長``: 28 of 28 such train names)."""
     if not _office_after(text, end):
         return False
     inside = [t for t in tokens if start <= t.start < end]
     if _KATAKANA_NAME.fullmatch(text, start, end):
+        if kind in ("POLITICAL_ORG", "ORG"):  # ウォ|ラー理事 (FRBのウォラー理事): not
+            # one word MeCab knows as a place (ロシア大統領)
+            return not (len(inside) == 1 and inside[0].pos[2] == "地名")
         return kind == "LOCATION" and not any(t.pos[2] == "地名" for t in inside)
     return (
         3 <= end - start <= 5

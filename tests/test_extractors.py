@@ -225,6 +225,8 @@ def test_military_ranks_and_words_after_a_place_end_the_name():
     entities = entities_of("自衛隊の山田陸将は記者会見した。六本木ヒルズ屋上の庭園で式を挙げた。")
     assert entities.get("山田") == "PERSON" and "山田陸将" not in entities  # a rank
     assert entities.get("六本木ヒルズ") == "FACILITY"  # 屋上: where on it
+    board = entities_of("FRBのウォラー理事は、利下げを支持した。")
+    assert board.get("ウォラー") == "PERSON"  # typed a body, as 理事会 reads; ラー a place
 
 
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
