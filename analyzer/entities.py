@@ -365,6 +365,7 @@ def extract_entities(
                     )
                     or _LAW.search(name)  # スマホ新法, typed PERSON too
                     or _DIVISION.search(name)  # ウェルスマネジメント部門: part of a firm
+                    or _ONE_LETTER.fullmatch(name) is not None  # Q. and A. of a Q&A
                     or _short_for_generic(text, tokens, part_start, part_end, generic)
                     or not _whole_word(text, part_start, part_end, dot_ends=True)  # ランサム|ウェア
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
@@ -1293,6 +1294,10 @@ def _article_date(doc: Document) -> dt.date | None:
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
 _LAW = regex(r"(?:法|法案|条例)$")
+# One Latin letter, perhaps with a period, is no name the tagger should give (Q. 新NISAで…
+# A. まずは…): 2 Stockmark train gold names are one (C, a language and a person so
+# called), against the questions and answers, list marks and options of posts.
+_ONE_LETTER = regex(r"[A-Za-z]\.?")
 # A firm's division is no name of its own: no Stockmark train gold name ends so.
 _DIVISION = regex(r"(?:部門|事業部)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.

@@ -225,6 +225,8 @@ def test_military_ranks_and_words_after_a_place_end_the_name():
     entities = entities_of("自衛隊の山田陸将は記者会見した。六本木ヒルズ屋上の庭園で式を挙げた。")
     assert entities.get("山田") == "PERSON" and "山田陸将" not in entities  # a rank
     assert entities.get("六本木ヒルズ") == "FACILITY"  # 屋上: where on it
+    answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
+    assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
     assert board.get("ウォラー") == "PERSON"  # typed a body, as 理事会 reads; ラー a place
 
