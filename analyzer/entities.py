@@ -296,7 +296,11 @@ def extract_entities(
                     product_lines.append((start, tail.end()))
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not of_the_firm)
-                    or (kind == "POLITICAL_ORG" and _after_a_country(text, tokens, start))
+                    or (
+                        kind == "POLITICAL_ORG"
+                        and _kanji(text[start:end])  # 財務省; not 米|FRB, the US body
+                        and _after_a_country(text, tokens, start)
+                    )
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
                 ):
@@ -1008,7 +1012,8 @@ def _common_words(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _after_a_country(text: str, tokens: Sequence[Token], start: int) -> bool:
     """Whether a country's one-kanji prefix or name comes right before ``start``: a
-    listed body after it is that country's (英|財務省, 中国|商務省), not the one listed."""
+    listed body named in kanji after it is that country's (英|財務省, 中国|商務省), not
+    the one listed (a Latin abbreviation is one country's body: 米|FRB)."""
     if start > 0 and text[start - 1] in COUNTRY_KANJI:
         return not (start > 1 and _kanji(text[start - 2]))  # not after kanji: 日米
     before = next((t for t in tokens if t.end == start), None)

@@ -1044,6 +1044,7 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     bodies = entities_of("中国商務省は輸出を禁止した。英財務省は予算を発表し、財務省も続いた。")
     assert bodies.get("中国商務省") == bodies.get("英財務省") == "POLITICAL_ORG"
     assert "米商務省" not in bodies  # the listed 商務省 is the US one; this one is China's
+    assert entities_of("米FRBは利下げを決めた。") == {"FRB": "POLITICAL_ORG"}  # the US body
     treasuries = [e.text for e in analyze_text("英財務省は発表した。財務省も続いた。").entities]
     assert treasuries == ["英財務省", "財務省"]  # two bodies, not Japan's twice
     exchange = entities_of("ロンドン金属取引所（LME）の銅相場は最高値を更新した。")
