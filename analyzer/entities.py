@@ -303,6 +303,7 @@ def extract_entities(
                     )
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
+                    or _in_quoted_latin_name(text, start, end)
                 ):
                     if kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
@@ -1438,6 +1439,19 @@ def _opens_a_title(text: str, start: int, end: int) -> bool:
             and not text.startswith(("として", "と「", "と『"), close + 1)
         )
     )
+
+
+def _in_quoted_latin_name(text: str, start: int, end: int) -> bool:
+    """Whether a listed Latin name is part of a longer Latin name in quotes
+    (「Ray-Ban Meta」, a product, not Meta): the quoted name is left to the tagger."""
+    if not text[start].isascii():
+        return False
+    open_at = text.rfind("「", max(0, start - 30), start)
+    close = text.find("」", end, end + 30)
+    if open_at < 0 or close < 0 or (open_at + 1 == start and close == end):
+        return False
+    inside = text[open_at + 1 : close]
+    return inside.isascii() and "」" not in text[open_at:start] and any(c.isalpha() for c in inside)
 
 
 def _longer_product_name(text: str, start: int, end: int) -> bool:

@@ -221,10 +221,12 @@ def test_a_surname_may_begin_with_a_kanji_numeral():
     assert entities_of("同社は四億円を投じた。") == {"四億円": "MONEY"}
 
 
-def test_military_ranks_and_words_after_a_place_end_the_name():
+def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     entities = entities_of("自衛隊の山田陸将は記者会見した。六本木ヒルズ屋上の庭園で式を挙げた。")
     assert entities.get("山田") == "PERSON" and "山田陸将" not in entities  # a rank
     assert entities.get("六本木ヒルズ") == "FACILITY"  # 屋上: where on it
+    glasses = entities_of("Metaは、スマートグラス「Ray-Ban Meta」の新型を発表した。")
+    assert glasses == {"Meta": "COMPANY", "Ray-Ban Meta": "PRODUCT"}  # a longer quoted name
     answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
     assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
