@@ -1755,11 +1755,22 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# Titles of three or more characters whose last MeCab may leave out of a tagged span
+# (グロッシ事務局|長): after a katakana name, the span ends where the title starts.
+_STRADDLED_TITLES = tuple(
+    t for t in _TITLES_LONGEST_FIRST if len(t) >= 3 and all("\u4e00" <= c <= "\u9fff" for c in t)
+)
+
+
 def _without_title(text: str, start: int, end: int) -> int:
     """The end of a name without a title the tagger took with it (``フアンCEO``,
     ``永浜利広首席エコノミスト``)."""
     name = text[start:end]
     if not name.endswith(_TITLES_LONGEST_FIRST):  # one C-level test for most names
+        for title in _STRADDLED_TITLES:  # グロッシ事務局|長: a title the span cuts
+            at = end - (len(title) - 1)
+            if text.startswith(title, at) and _KATAKANA_NAME.fullmatch(text, start, at):
+                return at
         return end
     for title in _TITLES_LONGEST_FIRST:
         if name.endswith(title) and len(name) > len(title) + 1:

@@ -227,6 +227,8 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert entities.get("六本木ヒルズ") == "FACILITY"  # 屋上: where on it
     glasses = entities_of("Metaは、スマートグラス「Ray-Ban Meta」の新型を発表した。")
     assert glasses == {"Meta": "COMPANY", "Ray-Ban Meta": "PRODUCT"}  # a longer quoted name
+    chief = entities_of("国際原子力機関（IAEA）のグロッシ事務局長が懸念を示した。")
+    assert chief.get("グロッシ") == "PERSON"  # the tagger took グロッシ事務局, not 長
     answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
     assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
