@@ -18,7 +18,9 @@ from analyzer.startup import regex
 _START = r"(?<![\d.,兆億万千])"
 _NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
 _KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
-_ARABIC_AMOUNT = rf"{_NUM}(?:[兆億万千](?:{_NUM}[兆億万千])*+(?:{_NUM})?+)?+"
+# 千 may go before another unit: 5千万 (5 × 千 × 万), 3千億.
+_UNIT = "(?:千[兆億万]?|[兆億万])"
+_ARABIC_AMOUNT = rf"{_NUM}(?:{_UNIT}(?:{_NUM}{_UNIT})*+(?:{_NUM})?+)?+"
 # Kanji numerals (三社, 五十億ドル, 二〇二五): they start with a digit, 十, 百 or 千, and
 # not inside a word (統一, 同一人物), though 約 and 計 may stand before them; at most
 # 16 characters (a longer run is no number anyone writes, and would overflow a float).
@@ -38,7 +40,17 @@ _CURRENCY = {
     "ポンド": "GBP",
     "ウォン": "KRW",
     "台湾ドル": "TWD",
+    "香港ドル": "HKD",
+    "豪ドル": "AUD",
+    "カナダドル": "CAD",
+    "シンガポールドル": "SGD",
+    "ルピー": "INR",
+    "バーツ": "THB",
+    "ルーブル": "RUB",
+    "スイスフラン": "CHF",
 }
+# The currencies as the money pattern tries them: longest first (台湾ドル before ドル).
+_CURRENCIES = "|".join(sorted(_CURRENCY, key=len, reverse=True))
 _SYMBOL = {"$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"} | {
     code: code
     for code in ("USD", "EUR", "JPY", "GBP", "CNY")  # USD 5 billion
@@ -80,7 +92,7 @@ _UNIT_SYMBOLS = {
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
-    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>台湾ドル|米ドル|ドル|円|ユーロ|人民元|元|ポンド|ウォン)(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
+    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
     rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 _PERCENT = regex(
@@ -262,12 +274,16 @@ def _inside_word(text: str, match: re.Match[str]) -> bool:
 
 
 def parse_amount(text: str) -> float:
-    """``1兆4000億`` → 1.4e12, ``3,000万`` → 3e7, ``1.5`` → 1.5, ``三千五百億`` → 3.5e11."""
+    """``1兆4000億`` → 1.4e12, ``3,000万`` → 3e7, ``5千万`` → 5e7, ``1.5`` → 1.5,
+    ``三千五百億`` → 3.5e11."""
     if text[:1] in _KANJI_VALUE:
         return _parse_kanji(text)
     total = 0.0
-    for number, unit in re.findall(rf"({_NUM})([兆億万千]?)", text):
-        total += float(number.replace(",", "")) * _KANJI_UNIT.get(unit, 1.0)
+    for number, units in re.findall(rf"({_NUM})([兆億万千]*)", text):
+        value = float(number.replace(",", ""))
+        for unit in units:  # 5千万: 5 × 1,000 × 10,000
+            value *= _KANJI_UNIT[unit]
+        total += value
     return total
 
 

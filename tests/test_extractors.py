@@ -262,6 +262,12 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert spans["3,000万円"] == ("MONEY", {"amount": 3e7, "unit": "JPY"})
     assert spans["75%"] == ("PERCENT", {"percent": 75.0})
     assert spans["3割"] == ("PERCENT", {"percent": 30.0})
+    sums = "寄付は5千万円、予算は5,000億ルピー、調達は2億香港ドル。"
+    assert [(sums[s.start : s.end], s.value) for s in find_numeric(sums)] == [
+        ("5千万円", {"amount": 5e7, "unit": "JPY"}),  # 千 before 万
+        ("5,000億ルピー", {"amount": 5e11, "unit": "INR"}),
+        ("2億香港ドル", {"amount": 2e8, "unit": "HKD"}),
+    ]
     cut = "約1割を削減"
     assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
     assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
