@@ -95,6 +95,11 @@ _MONEY = regex(
     rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
     rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
+# Several of a unit (数千億円, 数十億ドル, 数兆円): two to nine of it, as a range.
+_SEVERAL_MONEY = regex(
+    rf"(?=数)(?<![\u4e00-\u9fff])数(?=[十百千兆億万])(?P<tens>[十百千]?)(?P<scale>[兆億万]?)"
+    rf"(?P<cur>{_CURRENCIES})"
+)
 _PERCENT = regex(
     rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
@@ -206,6 +211,7 @@ def find_numeric(
         timeline = Timeline(reference)
     for kind, pattern, value_of in (
         ("MONEY", _MONEY, _money_value),
+        ("MONEY", _SEVERAL_MONEY, _several_value),
         ("PERCENT", _PERCENT, _percent_value),
         ("DATE", _DATE, lambda match: _date_value(match, timeline)),
         ("QUANTITY", _QUANTITY, _quantity_value),
@@ -216,7 +222,7 @@ def find_numeric(
                 kind == "QUANTITY" and (_inside_word(text, match) or _model_number(text, match))
             ):
                 continue
-            if kind == "MONEY" and _rate_base(text, match):
+            if pattern is _MONEY and _rate_base(text, match):
                 continue  # 1ドル=161円: a rate, whose sum is the yen
             if (
                 kind == "DATE"
@@ -320,6 +326,13 @@ def _money_value(match: re.Match[str]) -> dict[str, Any]:
     if scale:
         amount *= _KANJI_UNIT.get(scale) or _SCALE[scale.lower()]
     return {"amount": amount, "unit": _SYMBOL[match.group("sym")]}
+
+
+def _several_value(match: re.Match[str]) -> dict[str, Any]:
+    unit = _KANJI_UNIT.get(match.group("scale"), 1.0) * {"十": 10, "百": 100, "千": 1000}.get(
+        match.group("tens"), 1
+    )
+    return {"amount": 2 * unit, "amount_max": 9 * unit, "unit": _CURRENCY[match.group("cur")]}
 
 
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:

@@ -268,6 +268,9 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("5,000億ルピー", {"amount": 5e11, "unit": "INR"}),
         ("2億香港ドル", {"amount": 2e8, "unit": "HKD"}),
     ]
+    (several,) = find_numeric("数千億円を投じる")
+    assert several.value == {"amount": 2e11, "amount_max": 9e11, "unit": "JPY"}  # 2 to 9
+    assert find_numeric("数円の差") == [] and find_numeric("多数億円") == []
     cut = "約1割を削減"
     assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
     assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
