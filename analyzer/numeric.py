@@ -329,9 +329,7 @@ def _money_value(match: re.Match[str]) -> dict[str, Any]:
 
 
 def _several_value(match: re.Match[str]) -> dict[str, Any]:
-    unit = _KANJI_UNIT.get(match.group("scale"), 1.0) * {"十": 10, "百": 100, "千": 1000}.get(
-        match.group("tens"), 1
-    )
+    unit = _KANJI_UNIT.get(match.group("scale"), 1.0) * _KANJI_VALUE.get(match.group("tens"), 1)
     return {"amount": 2 * unit, "amount_max": 9 * unit, "unit": _CURRENCY[match.group("cur")]}
 
 
