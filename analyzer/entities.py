@@ -907,6 +907,11 @@ def _token_at(tokens: Sequence[Token], start: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start == start), -1)
 
 
+def _token_ending(tokens: Sequence[Token], end: int) -> int:
+    """Index of the token that ends at ``end``, or -1."""
+    return next((i for i, t in enumerate(tokens) if t.end == end), -1)
+
+
 def _word_start(tokens: Sequence[Token], start: int) -> int:
     """Where the word a tagged span starts inside begins: no Japanese word starts with
     ん, and one does where MeCab cut がん into が|ん after a noun (国立が|ん研究センター,
@@ -1017,8 +1022,8 @@ def _after_a_country(text: str, tokens: Sequence[Token], start: int) -> bool:
     the one listed (a Latin abbreviation is one country's body: 米|FRB)."""
     if start > 0 and text[start - 1] in COUNTRY_KANJI:
         return not (start > 1 and _kanji(text[start - 2]))  # not after kanji: 日米
-    before = next((t for t in tokens if t.end == start), None)
-    return before is not None and before.pos[2:4] == ("地名", "国")
+    k = _token_ending(tokens, start)
+    return k >= 0 and tokens[k].pos[2:4] == ("地名", "国")
 
 
 def _short_for_generic(
@@ -1028,7 +1033,7 @@ def _short_for_generic(
     form (データセンター（DC）: no name, as the term is none)."""
     if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
         return False
-    k = next((i for i, t in enumerate(tokens) if t.end == start - 1), -1)
+    k = _token_ending(tokens, start - 1)
     term = ""
     for i in range(k, max(-1, k - 4), -1):
         if i < k and tokens[i].end != tokens[i + 1].start:
@@ -1756,7 +1761,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Titles of three or more characters whose last MeCab may leave out of a tagged span
-# (グロッシ事務局|長): after a katakana name, the span ends where the title starts.
+# (グロッシ事務局|長): after a katakana name, the span ends where the title starts. (All
+# kanji, tested inline: _kanji is defined further down.)
 _STRADDLED_TITLES = tuple(
     t for t in _TITLES_LONGEST_FIRST if len(t) >= 3 and all("\u4e00" <= c <= "\u9fff" for c in t)
 )
