@@ -43,7 +43,7 @@ eval-entities: install-train
 # keep the compiled regular expressions and loaded models beside them (analyzer/startup.py).
 compile: install
 	$(PY) -m compileall -q analyzer
-	$(PY) -m analyzer.startup
+	$(PY) -c 'from analyzer.startup import main; main()'
 
 install: $(VENV)/.installed
 

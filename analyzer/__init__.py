@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from analyzer import startup as _startup
+
+# Before kiji imports PyYAML and markdown-it: their patterns from the kept code.
+_startup.preload_library_patterns()
+
 __version__ = "0.1.0"
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # larger inputs are refused (--max-bytes)
 __all__ = ["Analysis", "KijiError", "ReadOptions", "__version__", "analyze_path", "analyze_text"]

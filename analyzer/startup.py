@@ -1,13 +1,16 @@
 """What kiji builds at every start, kept between starts as Python keeps byte code.
 
-Two things cost a cold ``kiji analyze`` about a sixth of its time, and both depend
+Two things cost a cold ``kiji analyze`` about a fifth of its time, and both depend
 only on files that change when kiji changes:
 
 - **Regular expressions** (~35 ms): ``re`` fills the table of a character class entry
   by entry, 21,000 entries for ``[一-鿿]``, and the numeric patterns are long. What
   CPython's compiler makes of a pattern (its ``_sre`` code) depends only on the
   pattern, its flags and the Python build; ``regex`` keeps that code, keyed by the
-  pattern itself, and builds a pattern from it in microseconds.
+  pattern itself, and builds a pattern from it in microseconds. The patterns PyYAML,
+  markdown-it and the standard library compile as they are imported (~20 ms more) are
+  kept the same way and put into ``re``'s own cache before they are imported
+  (``preload_library_patterns``, from ``analyzer/__init__.py``).
 - **Models and lexicons as the extractors look them up** (~16 ms): packing the
   sentiment weights, pairing the word clusters, building the gazetteer's tables.
   ``kept`` keeps what a loader returns (plain dicts, tuples, numbers and strings),
@@ -19,9 +22,9 @@ only on files that change when kiji changes:
 Both live in ``__pycache__`` as ``marshal`` data (no pickle: loading it runs no code),
 with the Python build that wrote them. Nothing can go stale or break a start: a pattern
 or table not kept, a file another Python wrote, one that cannot be read and code
-``_sre`` refuses are all built as usual. ``make compile`` (``python -m
-analyzer.startup``) writes them; so does a start that built something anew, where
-Python may write byte code (no ``PYTHONDONTWRITEBYTECODE``), atomically.
+``_sre`` refuses are all built as usual. ``make compile`` (``main``) writes them; so
+does a start that built something of kiji's anew, where Python may write byte code (no
+``PYTHONDONTWRITEBYTECODE``), atomically.
 """
 
 from __future__ import annotations
@@ -49,13 +52,14 @@ _BUILD = (
 )
 FOLDER = Path(__file__).resolve().parent / "__pycache__"
 PATTERNS = FOLDER / f"patterns.{sys.implementation.cache_tag}.marshal"
+LIBRARY_PATTERNS = FOLDER / f"library_patterns.{sys.implementation.cache_tag}.marshal"
 
 T = TypeVar("T")
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _stored: dict[tuple[str, int], Compiled] | None = None
 _used: dict[tuple[str, int], Compiled] = {}
 _missed = False
-_always_write = False  # python -m analyzer.startup
+_always_write = False  # main(): make compile
 # Every loader reads its file through resources.py: its parsing is a source of all.
 _RESOURCES = Path(resources.__file__)
 
@@ -130,6 +134,54 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return built
 
 
+def preload_library_patterns() -> int:
+    """Put the kept code of the patterns other modules compile as kiji starts (PyYAML's,
+    markdown-it's, the standard library's: ~20 ms) into ``re``'s own cache, where their
+    ``re.compile`` looks first. Returns how many were put there.
+
+    ``re`` keys that cache by the pattern's type, the pattern and its flags (Python 3.11
+    to 3.13); a Python that keeps it otherwise finds nothing and compiles as usual, and
+    the file is only read under the build that wrote it."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return 0
+    # Written by main() only: at the end of any other run, re's cache would also hold
+    # the patterns of whatever program imported kiji.
+    table = _read(LIBRARY_PATTERNS)
+    if not isinstance(table, dict):
+        return 0
+    count = 0
+    for (pattern, flags), compiled in table.items():
+        key = (str, pattern, flags)
+        if key in cache:
+            continue
+        try:
+            cache[key] = _sre.compile(pattern, *compiled)
+        except (TypeError, ValueError, RuntimeError):  # _sre refuses code it did not make
+            continue
+        count += 1
+    return count
+
+
+def write_library_patterns() -> Path:
+    """Keep the code of every pattern in ``re``'s cache: those compiled by the modules
+    imported so far (kiji's own are built by ``regex``, not kept there)."""
+    keys = [
+        (key[1], key[2])
+        for key in getattr(re, "_cache", {})
+        if isinstance(key, tuple)
+        and len(key) == 3
+        and key[0] is str
+        and isinstance(key[2], int)
+        and not key[2] & re.DEBUG
+    ]
+    table = {}
+    for pattern, flags in keys:
+        with contextlib.suppress(Exception):  # an internal of re changed: keep none
+            table[(pattern, flags)] = _code(pattern, flags)
+    return _write(LIBRARY_PATTERNS, table)
+
+
 def write_patterns(keep_stored: bool = False) -> Path:
     """Keep the code of every pattern compiled so far, and with ``keep_stored`` that of
     the patterns already kept, which other commands use."""
@@ -172,18 +224,18 @@ def kept(name: str, build: Callable[[], T], *sources: Path) -> T:
 def main() -> None:
     """Import every kiji module and load every model, so that each pattern is compiled
     and each table built, and keep them (even under ``PYTHONDONTWRITEBYTECODE``, as
-    ``compileall`` writes byte code)."""
+    ``compileall`` writes byte code): ``make compile``."""
+    global _always_write
+    _always_write = True
+    # What was compiled before kiji's package preloads (json's, pathlib's) is not worth
+    # keeping; what was preloaded is compiled again, so that nothing stale is kept.
+    re.purge()
     import analyzer.batch
     import analyzer.cli
     import analyzer.render  # noqa: F401
     from analyzer.pipeline import warm_up
 
-    # run as ``python -m``, this file is __main__; kiji's modules imported another copy
-    imported = sys.modules["analyzer.startup"]
-    imported._always_write = True
     warm_up()
-    print(f"kept {len(imported._used)} patterns in {imported.write_patterns()}")
-
-
-if __name__ == "__main__":
-    main()
+    print(f"kept {len(_used)} patterns in {write_patterns()}")
+    libraries = write_library_patterns()
+    print(f"kept {len(_read(libraries))} other modules' patterns in {libraries}")

@@ -190,3 +190,30 @@ def test_analyze_imports_nothing_heavy(tmp_path):
     assert result.returncode == 0, result.stderr
     assert '"entities"' in result.stdout
     assert "heavy: []" in result.stderr
+
+
+def test_other_modules_patterns_are_preloaded_into_res_cache(store, monkeypatch):
+    """What PyYAML or markdown-it compile as they are imported comes from the kept code:
+    ``re.compile`` finds it in its cache and it matches as a compiled pattern does."""
+    library = store.parent / "library.marshal"
+    monkeypatch.setattr(startup, "LIBRARY_PATTERNS", library)
+    monkeypatch.setattr(re, "_cache", {})
+    for pattern, flags in SAMPLES:
+        re.compile(pattern, flags)
+    startup.write_library_patterns()
+    assert set(marshal.loads(library.read_bytes())[1]) == set(SAMPLES)
+
+    monkeypatch.setattr(re, "_cache", {})
+    assert startup.preload_library_patterns() == len(SAMPLES)
+    preloaded = {key[1:]: value for key, value in re._cache.items()}
+    for pattern, flags in SAMPLES:
+        assert re.compile(pattern, flags) is preloaded[(pattern, flags)]
+    monkeypatch.setattr(re, "_cache", {})  # `same` compiles each afresh to compare
+    for pattern, flags in SAMPLES:
+        same(preloaded[(pattern, flags)], pattern, flags)
+
+    for content in (b"not marshal data", marshal.dumps((("another", "build"), {}))):
+        library.write_bytes(content)
+        monkeypatch.setattr(re, "_cache", {})
+        assert startup.preload_library_patterns() == 0
+        assert re._cache == {}
