@@ -452,7 +452,7 @@ def extract_entities(
                     part_kind = "EVENT"  # 箱根駅伝, typed FACILITY; see _EVENT_WORD_END
                 elif (
                     kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY")
-                    and _HELD_BEFORE.search(text, max(0, part_start - 6), part_start)
+                    and _HELD_BEFORE.search(text, max(0, part_start - 8), part_start)
                     and not _NOT_HELD_AFTER.match(text, part_end)
                 ):
                     part_kind = "EVENT"  # パリで開かれたVivaTechnology; see _HELD_BEFORE
@@ -609,16 +609,25 @@ def kanji_names_of_firms(
     found (``中国の比亜迪(BYD)``, ``寧徳時代新能源科技(CATL)``: Chinese names, which MeCab
     cuts into single characters). Not a description (``中国EV大手(BYD)``, ``同社(BYD)``):
     the kanji must be more than one word MeCab knows as a common noun, and no
-    generic phrase."""
+    generic phrase. Where nothing found the Latin name, capitals (``長鑫存儲技術(CXMT)``)
+    after kanji MeCab cuts into at least two single characters or unknown words are both
+    names (not ``先端技術(AI)``, ``中国人民銀行(PBOC)``, ``米連邦準備理事会(FRB)``)."""
     found = []
-    for mention in mentions:
-        start = mention.start - 1
+    spans = [(m.start, m.end) for m in mentions if m.type == "COMPANY"]
+    found_by_others = set(spans)
+    taken = [(m.start, m.end) for m in mentions]
+    spans += [
+        caps.span(1)
+        for caps in _PARENTHESISED_CAPS.finditer(text)
+        if not any(a < caps.end(1) and caps.start(1) < b for a, b in taken)
+    ]
+    for mention_start, mention_end in spans:
+        start = mention_start - 1
         if (
-            mention.type != "COMPANY"
-            or start < 2
+            start < 2
             or text[start] != "("
-            or not text.startswith(")", mention.end)
-            or _LATIN_NAME.fullmatch(text, mention.start, mention.end) is None
+            or not text.startswith(")", mention_end)
+            or _LATIN_NAME.fullmatch(text, mention_start, mention_end) is None
             or not _kanji(text[start - 1])
         ):
             continue
@@ -643,8 +652,19 @@ def kanji_names_of_firms(
             or _generic_phrase(text, tokens, first, start, generic)
         ):
             continue
+        if (mention_start, mention_end) not in found_by_others:
+            # the characters of a Chinese name: not a country's prefix nor a last word
+            # of one character (米|連邦|準備|理事|会(FRB))
+            country = len(inside[0].surface) == 1 and inside[0].surface in _COUNTRIES
+            within = inside[1:-1] if country else inside[:-1]
+            if sum(len(t.surface) == 1 or t.unknown for t in within) < 2:
+                continue
+            found.append((mention_start, mention_end))
         found.append((first, start))
     return found
+
+
+_PARENTHESISED_CAPS = regex(r"\(([A-Z][A-Z0-9]{1,5})\)")
 
 
 # A katakana word listed right after a place (サンフランシスコやフェニックスなど): on the
@@ -1641,9 +1661,11 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # ``半導体会社ラピダス``, ``米投資銀行グリーンヒル``: a description ending in 会社 before
 # a katakana or Latin name, or after a word in 銀行 or 企業 before one that is all such
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
-# one Stockmark train gold name with 銀行 or 企業 before katakana, is whole); so is a fund
-# (政府系ファンドMGX, 米投資ファンドKKR: no Stockmark train gold name is so written).
-_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド)(?=[A-Za-z\u30a1-\u30fa])")
+# one Stockmark train gold name with 銀行 or 企業 before katakana, is whole), or such a
+# name and a bank's word (中堅銀行|イエス銀行); so is a fund (政府系ファンドMGX, 米投資
+# ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written.
+_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)(?=[A-Za-z\u30a1-\u30fa])")
+_BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
 # ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
 # place before the name they describe (米新興の|Figure AI).
 _COUNTRY_DESCRIPTION = regex(
@@ -1689,8 +1711,12 @@ _EVENT_END = regex(
 _EVENT_WORD_END = regex(r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ)$")
 # What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
 # Stockmark train sentences 21 of the 23 gold names right after such words, and not
-# before の (開かれたコブクロのライブ) or 主催, are events.
-_HELD_BEFORE = regex(r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$")
+# before の (開かれたコブクロのライブ) or 主催, are events; so is a name quoted after a kind
+# of event (開発者会議「Build」, typed PRODUCT; the 2 such train gold names are events).
+_HELD_BEFORE = regex(
+    r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$"
+    r"|(?:会議|カンファレンス|展示会|見本市|イベント|フォーラム)[「『]$"
+)
 _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = regex(r"(?<=.)指数$")
@@ -1734,7 +1760,7 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for firm in _FIRM.finditer(text, a, b):  # 国策半導体会社|ラピダス
             if b - firm.end() >= 2 and (
                 firm.group() == "会社"
-                or (firm.start() > a and _FOREIGN_NAME.fullmatch(text, firm.end(), b))
+                or (firm.start() > a and _foreign_name_or_bank(text, firm.end(), b))
             ):
                 a = firm.end()
         if _COUNTRY_PREFIX.match(text, a, b):
@@ -1758,6 +1784,14 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+def _foreign_name_or_bank(text: str, start: int, end: int) -> bool:
+    """``IGメタル``, ``イエス銀行``: all a katakana or Latin name, or one and a bank's word."""
+    name = _FOREIGN_NAME.match(text, start, end)
+    return name is not None and (
+        name.end() == end or _BANK_WORD.fullmatch(text, name.end(), end) is not None
+    )
 
 
 # Titles of three or more characters whose last MeCab may leave out of a tagged span

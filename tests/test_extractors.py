@@ -927,6 +927,9 @@ def test_descriptions_around_a_name_are_not_the_name():
     for name in ("Figure AI", "グリーンヒル", "宇樹科技", "インターステラテクノロジズ", "ローソン"):
         assert entities.get(name) == "COMPANY", name
     assert not {"米新興", "米投資銀行グリーンヒル", "ローソン店舗"} & entities.keys()
+    entities = entities_of("インドの中堅銀行イエス銀行に出資した。VWは労働組合IGメタルと合意した。")
+    assert {"イエス銀行", "IGメタル"} <= entities.keys()
+    assert not {"中堅銀行イエス銀行", "労働組合IGメタル"} & entities.keys()
 
 
 def test_a_surname_mecab_reads_as_common_nouns_joins_the_name():
@@ -1136,6 +1139,7 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
         "中国の比亜迪（BYD）は軽自動車を投入する。",  # kanji MeCab cuts into characters
         "北京字節跳動科技（ByteDance）は上場を目指す。",  # not an event of the tagger's
         "韓国のサムスン電子（Samsung Electronics）は増益だった。",  # katakana and kanji
+        "中国の長鑫存儲技術（CXMT）が攻勢をかける。",  # the capitals found by nothing
     ):
         firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firms) == 1 and len(firms[0].mentions) == 2, text
@@ -1150,6 +1154,10 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert entities_of("「Copilot+ PC」を発売した。").get("Copilot+ PC") == "PRODUCT"
     held = entities_of("パリで開かれたVivaTechnologyには50社が出展した。")
     assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
+    held = entities_of("開発者会議「Build」で新しいAIエージェントを発表した。")
+    assert held.get("Build") == "EVENT"  # quoted after a kind of event, typed PRODUCT
+    bodies = entities_of("中国の先端技術（AI）と米連邦準備理事会（FRB）。")
+    assert "COMPANY" not in bodies.values()  # no Chinese firm: common nouns, a US body
     described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
     assert "大手" not in described and "同社" not in described  # descriptions, no names
     table = "| 順位 | 買い手 | 対象 |\n|---|---|---|\n| 2 | NTT | NTTデータグループ |\n"
