@@ -111,9 +111,13 @@ _PART = r"(?:上半期|下半期|上期|下期|第[1-4]四半期)"
 
 
 def _part(name: str) -> str:
-    return rf"(?P<{name}>上半期|下半期|上期|下期|前半|後半|第[1-4]四半期|末|{_SEASON})"
+    return (
+        rf"(?P<{name}>上半期|下半期|上期|下期|前半|後半|第[1-4]四半期|末|半ば|{_EARLY}|{_SEASON})"
+    )
 
 
+# The start of a year or a month (2026年初め, 3月初め), not "for the first time" (初めて).
+_EARLY = r"初め(?!て)|初頭"
 # A season after a year (2026年秋, 来年春): not the first kanji of a word (2026年春闘,
 # 2024年秋冬), but 2026年秋以降 and 来年春頃.
 _SEASON = r"[春夏秋冬](?:(?![\u4e00-\u9fff])|(?=以降|以来|頃))"
@@ -144,14 +148,15 @@ _DATE = regex(
     # a year of this century in two digits, as headlines write it (26年にも, 27年度,
     # 26年3月期), where what follows makes it a time: not 創業26年の, 26年ぶり, 26年間
     + r"|(?P<yy>[1-3]\d)年(?:(?P<yym>\d{1,2})月期|(?P<yyfy>度)(?![ぶ間目])"
-    + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半|初め|初頭))"
+    + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半"
+    r"|半ば|初め|初頭))"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
-    rf"|期{_part('mpart')}?|[上中下]旬|末)?)?"
+    rf"|期{_part('mpart')}?|[上中下]旬|末|半ば|{_EARLY})?)?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"
     rf"|(?P<md_m>\d{{1,2}})月(?P<md_d>\d{{1,2}}){_DAYS.format('md_d2')}日"
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
-    r"|(?P<mo>1[0-2]|0?[1-9])月(?P<mo_part>上旬|中旬|下旬|末|第\d週)?"
+    rf"|(?P<mo>1[0-2]|0?[1-9])月(?P<mo_part>上旬|中旬|下旬|末|半ば|{_EARLY}|第\d週)?"
     # 19日の会見: a day of the month; not 3日間, 10日以内, 1日当たり, 2日目, 5日後,
     # 3日続伸, 2日遅れ, 10日余り, 発売から3日で (how long, where 19日で閉店 is a day)
     r"|(?<![月\d])(?P<do>3[01]|[12]\d|0?[1-9])日(?![間目以当あ後前連ぶ分続遅余])"
@@ -431,6 +436,11 @@ _PART_MONTHS = {
     "下期": (6, 6),
     "後半": (6, 6),
     "末": (11, 1),
+    # its start and its middle as news writes them: 2026年初頭 the first quarter, 半ば
+    # the middle half (April to September)
+    "初め": (0, 3),
+    "初頭": (0, 3),
+    "半ば": (3, 6),
     # seasons as the Japan Meteorological Agency counts them: spring March to May,
     # winter December to February (2026年冬 → 2026-12/2027-02)
     "春": (2, 3),

@@ -328,6 +328,14 @@ def test_fiscal_periods_are_dates_with_their_months():
     text = "会合は2025年11月下旬に開かれ、2026年3月末までに決める。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
     assert spans == {"2025年11月下旬": {"date": "2025-11"}, "2026年3月末": {"date": "2026-03"}}
+    text = "2026年半ばに納車し、2027年初頭に増産、3月半ばに決める。2026年初めて黒字化した。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "2026年半ば": {"date": "2026-04/2026-09"},  # the middle half of the year
+        "2027年初頭": {"date": "2027-01/2027-03"},
+        "3月半ば": None,  # no year named
+        "2026年": {"date": "2026"},  # 初めて: for the first time
+    }
 
 
 def test_parts_of_a_year_are_their_months():
