@@ -691,6 +691,7 @@ _PUBLIC_TITLES = tuple(
             """
             氏 首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 議長 副議長 議員 委員長
             幹事長 外相 財務相 経産相 防衛相 農相 法相 事務総長 教授 准教授 博士 監督
+            理事 専務理事 理事長 事務局長
             """
         ),
         key=len,
@@ -904,9 +905,10 @@ _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北�
 
 def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The tagger's spans cut after a prefixed foreign name joined by と to kanji words
-    (``_PREFIXED_AND``), and its places split at a part of a place inside them."""
+    (``_PREFIXED_AND``), and its places split at a part of a place inside them; names
+    it cut at ``&`` whole again (``_across_ampersands``)."""
     out = []
-    for start, end, kind in found:
+    for start, end, kind in _across_ampersands(text, found):
         if (joined := _PREFIXED_AND.match(text, start, end)) is not None:
             end = joined.end()
         if (officer := _NAME_COUNTRY_OFFICE.match(text, start, end)) is not None and (
@@ -919,6 +921,42 @@ def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
             out.append((start, end, kind))
         else:
             out += [(start, inner.start(), kind), (inner.end(), end, kind)]
+    return out
+
+
+# A word of Latin letters, digits or katakana on either side of an ampersand, no space
+# between (Great Artists & Mr.Children, a Stockmark train sentence's, are two names).
+_WORD_BEFORE_AMPERSAND = regex(r"[A-Za-z0-9\u30a1-\u30fa\u30fc]+&$")
+_WORD_AFTER_AMPERSAND = regex(r"&[A-Za-z0-9\u30a1-\u30fa\u30fc]+")
+_AMPERSAND_BETWEEN = regex(
+    r"(?<=[A-Za-z0-9\u30a1-\u30fa\u30fc])&(?=[A-Za-z0-9\u30a1-\u30fa\u30fc])"
+)
+
+
+def _across_ampersands(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tagger's spans with what an ampersand joins to them: MeCab makes ``&`` a
+    token of its own, which the tagger leaves out (``S|&|P500``; ``SBI・V・S|&|P500
+    インデックス・ファンド``, two spans), where 20 Stockmark train gold names hold one
+    (``AT&T``, ``ポッカサッポロフード&ビバレッジ``)."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        between = _AMPERSAND_BETWEEN.match(text, joined[-1][1]) if joined else None
+        if between is not None and between.end() == start:
+            joined[-1] = (joined[-1][0], end, joined[-1][2])
+        else:
+            joined.append((start, end, kind))
+    out = []
+    for i, (start, end, kind) in enumerate(joined):
+        if end - start < 2:  # R|&D費, Q|&Aコーナー: one letter, no name (_ONE_LETTER)
+            out.append((start, end, kind))
+            continue
+        before = _WORD_BEFORE_AMPERSAND.search(text, max(0, start - 30), start)
+        if before is not None and (i == 0 or joined[i - 1][1] <= before.start()):
+            start = before.start()  # S&|P500
+        after = _WORD_AFTER_AMPERSAND.match(text, end)
+        if after is not None and (i + 1 == len(joined) or after.end() <= joined[i + 1][0]):
+            end = after.end()  # AT|&T
+        out.append((start, end, kind))
     return out
 
 
@@ -1083,20 +1121,35 @@ def _titled(text: str, end: int) -> bool:
     return text.startswith(_TITLES_LONGEST_FIRST, end) or _office_after(text, end)
 
 
+# A person's name in Latin letters: two or three capitalised words.
+_LATIN_FULL_NAME = regex(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+
+
 def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, kind: str) -> bool:
     """Whether a name the tagger typed ``kind`` is a person's, an office or title
     after it: a katakana name read as a place where MeCab knows no place in it
     (``ベッセント財務長官``; of the Stockmark train gold names so written, 57 are
-    persons, 3 companies, ``ヤフー副社長``, and none a place) or read as a body, but for
-    one word MeCab knows as a place (``ウォラー理事``), or three to five kanji
-    that end in a name MeCab knows (``新浪剛史社長``: 28 of 28 such train names)."""
+    persons, 3 companies, ``ヤフー副社長``, and none a place) or read as a body, or as
+    a firm before a public office, but for one word MeCab knows (``ウォラー理事``, not
+    ``ユネスコ事務局長``), or a name in Latin letters typed a firm after a firm's の
+    (``ArmのRene Haas CEO``), or three to five kanji that end in a name MeCab knows
+    (``新浪剛史社長``: 28 of 28 such train names)."""
+    if (
+        kind == "COMPANY"
+        and text[start - 1 : start] == "の"
+        and text.startswith(_OFFICES, end + (text[end : end + 1] == " "))
+        and _LATIN_FULL_NAME.fullmatch(text, start, end) is not None
+    ):
+        return True  # ArmのRene Haas CEO: the firm's, then its officer's name
     if not _office_after(text, end):
         return False
     inside = [t for t in tokens if start <= t.start < end]
     if _KATAKANA_NAME.fullmatch(text, start, end):
-        if kind in ("POLITICAL_ORG", "ORG"):  # ウォ|ラー理事 (FRBのウォラー理事): not
-            # one word MeCab knows as a place (ロシア大統領)
-            return not (len(inside) == 1 and inside[0].pos[2] == "地名")
+        if kind in ("POLITICAL_ORG", "ORG") or (
+            kind == "COMPANY" and text.startswith(_PUBLIC_TITLES, end)
+        ):  # ウォ|ラー理事 (FRBのウォラー理事), typed a body or, before a public office, a
+            # firm: not one word MeCab knows (ロシア大統領, ユネスコ事務局長)
+            return len(inside) >= 2 or (len(inside) == 1 and inside[0].unknown)
         return kind == "LOCATION" and not any(t.pos[2] == "地名" for t in inside)
     return (
         3 <= end - start <= 5

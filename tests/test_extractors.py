@@ -233,6 +233,11 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
     assert board.get("ウォラー") == "PERSON"  # typed a body, as 理事会 reads; ラー a place
+    board = entities_of("FRBのウォラー理事は述べた。IMFのゲオルギエワ専務理事は指摘した。")
+    assert board.get("ウォラー") == board.get("ゲオルギエワ") == "PERSON"  # typed a firm, none
+    assert entities_of("ユネスコ事務局長が来日した。").get("ユネスコ") != "PERSON"  # a known word
+    officer = entities_of("ArmのRene Haas CEOは、自社設計のチップを認めた。")
+    assert officer == {"Arm": "COMPANY", "Rene Haas": "PERSON"}  # typed a firm
 
 
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
@@ -1147,7 +1152,6 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
         "中国の比亜迪（BYD）は軽自動車を投入する。",  # kanji MeCab cuts into characters
         "北京字節跳動科技（ByteDance）は上場を目指す。",  # not an event of the tagger's
         "韓国のサムスン電子（Samsung Electronics）は増益だった。",  # katakana and kanji
-        "中国の長鑫存儲技術（CXMT）が攻勢をかける。",  # the capitals found by nothing
     ):
         firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
         assert len(firms) == 1 and len(firms[0].mentions) == 2, text
@@ -1166,6 +1170,29 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert held.get("Build") == "EVENT"  # quoted after a kind of event, typed PRODUCT
     bodies = entities_of("中国の先端技術（AI）と米連邦準備理事会（FRB）。")
     assert "COMPANY" not in bodies.values()  # no Chinese firm: common nouns, a US body
+
+
+def test_names_joined_by_an_ampersand_are_whole():
+    fund = entities_of("「SBI・V・S&P500インデックス・ファンド」が人気だ。")
+    assert fund == {"SBI・V・S&P500インデックス・ファンド": "PRODUCT"}  # cut at & by the tagger
+    drinks = entities_of("ポッカサッポロフード&ビバレッジは新商品を発売した。R&D費が増えた。")
+    assert drinks == {"ポッカサッポロフード&ビバレッジ": "COMPANY"}  # R&D: no name
+
+
+def test_capitals_nothing_found_after_a_chinese_firms_kanji_are_its_names():
+    from analyzer.entities import generic_terms, kanji_names_of_firms
+    from analyzer.reader import Source, parse_text
+    from analyzer.tokenizer import tokenize_sentences
+
+    def firms(text: str) -> list[str]:
+        doc = parse_text(text, Source("post.md", "utf-8", 0, ""), None)
+        sentences = tokenize_sentences(doc.text, doc.sentences)
+        found = kanji_names_of_firms(doc.text, sentences, [], generic_terms())
+        return sorted(doc.text[start:end] for start, end in found)
+
+    # the tagger misses both (CXMT is listed now, so the rule is called directly)
+    assert firms("中国の長鑫存儲技術（CXMT）が攻勢をかける。") == ["CXMT", "長鑫存儲技術"]
+    assert firms("中国の先端技術（AI）と米連邦準備理事会（FRB）。") == []
     described = entities_of("中国EV大手（BYD）が値下げした。同社（BYD）も続いた。")
     assert "大手" not in described and "同社" not in described  # descriptions, no names
     table = "| 順位 | 買い手 | 対象 |\n|---|---|---|\n| 2 | NTT | NTTデータグループ |\n"
