@@ -766,6 +766,14 @@ def test_a_rising_cost_is_bad_news_and_a_rising_profit_good():
     rising_cost = analyze_text("人件費の増加が続いている。").sentiment.sentences[0]
     falling_cost = analyze_text("物流費用が大幅に減少した。").sentiment.sentences[0]
     assert rising_cost.score < 0 < falling_cost.score
+    for text, label in (
+        ("受注が急増した。", "positive"),
+        ("損失が急増した。", "negative"),  # read positive when 急増 was no change word
+        ("費用が膨らんだ。", "negative"),
+        ("利益が半減した。", "negative"),
+        ("コストが半減した。", "positive"),
+    ):
+        assert analyze_text(text).sentiment.sentences[0].label == label, text
 
 
 def test_names_in_a_list_share_the_clause_that_follows_them():
