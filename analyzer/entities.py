@@ -754,7 +754,8 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
         start = tokens[i].start
         if (
             i < k
-            and (k - i >= 2 or tokens[i].unknown)
+            # マスク氏: a word MeCab knows (a mask) before 氏, which no thing takes
+            and (k - i >= 2 or tokens[i].unknown or title == "氏")
             and text[start] != "・"
             # ジョン・F・|ケネディ: the end of a longer name
             and not (start > 0 and (_is_katakana(text[start - 1]) or text[start - 1] == "・"))

@@ -713,6 +713,10 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     titled = entities_of("ドイツのメルツ首相は訪日した。ソフトバンクグループ会長は語った。")
     assert titled.get("メルツ") == "PERSON"
     assert titled.get("ソフトバンクグループ") == "COMPANY"  # a known word before an office
+    honorific = entities_of("マスク氏は承認されたと明らかにした。ママさんは来た。")
+    assert honorific == {"マスク": "PERSON"}  # a common noun to MeCab, before 氏
+    meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
+    assert "株主総会" not in meeting  # generic, typed a company by the tagger
     kanji = entities_of("後継候補の塚越大介ユニクロ社長は語った。")  # read as one person
     assert kanji.get("塚越大介") == "PERSON" and kanji.get("ユニクロ") == "COMPANY"
     assert "LOCATION" not in entities_of("訪米中の首相は語った。").values()  # a visit
