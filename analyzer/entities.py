@@ -1761,8 +1761,13 @@ _EVENT_END = regex(
 # A name ending in a kind of contest or show is an event's: of the Stockmark train gold
 # names ending so, 大会 53 of 54 (the other a party's, 民主党党大会, typed a political
 # body, which keeps its type), 選手権 38 of 38, 映画祭 and 博覧会 or 万博 all, マラソン 4,
-# グランプリ 4 (駅伝, as マラソン, though no train name ends so).
-_EVENT_WORD_END = regex(r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ)$")
+# グランプリ 4 (駅伝, as マラソン, though no train name ends so), オリンピック 34 of 34,
+# ワールドカップ 13 of 13, 五輪 2, W杯 2, パラリンピック 1 (パリ五輪 was typed a place);
+# and a summit after a group's letters or digits (G20サミット, AIサミット, typed a product).
+_EVENT_WORD_END = regex(
+    r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ|オリンピック"
+    r"|パラリンピック|ワールドカップ|五輪|W杯)$|(?<=[A-Z0-9])サミット$"
+)
 # What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
 # Stockmark train sentences 21 of the 23 gold names right after such words, and not
 # before の (開かれたコブクロのライブ) or 主催, are events; so is a name quoted after a kind

@@ -1150,6 +1150,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert firms == {"NVIDIA": ("COMPANY", 2), "TSMC": ("COMPANY", 2)}  # a firm's word, initials
     race = entities_of("箱根駅伝は、青山学院大学が2年連続で総合優勝した。")
     assert race.get("箱根駅伝") == "EVENT"  # a contest's word ends it (typed a facility)
+    games = entities_of("パリ五輪で金メダルを獲得した。G20サミットはヨハネスブルクで開かれた。")
+    assert games.get("パリ五輪") == games.get("G20サミット") == "EVENT"  # a place, a product
     chain = entities_of("寿司店を運営するGOOD FOOD COMPANIESは、海外店舗数を増やす。")
     assert chain == {"GOOD FOOD COMPANIES": "COMPANY"}  # capitals: the tagger said an event
     text = "中国のBYDや吉利汽車（ジーリー）が低価格車を投入した。"
