@@ -717,6 +717,7 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     assert honorific == {"マスク": "PERSON"}  # a common noun to MeCab, before 氏
     meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
     assert "株主総会" not in meeting  # generic, typed a company by the tagger
+    assert entities_of("市場では「AIバブル」への警戒感も根強い。") == {}  # typed a product
     kanji = entities_of("後継候補の塚越大介ユニクロ社長は語った。")  # read as one person
     assert kanji.get("塚越大介") == "PERSON" and kanji.get("ユニクロ") == "COMPANY"
     assert "LOCATION" not in entities_of("訪米中の首相は語った。").values()  # a visit
