@@ -284,9 +284,22 @@ def extract_entities(
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
-                # tagger, but for a company's shares or results (ドイツテレコム株,
-                # テスラ決算); the user's own names are always taken.
-                of_the_firm = kind == "COMPANY" and text.startswith(("株", "決算"), end)
+                # tagger, but for a company's shares, results, founders, offices or units
+                # (ドイツテレコム株, テスラ決算, アマゾン創業者, typed a place); the user's
+                # own names are always taken.
+                of_the_firm = (
+                    kind == "COMPANY"
+                    and text.startswith(_OF_THE_FIRM, end)
+                    and (  # not 日本|マイクロソフト本社, a longer name's
+                        start == 0
+                        or text[start - 1] in COUNTRY_KANJI
+                        or not (
+                            _kanji(text[start - 1])
+                            or _is_katakana(text[start - 1])
+                            or (text[start - 1].isascii() and text[start - 1].isalnum())
+                        )
+                    )
+                )
                 if kind == "PERSON" and text.startswith(_GOVERNMENTS, end):
                     # トランプ政権 (トランプ, a common noun to MeCab, the tagger misses):
                     # 32 of 33 Stockmark train names ending so are political bodies
@@ -337,6 +350,7 @@ def extract_entities(
                 if part_start >= part_end:
                     continue
                 part_end = _hyphened_tail(text, part_end)
+                part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 if (
                     text.startswith("産業", part_end)
                     and _kanji(text[part_end - 1])
@@ -385,8 +399,9 @@ def extract_entities(
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
                     _release_dates(text, mentions, taken, part_start, part_end)
                 # パナソニックコネクト: a listed company's name and more is a company,
-                # eMAXIS Slim 米国株式 a listed product's a product.
-                prefix = _listed_prefix(text, part_start, part_end, known, tokens)
+                # eMAXIS Slim 米国株式 a listed product's a product; a listed name cut
+                # from a word for its users (iPhone|ユーザー) is of the listed type.
+                prefix = user_of or _listed_prefix(text, part_start, part_end, known, tokens)
                 company = (
                     (kind in ("PERSON", "LOCATION") and prefix == "COMPANY")
                     or (
@@ -1457,6 +1472,22 @@ def _generic_phrase(
     return False
 
 
+# What is said of a product's or a firm's users, devices and goods right after its name
+# (Chromeブラウザ, iPhoneユーザー, テスラ車): no Stockmark train gold name ends so but in
+# 自動車 and 機関車.
+_USER_WORD = regex(
+    r"(?:ユーザー|ユーザ|利用者|ブラウザー|ブラウザ|パソコン|端末|製品|会員|アプリ|車)$"
+)
+
+
+def _without_user_word(text: str, start: int, end: int, listed: NameList) -> tuple[int, str | None]:
+    """The end and type of a listed name the tagger took with a word for its users or
+    goods; else ``end`` and None."""
+    word = _USER_WORD.search(text, start, end)
+    kind = listed.types.get(text[start : word.start()].lower()) if word is not None else None
+    return (word.start(), kind) if word is not None and kind else (end, None)
+
+
 def _listed_prefix(
     text: str, start: int, end: int, listed: NameList, tokens: Sequence[Token]
 ) -> str | None:
@@ -2117,6 +2148,8 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
 # What is founded, right after its name: on the Stockmark train sentences 23 of the 28
 # gold names before these words are companies, none a product or a person.
 _FOUNDED = regex(r"[」』]?を(?:設立|創業|創設)")
+# After a company's name, what is the company's (see extract_entities).
+_OF_THE_FIRM = ("株", "決算", "創業", "傘下", "子会社", "幹部", "社員", "社長", "会長", "本社")
 # What firms do to firms, right after a name: on the Stockmark train sentences 21 of the
 # 24 gold names before these words are companies, the others organisations, none a
 # person or a place.

@@ -715,9 +715,6 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     assert titled.get("ソフトバンクグループ") == "COMPANY"  # a known word before an office
     honorific = entities_of("マスク氏は承認されたと明らかにした。ママさんは来た。")
     assert honorific == {"マスク": "PERSON"}  # a common noun to MeCab, before 氏
-    meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
-    assert "株主総会" not in meeting  # generic, typed a company by the tagger
-    assert entities_of("市場では「AIバブル」への警戒感も根強い。") == {}  # typed a product
     kanji = entities_of("後継候補の塚越大介ユニクロ社長は語った。")  # read as one person
     assert kanji.get("塚越大介") == "PERSON" and kanji.get("ユニクロ") == "COMPANY"
     assert "LOCATION" not in entities_of("訪米中の首相は語った。").values()  # a visit
@@ -726,6 +723,26 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     # 新浪 is a Chinese company to MeCab: the tagger typed the whole name COMPANY.
     assert entities_of("新浪剛史社長は語った。").get("新浪剛史") == "PERSON"
     assert not any(name.endswith(("FRB", "IMF")) and len(name) > 3 for name in entities)
+
+
+def test_generic_business_words_are_no_names():
+    meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
+    assert "株主総会" not in meeting  # generic, typed a company by the tagger
+    assert entities_of("市場では「AIバブル」への警戒感も根強い。") == {}  # typed a product
+
+
+def test_a_listed_name_is_cut_from_what_is_said_of_its_firm_or_users():
+    users = entities_of("iPhoneユーザーはChromeブラウザを使う。テスラ車のリコール。")
+    assert users == {
+        "iPhone": "PRODUCT",
+        "Google Chrome": "PRODUCT",
+        "Chrome": "PRODUCT",  # the name as written
+        "Tesla": "COMPANY",
+        "テスラ": "COMPANY",
+    }
+    founder = entities_of("アマゾン創業者のジェフ・ベゾス氏。日本マイクロソフト本社に移転した。")
+    assert founder.get("アマゾン") == "COMPANY"  # the firm (Amazon), not the river
+    assert founder.get("日本マイクロソフト") == "COMPANY" and "Microsoft" not in founder
 
 
 def test_a_listed_persons_government_is_a_political_body():
