@@ -18,6 +18,9 @@ from analyzer.startup import regex
 _START = r"(?<![\d.,兆億万千])"
 _NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
 _KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
+# "About" before a number: 約, not the end of a word in 約 (契約1000万回線, 予約100万台,
+# 成約500件; 総額約5000億円 is "about").
+_ABOUT = r"(?:(?<![契予節集要条規公制誓解成盟確婚違特協])約|およそ)?"
 # 千 may go before another unit: 5千万 (5 × 千 × 万), 3千億.
 _UNIT = "(?:千[兆億万]?|[兆億万])"
 _ARABIC_AMOUNT = rf"{_NUM}(?:{_UNIT}(?:{_NUM}{_UNIT})*+(?:{_NUM})?+)?+"
@@ -92,7 +95,7 @@ _UNIT_SYMBOLS = {
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
-    rf"(?=[{_NUMERAL}約お$¥€£UEJGC])(?:約|およそ)?{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
+    rf"(?=[{_NUMERAL}約お$¥€£UEJGC]){_ABOUT}{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
     rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 # Several of a unit (数千億円, 数十億ドル, 数兆円): two to nine of it, as a range.
@@ -101,7 +104,7 @@ _SEVERAL_MONEY = regex(
     rf"(?P<cur>{_CURRENCIES})"
 )
 _PERCENT = regex(
-    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+    rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
 # periods by the months they span or end in (3月期: the year ending in March). After a
@@ -169,7 +172,7 @@ _DATE = regex(
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start. A number after 第
 # is an ordinal (第2棟).
 _QUANTITY = regex(
-    rf"(?=[{_NUMERAL}約お])(?:約|およそ)?{_START}(?<!第)"
+    rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"

@@ -278,6 +278,11 @@ def test_money_percent_dates_and_quantities_are_normalised():
     assert find_numeric("数円の差") == [] and find_numeric("多数億円") == []
     cut = "約1割を削減"
     assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
+    lines = "契約1000万回線を突破し、総額約5000億円を投じた。"
+    assert [lines[s.start : s.end] for s in find_numeric(lines)] == [
+        "1000万回線",  # 契約's 約 is no "about"
+        "約5000億円",
+    ]
     assert spans["2026年10月3日"] == ("DATE", {"date": "2026-10-03"})
     assert spans["72基"] == ("QUANTITY", {"amount": 72.0, "unit": "基"})
     assert parse_amount("1.5") == 1.5
