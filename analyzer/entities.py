@@ -1467,6 +1467,7 @@ def _generic_phrase(
                 and (t.pos[1] == "普通名詞" or t.pos[0] in ("接頭辞", "形状詞"))
             )
             or (i == 0 and t.pos[2] == "地名" and t.pos[3] == "国")  # 米国|AI|銘柄
+            or (i == 0 and t.surface in COUNTRY_KANJI)  # 米|ハイテク|株安 (米 a suffix)
             for i, t in enumerate(inside[:k])
         )
     return False
