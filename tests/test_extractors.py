@@ -738,6 +738,20 @@ def test_generic_business_words_are_no_names():
     assert "EVENT" not in headline.values()  # 米ハイテク株安, typed an event
 
 
+def test_a_name_quoted_after_a_kind_of_product_is_a_product():
+    fuel = entities_of("ユーグレナは、バイオ燃料「サステオ」の供給を拡大した。")
+    assert fuel.get("サステオ") == "PRODUCT"  # typed a company
+    service = entities_of("LINEヤフーの決済サービス「PayPay」の登録者数は増えた。")
+    assert service.get("PayPay") == "PRODUCT"  # a listed company: here its service
+    founded = entities_of("合弁会社「SB OpenAI Japan」を設立した。")
+    assert founded.get("SB OpenAI Japan") == "COMPANY"
+
+
+def test_a_young_firms_description_is_no_name_and_describes_a_firm():
+    firms = entities_of("東大発ベンチャーのPKSHA Technologyと宇宙ベンチャーのispaceが組んだ。")
+    assert firms == {"PKSHA Technology": "COMPANY", "ispace": "COMPANY"}
+
+
 def test_a_listed_name_is_cut_from_what_is_said_of_its_firm_or_users():
     users = entities_of("iPhoneユーザーはChromeブラウザを使う。テスラ車のリコール。")
     assert users == {
