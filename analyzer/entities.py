@@ -366,6 +366,10 @@ def extract_entities(
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
                     part_end = _before_country_office(text, part_start, part_end)
+                elif kind == "COMPANY" and (
+                    code := _SPACED_CODE.search(text, part_start, part_end)
+                ):
+                    part_end = code.start()  # 東京エレクトロン 8035: its Tokyo code after it
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -890,11 +894,11 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
 
 # A stock's code in brackets after a name, as investment posts write it: a ticker,
 # perhaps after its exchange (Vertiv（VRT）, (NASDAQ: PLTR)), or a Tokyo code (（7203）,
-# （東証プライム：7203）). No Stockmark train sentence has one.
+# （東証プライム：7203）, 【6857】). No Stockmark train sentence has one.
 # A bare four-digit code is no year (東京五輪（2020）).
 _TICKER_AFTER = regex(
-    r" ?[（(](?P<code>(?P<exchange>NASDAQ|Nasdaq|NYSE|東証[^\s（()）:：]{0,6})[:：・] ?"
-    r"(?:[A-Z]{1,5}|[0-9]{4}|[0-9]{3}[A-Z])|(?P<ticker>[A-Z]{1,5})|(?!19|20)[0-9]{4}|[0-9]{3}[A-Z])[）)]"
+    r" ?[（(【](?P<code>(?P<exchange>NASDAQ|Nasdaq|NYSE|東証[^\s（()）:：]{0,6})[:：・] ?"
+    r"(?:[A-Z]{1,5}|[0-9]{4}|[0-9]{3}[A-Z])|(?P<ticker>[A-Z]{1,5})|(?!19|20)[0-9]{4}|[0-9]{3}[A-Z])[）)】]"
 )
 
 
@@ -920,6 +924,10 @@ def _is_stock_code(code: re.Match[str], name: str) -> bool:
         return False
     letters = iter(name)
     return all(letter in letters for letter in ticker)
+
+
+# A Tokyo stock code a space after a name in Japanese script (東京エレクトロン 8035).
+_SPACED_CODE = regex(r"(?<=[^\x00-\x7f]) [0-9]{4}$")
 
 
 # A part of a place inside a tagged place: インド|南部|ベンガルール, 米|南部|テキサス州 are

@@ -1089,6 +1089,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert tickers.get("北陸精機") == "COMPANY" and "6789" not in tickers and "VRT" not in tickers
     exchange = entities_of("コアウィーブ（NASDAQ：CRWV）は上場した。")
     assert "Nasdaq" not in exchange and "CRWV" not in exchange  # where it is listed
+    codes = entities_of("* アドバンテスト【6857】：AI向け\n* 東京エレクトロン 8035 は反発\n")
+    assert codes == {"アドバンテスト": "COMPANY", "東京エレクトロン": "COMPANY"}  # no codes
     field = entities_of(
         "武田薬品工業は28日、米バイオ企業のネクサス・セラピューティクスを買収する。"
     )
