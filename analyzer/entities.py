@@ -1799,9 +1799,11 @@ _SITES = ("原子力発電所", "発電所", "原発", "データセンター", 
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
-# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works).
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works),
+# and a plant's numbered unit (敦賀原発2号機, typed a product; no train name ends so).
 _FACILITY_END = regex(
-    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線)$"
+    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線)"
+    r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"
 )
 # A Latin name whose last word (before a place or year) says event: TED Conference and
