@@ -1176,6 +1176,10 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     unit = entities_of("原子力規制委員会は、敦賀原発2号機の再稼働を認めない判断を下した。")
     assert unit.get("敦賀原発2号機") == "FACILITY"  # a plant's unit, typed a product
+    hospital = entities_of(
+        "エーザイのアルツハイマー病治療薬。パーキンソン病の患者。田中病院に入院。"
+    )
+    assert hospital == {"エーザイ": "COMPANY", "田中病院": "FACILITY"}  # diseases, no persons
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
     firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert len(firms) == 1 and len(firms[0].mentions) == 3
