@@ -219,7 +219,14 @@ def read_names(path: str) -> NameList:
 
 @cache
 def generic_terms() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in lexicon_lines("generic_terms.tsv"))
+    """The generic terms, each also in its other katakana spelling: with or without a
+    last long vowel mark (サーバー and サーバ, メモリー and メモリ, as style guides differ)."""
+    terms = {row[0].lower() for row in lexicon_lines("generic_terms.tsv")}
+    return frozenset(
+        terms
+        | {t[:-1] for t in terms if len(t) > 3 and t.endswith("ー")}
+        | {t + "ー" for t in terms if len(t) >= 3 and _is_katakana(t[-1]) and t[-1] != "ー"}
+    )
 
 
 def _key(name: str) -> str:

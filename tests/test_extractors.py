@@ -734,6 +734,8 @@ def test_generic_business_words_are_no_names():
     meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
     assert "株主総会" not in meeting  # generic, typed a company by the tagger
     assert entities_of("市場では「AIバブル」への警戒感も根強い。") == {}  # typed a product
+    memory = entities_of("NAND型フラッシュメモリの需要が伸びた。")
+    assert memory == {}  # listed as フラッシュメモリー: the other spelling, typed an organisation
     attack = entities_of("アスクルは、ランサムウエア攻撃を受けて受注を停止した。")
     assert attack == {"アスクル": "COMPANY"}  # ランサムウエア, the other spelling, a firm
     headline = entities_of("日経平均、一時1000円超安　米ハイテク株安が波及")
