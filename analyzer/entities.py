@@ -459,8 +459,10 @@ def extract_entities(
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
-                elif kind != "PRODUCT" and _PRODUCT_KIND_BEFORE.search(
-                    text, max(0, part_start - 9), part_start
+                elif (
+                    kind != "PRODUCT"
+                    and text[part_start - 1 : part_start] in ("「", "『")
+                    and _PRODUCT_KIND_BEFORE.search(text, max(0, part_start - 9), part_start)
                 ):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
@@ -988,21 +990,25 @@ def _across_ampersands(text: str, found: list[tuple[int, int, str]]) -> list[tup
     (``AT&T``, ``ポッカサッポロフード&ビバレッジ``)."""
     joined: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        between = _AMPERSAND_BETWEEN.match(text, joined[-1][1]) if joined else None
-        if between is not None and between.end() == start:
-            joined[-1] = (joined[-1][0], end, joined[-1][2])
-        else:
-            joined.append((start, end, kind))
+        if joined and text.startswith("&", joined[-1][1]):
+            between = _AMPERSAND_BETWEEN.match(text, joined[-1][1])
+            if between is not None and between.end() == start:
+                joined[-1] = (joined[-1][0], end, joined[-1][2])
+                continue
+        joined.append((start, end, kind))
     out = []
     for i, (start, end, kind) in enumerate(joined):
         if end - start < 2:  # R|&D費, Q|&Aコーナー: one letter, no name (_ONE_LETTER)
             out.append((start, end, kind))
             continue
-        before = _WORD_BEFORE_AMPERSAND.search(text, max(0, start - 30), start)
-        if before is not None and (i == 0 or joined[i - 1][1] <= before.start()):
+        # the searches only where an ampersand touches the span: most spans, none
+        before = text[start - 1 : start] == "&" and _WORD_BEFORE_AMPERSAND.search(
+            text, max(0, start - 30), start
+        )
+        if before and (i == 0 or joined[i - 1][1] <= before.start()):
             start = before.start()  # S&|P500
-        after = _WORD_AFTER_AMPERSAND.match(text, end)
-        if after is not None and (i + 1 == len(joined) or after.end() <= joined[i + 1][0]):
+        after = text.startswith("&", end) and _WORD_AFTER_AMPERSAND.match(text, end)
+        if after and (i + 1 == len(joined) or after.end() <= joined[i + 1][0]):
             end = after.end()  # AT|&T
         out.append((start, end, kind))
     return out
@@ -1508,14 +1514,27 @@ def _generic_phrase(
 # What is said of a product's or a firm's users, devices and goods right after its name
 # (Chromeブラウザ, iPhoneユーザー, テスラ車): no Stockmark train gold name ends so but in
 # 自動車 and 機関車.
-_USER_WORD = regex(
-    r"(?:ユーザー|ユーザ|利用者|ブラウザー|ブラウザ|パソコン|端末|製品|会員|アプリ|車)$"
+_USER_WORDS = (
+    "ユーザー",
+    "ユーザ",
+    "利用者",
+    "ブラウザー",
+    "ブラウザ",
+    "パソコン",
+    "端末",
+    "製品",
+    "会員",
+    "アプリ",
+    "車",
 )
+_USER_WORD = regex(f"(?:{'|'.join(_USER_WORDS)})$")
 
 
 def _without_user_word(text: str, start: int, end: int, listed: NameList) -> tuple[int, str | None]:
     """The end and type of a listed name the tagger took with a word for its users or
     goods; else ``end`` and None."""
+    if not text.endswith(_USER_WORDS, start, end):  # most names: no regular expression
+        return end, None
     word = _USER_WORD.search(text, start, end)
     kind = listed.types.get(text[start : word.start()].lower()) if word is not None else None
     return (word.start(), kind) if word is not None and kind else (end, None)
