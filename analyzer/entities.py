@@ -273,6 +273,8 @@ def extract_entities(
         word = _LATIN_WORD_BEFORE.search(text, max(0, code.start() - 40), code.start())
         if _is_stock_code(code, word.group() if word else ""):
             taken[code.start("code") : code.end("code")] = b"\x01" * len(code.group("code"))
+    for reading in _READING.finditer(text):  # 毛籠勝弘（もろ・まさひろ）: no name of its own
+        taken[reading.start("kana") : reading.end("kana")] = b"\x01" * len(reading["kana"])
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
@@ -909,6 +911,14 @@ def _full_foreign_names(text: str, found: list[tuple[int, int, str]]) -> list[tu
     return out
 
 
+# A kanji name's reading in hiragana, in brackets right after it, as news gives the
+# reading of a name hard to read (毛籠勝弘（もろ・まさひろ）社長, ビーエス朝日（ビーエス
+# あさひ）); Stockmark's sentences have none.
+# (A katakana reading is the name in another script: 劉揚偉（ヤング・リウ）, one person.)
+_READING = regex(
+    r"(?<=[\u3005\u4e00-\u9fff])\("
+    r"(?P<kana>[\u30a1-\u30fa\u30fc・ ]*[\u3041-\u3096][\u3041-\u3096\u30a1-\u30fa\u30fc・ ]*)\)"
+)
 # A stock's code in brackets after a name, as investment posts write it: a ticker,
 # perhaps after its exchange (Vertiv（VRT）, (NASDAQ: PLTR)), or a Tokyo code (（7203）,
 # （東証プライム：7203）, 【6857】). No Stockmark train sentence has one.
@@ -1093,8 +1103,11 @@ _OFFICES = tuple(
 
 
 def _office_after(text: str, end: int) -> bool:
-    """Whether up to four kanji and an office follow ``end``. (Not a regular
-    expression: one with a CJK range costs ~1 ms to compile at every start.)"""
+    """Whether up to four kanji and an office follow ``end``, or the name's reading and
+    then they (``毛籠勝弘（もろ・まさひろ）社長``). (Not a regular expression: one with a
+    CJK range costs ~1 ms to compile.)"""
+    if text.startswith("(", end) and (reading := _READING.match(text, end)) is not None:
+        end = reading.end()
     for at in range(end, min(end + 5, len(text))):
         if text.startswith(_OFFICES, at):
             return True

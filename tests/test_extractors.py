@@ -751,6 +751,16 @@ def test_a_name_quoted_after_a_kind_of_product_is_a_product():
     assert founded.get("SB OpenAI Japan") == "COMPANY"
 
 
+def test_a_names_reading_in_hiragana_is_no_name_and_the_office_after_it_counts():
+    text = "マツダの毛籠勝弘（もろ・まさひろ）社長は述べた。設楽元文（しだら・もとふみ）社長も。"
+    assert entities_of(text) == {
+        "マツダ": "COMPANY",
+        "毛籠勝弘": "PERSON",  # typed a product: the reading hid the office
+        "設楽元文": "PERSON",  # its reading gave the person ふみ
+    }
+    assert entities_of("しまむら（さいたま市）は増収。").get("さいたま市") == "LOCATION"
+
+
 def test_a_young_firms_description_is_no_name_and_describes_a_firm():
     firms = entities_of("東大発ベンチャーのPKSHA Technologyと宇宙ベンチャーのispaceが組んだ。")
     assert firms == {"PKSHA Technology": "COMPANY", "ispace": "COMPANY"}
