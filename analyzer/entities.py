@@ -493,7 +493,7 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
                     part_kind = "EVENT"  # AWS Summit Japan, typed PRODUCT
-                elif kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY", "LOCATION") and (
+                elif kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY", "LOCATION", "PERSON") and (
                     _EVENT_WORD_END.search(name)
                 ):
                     part_kind = "EVENT"  # 箱根駅伝, typed FACILITY; see _EVENT_WORD_END
@@ -1868,11 +1868,12 @@ _VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリ�
 # names ending so, 大会 53 of 54 (the other a party's, 民主党党大会, typed a political
 # body, which keeps its type), 選手権 38 of 38, 映画祭 and 博覧会 or 万博 all, マラソン 4,
 # グランプリ 4 (駅伝, as マラソン, though no train name ends so), オリンピック 34 of 34,
-# ワールドカップ 13 of 13, 五輪 2, W杯 2, パラリンピック 1 (パリ五輪 was typed a place);
-# and a summit after a group's letters or digits (G20サミット, AIサミット, typed a product).
+# ワールドカップ 13 of 13, 五輪 2, W杯 2, パラリンピック 1 (パリ五輪 was typed a place),
+# a market's shock 3 of 3 (アタリショック; ニクソンショック was typed a person); and a
+# summit after a group's letters or digits (G20サミット, AIサミット, typed a product).
 _EVENT_WORD_END = regex(
     r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ|オリンピック"
-    r"|パラリンピック|ワールドカップ|五輪|W杯)$|(?<=[A-Z0-9])サミット$"
+    r"|パラリンピック|ワールドカップ|五輪|W杯|ショック)$|(?<=[A-Z0-9])サミット$"
 )
 # A kind of product, then a quoted name: of the Stockmark train gold names right after
 # such words, 68 of 69 are products (映画「ノルウェイの森」, 小説, 番組, アルバム, ...).

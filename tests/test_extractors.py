@@ -1213,6 +1213,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert race.get("箱根駅伝") == "EVENT"  # a contest's word ends it (typed a facility)
     games = entities_of("パリ五輪で金メダルを獲得した。G20サミットはヨハネスブルクで開かれた。")
     assert games.get("パリ五輪") == games.get("G20サミット") == "EVENT"  # a place, a product
+    shock = entities_of("ニクソン・ショックとは、1971年の出来事だ。")
+    assert shock.get("ニクソン・ショック") == "EVENT"  # a market's shock, typed a person
     chain = entities_of("寿司店を運営するGOOD FOOD COMPANIESは、海外店舗数を増やす。")
     assert chain == {"GOOD FOOD COMPANIES": "COMPANY"}  # capitals: the tagger said an event
     text = "中国のBYDや吉利汽車（ジーリー）が低価格車を投入した。"
