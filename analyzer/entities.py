@@ -2554,7 +2554,8 @@ def _short_names(
     in parentheses right after another is its short name in this article if it is
     shorter, has capitals and is no place nor a listed name (``ブリュッセル(ベルギー)``,
     ``eMAXIS Slim 米国株式(S&P500)`` name two things); a name's reading in the other
-    script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``),
+    script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``, a
+    place's kanji and its katakana reading, ``清州(チョンジュ)``),
     and so is a firm's name in kanji beside its Latin or katakana one
     (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``) or its former name
     (``ストラテジー(旧マイクロストラテジー)``), as is a person's name in kanji beside its
@@ -2584,6 +2585,14 @@ def _short_names(
             or _readings(_bare_name(text[a.start : a.end]), written)
             # Taiwan Semiconductor Manufacturing Company(TSMC): its initials, listed or not
             or (a.type == b.type != "LOCATION" and _initials(text[a.start : a.end]) == written)
+            # 清州(チョンジュ), 平沢(ピョンテク): a place in kanji and its reading, no listed
+            # place (not 中東(イスラエル))
+            or (
+                a.type == b.type == "LOCATION"
+                and _kanji(text[a.start : a.end])
+                and _KATAKANA_NAME.fullmatch(written) is not None
+                and keys[i + 1] not in listed
+            )
             # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
             # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
             # ストラテジー): its former name

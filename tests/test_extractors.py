@@ -759,6 +759,9 @@ def test_a_names_reading_in_hiragana_is_no_name_and_the_office_after_it_counts()
         "設楽元文": "PERSON",  # its reading gave the person ふみ
     }
     assert entities_of("しまむら（さいたま市）は増収。").get("さいたま市") == "LOCATION"
+    text = "清州（チョンジュ）の工場を稼働。中東（イスラエル）情勢。"
+    places = {e.text: len(e.mentions) for e in analyze_text(text).entities}
+    assert places == {"清州": 2, "中東": 1, "イスラエル": 1}  # a reading; a listed place
 
 
 def test_a_young_firms_description_is_no_name_and_describes_a_firm():
