@@ -711,6 +711,7 @@ def kanji_names_of_firms(
     return found
 
 
+# Capitals in brackets, a short name or a ticker: (CXMT), (YMTC).
 _PARENTHESISED_CAPS = regex(r"\(([A-Z][A-Z0-9]{1,5})\)")
 
 
@@ -1104,8 +1105,8 @@ _OFFICES = tuple(
 
 def _office_after(text: str, end: int) -> bool:
     """Whether up to four kanji and an office follow ``end``, or the name's reading and
-    then they (``毛籠勝弘（もろ・まさひろ）社長``). (Not a regular expression: one with a
-    CJK range costs ~1 ms to compile.)"""
+    then they (``毛籠勝弘（もろ・まさひろ）社長``). (A loop, not a regular expression with
+    a CJK range: such a pattern not kept costs ~1 ms to compile.)"""
     if text.startswith("(", end) and (reading := _READING.match(text, end)) is not None:
         end = reading.end()
     for at in range(end, min(end + 5, len(text))):
@@ -1816,11 +1817,11 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written.
 _FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)(?=[A-Za-z\u30a1-\u30fa])")
 _BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
-# ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
-# place before the name they describe (米新興の|Figure AI).
 # A description of a young firm (東大発ベンチャー, 宇宙スタートアップ): no Stockmark train
 # gold name ends so (firms' names say ベンチャーズ).
 _STARTUP_END = regex(r"(?:ベンチャー|スタートアップ)$")
+# ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
+# place before the name they describe (米新興の|Figure AI).
 _COUNTRY_DESCRIPTION = regex(
     f"[{_COUNTRIES}](?:新興(?:企業)?|スタートアップ|大手|企業|会社|メーカー)"
 )
