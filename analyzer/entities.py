@@ -327,9 +327,7 @@ def extract_entities(
                     or _opens_a_title(text, start, end)
                     or _in_quoted_latin_name(text, start, end)
                 ):
-                    if kind == "COMPANY" and _PRODUCT_KIND_BEFORE.search(
-                        text, max(0, start - 9), start
-                    ):
+                    if kind == "COMPANY" and _quoted_after_product_kind(text, start):
                         kind = "PRODUCT"  # 決済サービス「PayPay」: the firm's service
                     elif kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
@@ -461,11 +459,7 @@ def extract_entities(
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
-                elif (
-                    kind != "PRODUCT"
-                    and text[part_start - 1 : part_start] in ("「", "『")
-                    and _PRODUCT_KIND_BEFORE.search(text, max(0, part_start - 9), part_start)
-                ):
+                elif kind != "PRODUCT" and _quoted_after_product_kind(text, part_start):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
@@ -1541,17 +1535,16 @@ _USER_WORDS = (
     "アプリ",
     "車",
 )
-_USER_WORD = regex(f"(?:{'|'.join(_USER_WORDS)})$")
 
 
 def _without_user_word(text: str, start: int, end: int, listed: NameList) -> tuple[int, str | None]:
     """The end and type of a listed name the tagger took with a word for its users or
     goods; else ``end`` and None."""
-    if not text.endswith(_USER_WORDS, start, end):  # most names: no regular expression
+    word = next((w for w in _USER_WORDS if text.endswith(w, start, end)), None)
+    if word is None:
         return end, None
-    word = _USER_WORD.search(text, start, end)
-    kind = listed.types.get(text[start : word.start()].lower()) if word is not None else None
-    return (word.start(), kind) if word is not None and kind else (end, None)
+    kind = listed.types.get(text[start : end - len(word)].lower())
+    return (end - len(word), kind) if kind else (end, None)
 
 
 def _listed_prefix(
@@ -1883,6 +1876,15 @@ _PRODUCT_KIND_BEFORE = regex(
     r"|薬|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI)[「『]$"
 )
+
+
+def _quoted_after_product_kind(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is quoted right after a kind of product."""
+    return text[start - 1 : start] in ("「", "『") and bool(
+        _PRODUCT_KIND_BEFORE.search(text, max(0, start - 9), start)
+    )
+
+
 # What was held is an event (パリで開かれたVivaTechnology, typed PRODUCT): on the
 # Stockmark train sentences 21 of the 23 gold names right after such words, and not
 # before の (開かれたコブクロのライブ) or 主催, are events; so is a name quoted after a kind
