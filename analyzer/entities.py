@@ -119,8 +119,12 @@ class NameList:
         cased: dict[str, set[str]] = {}
         for kind, names in entries:
             display.setdefault(names[0].lower(), names[0])
+            dotless = _without_dots(names)
             for name in names:
                 types[name.lower()] = kind
+            for name in dotless:  # a name listed as written comes first
+                types.setdefault(name.lower(), kind)
+            for name in (*names, *dotless):
                 canonical[_key(name)] = names[0].lower()
                 lengths.setdefault(name[:2].lower(), set()).add(len(name))
                 if len(name) <= _CASED_LENGTH and name.isascii():
@@ -169,6 +173,12 @@ class NameList:
                     continue
                 break
         return found
+
+
+def _without_dots(names: Sequence[str]) -> list[str]:
+    """Names with middle dots, as also written without them: news and blogs differ
+    (ゴールドマン・サックス and ゴールドマンサックス, ドン・キホーテ and ドンキホーテ)."""
+    return [name.replace("・", "") for name in names if "・" in name]
 
 
 Match = tuple[int, int, str]

@@ -77,6 +77,16 @@ def test_names_in_other_widths_and_aliases_are_one_entity():
     assert nvidia[0].text == "NVIDIA"
 
 
+def test_a_listed_name_written_without_its_middle_dots_is_the_same_entity():
+    found = entities_of(
+        "ドンキホーテを運営する会社。ウェルズファーゴの決算。ユニチャームが値上げ。"
+    )
+    assert found["ドンキホーテ"] == found["ウェルズファーゴ"] == found["ユニチャーム"] == "COMPANY"
+    text = "ドン・キホーテは好調だ。ドンキホーテの新店。"
+    (store,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+    assert (store.text, store.count) == ("ドン・キホーテ", 2)
+
+
 def test_a_group_or_holding_company_shortened_to_g_or_hd_is_the_same_company():
     names = [e.text for e in analyze_text("ソニーGは分社化する。ソニーグループの株価。").entities]
     assert names == ["ソニーグループ"]  # listed: its list name
