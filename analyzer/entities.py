@@ -768,19 +768,22 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     sentences all 27 such runs of katakana (the office a word of its own, not
     ``選手|権``) are gold persons. Known words (``グループ会長``) are left alone. Before
     a firm's office, katakana words joined by a middle dot, none of them a listed name
-    (``リップブー・タンCEO``, ``ホック・タン|CEO``; not ``グーグル・クラウドCEO``; the 2
-    such runs in the Stockmark train sentences are gold persons)."""
+    (``リップブー・タンCEO``, ``ホック・タン|CEO``, ``リップブー・タン CEO``; not
+    ``グーグル・クラウドCEO``; the 2 such runs in the Stockmark train sentences are gold
+    persons)."""
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
-        if tokens[k - 1].end == at and text.startswith(_FIRM_OFFICES, at):
+        # a space may stand before the office (リップブー・タン CEO), as in Latin script
+        end = at - 1 if text[at - 1] in " \u3000" else at
+        if tokens[k - 1].end in (at, end) and text.startswith(_FIRM_OFFICES, at):
             # リップブー・タン|CEO, ホック|・|タン|CEO: checked first, as such runs are few
-            start = _katakana_before(text, at)
+            start = _katakana_before(text, end)
             while (
                 start > 0 and text[start - 1] == "・" and _is_katakana(text[start - 2 : start - 1])
             ):
                 start = _katakana_before(text, start - 1)
-            parts = text[start:at].split("・")
+            parts = text[start:end].split("・")
             if (
                 len(parts) >= 2
                 and all(parts)
@@ -788,7 +791,7 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
                 and any(t.start == start for t in tokens)
                 and not any(gazetteer().types.get(part.lower()) for part in parts)
             ):
-                found.append((start, at))
+                found.append((start, end))
                 continue
         if text[at] not in _PUBLIC_TITLE_STARTS and text[at] not in _COUNTRY_OFFICE_STARTS:
             continue
@@ -1193,8 +1196,9 @@ def _titled(text: str, end: int) -> bool:
     return text.startswith(_TITLES_LONGEST_FIRST, end) or _office_after(text, end)
 
 
-# A person's name in Latin letters: two or three capitalised words.
-_LATIN_FULL_NAME = regex(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+# A person's name in Latin letters: two or three capitalised words, each maybe two
+# joined by a hyphen (Lip-Bu Tan, Jean-Pierre Dupont).
+_LATIN_FULL_NAME = regex(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
 
 
 def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, kind: str) -> bool:

@@ -248,6 +248,8 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert entities_of("ユネスコ事務局長が来日した。").get("ユネスコ") != "PERSON"  # a known word
     officer = entities_of("ArmのRene Haas CEOは、自社設計のチップを認めた。")
     assert officer == {"Arm": "COMPANY", "Rene Haas": "PERSON"}  # typed a firm
+    officer = entities_of("IntelのLip-Bu Tan CEOは語った。")
+    assert officer.get("Lip-Bu Tan") == "PERSON"  # a hyphen in the given name
 
 
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
@@ -1310,6 +1312,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert people.get("リップブー・タン") == people.get("タン") == "PERSON"
     (tan,) = analyze_text("リップブー・タンCEOが就任した。タン氏は語った。").entities
     assert len(tan.mentions) == 2  # the surname joins the full name
+    for space in (" ", "\u3000"):  # a space before the office, as in Latin script
+        spaced = entities_of(f"米インテルのリップブー・タン{space}CEOは延期を表明した。")
+        assert spaced.get("リップブー・タン") == "PERSON"
     assert "トヨタ" not in [name for name, kind in people.items() if kind == "PERSON"]
     people = entities_of("ブロードコムのホック・タンCEOと、セールスフォースのマーク・ベニオフCEO。")
     assert people.get("ホック・タン") == people.get("マーク・ベニオフ") == "PERSON"
