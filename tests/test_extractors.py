@@ -916,6 +916,8 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     # Names the tagger misses or reads as persons, alone and with little context.
     for name in ("ワークマン", "ロッキード・マーチン", "ローム", "太陽誘電", "コインチェック"):
         assert entities_of(f"{name}が発表した。").get(name) == "COMPANY", name
+    vinfast = entities_of("ベトナムのビンファストは、米ノースカロライナ州の工場建設を延期した。")
+    assert vinfast.get("ビンファスト") == "COMPANY"  # a product to the tagger
     text = "欧州委員会はメタに制裁金を科した。メタバースとメタデータの話。"
     (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
     assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
@@ -927,6 +929,14 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     years = entities_of("連合は2026年春闘で賃上げを求める。2026年の春闘は進んだ。")
     assert years.get("2026年春闘") == "EVENT"  # the year written on a listed event
     assert years.get("春闘") == "EVENT" and years.get("2026年") == "DATE"  # not after の
+
+
+def test_the_gazetteer_lists_each_name_in_one_entry():
+    from analyzer.resources import lexicon_lines
+
+    entries = [{n.lower() for n in names} for _, *names in lexicon_lines("gazetteer.tsv")]
+    names = [name for entry in entries for name in entry]  # NVIDIA and Nvidia: one entry
+    assert sorted(n for n in set(names) if names.count(n) > 1) == []
 
 
 def test_listed_names_joined_by_middle_dots_are_a_list_but_a_dotted_name_is_one():
