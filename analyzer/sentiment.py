@@ -32,6 +32,7 @@ from analyzer.resources import MODEL_DIR, lexicon_lines, read_model
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
 from analyzer.sentiment_features import (
     NGRAM_MAX,
+    Lexicon,
     last_contrast,
     split_features,
     target_features,
@@ -46,8 +47,8 @@ AFTER_CONTRAST = 0.6
 
 
 @cache
-def polarity_lexicon() -> dict[str, float]:
-    return {row[0]: float(row[1]) for row in lexicon_lines("polarity.tsv")}
+def polarity_lexicon() -> Lexicon:
+    return Lexicon({row[0]: float(row[1]) for row in lexicon_lines("polarity.tsv")})
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,32 @@ def _is_market(tokens: Sequence[Token], j: int) -> bool:
 
 
 Hit = tuple[int, float, tuple[int, ...]]
+
+
+class Lexicon(dict[str, float]):
+    """Polarity words (``corpus/lexicons/polarity.tsv``) → polarity. ``starts`` holds
+    what its words begin with, so that a word MeCab cuts into several tokens
+    (``上方|修正``, ``黒字|化``, ``不|透明``) is found from its first token on."""
+
+    def __init__(self, words: dict[str, float]) -> None:
+        super().__init__(words)
+        self.starts = frozenset(w[:k] for w in self for k in range(1, len(w)))
+
+
+def _compound_at(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> tuple[int, float]:
+    """(last token, polarity) of the longest lexicon word written by the tokens from
+    ``i`` on, two or more of them; (-1, 0.0) if none."""
+    written = tokens[i].surface
+    found = (-1, 0.0)
+    for j in range(i + 1, len(tokens)):
+        if written not in lexicon.starts:
+            break
+        written += tokens[j].surface
+        if written in lexicon:
+            found = (j, lexicon[written])
+    return found
+
+
 # Words of degree before a polarity word (大きく減った, 大幅に増加, 著しく悪化): they make
 # it stronger and say nothing themselves, though their n-grams learn a direction.
 _INTENSIFIERS = frozenset({"大きい", "大幅", "著しい", "大いに", "急速", "一段", "かなり"})
@@ -174,7 +200,7 @@ def _intensifier_of(tokens: Sequence[Token], i: int) -> int:
     return -1
 
 
-def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit]:
+def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
     """(token index, polarity, tokens to hide from the n-grams) for every lexicon word.
 
     A signed percentage counts as a change word (``-9.8%``, ``△5.2%``). A negation
@@ -187,7 +213,19 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: dict[str, float]) -> list[Hit
     makes it stronger."""
     found: list[tuple[int, float, tuple[int, ...], int]] = []
     changes = _reversals()[2]
+    after = 0  # the tokens of a word of several are that word's, not words of their own
     for i, token in enumerate(tokens):
+        if i < after:
+            continue
+        last, polarity = _compound_at(tokens, i, lexicon)
+        if last >= 0:  # 上方|修正, 急|反発 (not 反発): what the word says, at its end
+            intensifier = _intensifier_of(tokens, i)
+            if intensifier >= 0:  # 大幅に上方修正
+                polarity *= _INTENSITY
+            hidden = tuple(range(intensifier, i)) if intensifier >= 0 else ()
+            found.append((last, polarity, hidden, negator_of(tokens, last)))
+            after = last + 1
+            continue
         signed = 0.0
         polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
         if not polarity:
@@ -293,9 +331,7 @@ def _mask(text: str, tokens: Sequence[Token], hits: list[Hit]) -> str:
     return "".join(chars)
 
 
-def sentence_features(
-    text: str, tokens: Sequence[Token], lexicon: dict[str, float]
-) -> dict[str, float]:
+def sentence_features(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> dict[str, float]:
     """All features as one dict (training); see ``split_features`` for tagging."""
     grams, other = split_features(text, tokens, lexicon)
     features = dict.fromkeys(grams, 1.0)
@@ -304,7 +340,7 @@ def sentence_features(
 
 
 def split_features(
-    text: str, tokens: Sequence[Token], lexicon: dict[str, float]
+    text: str, tokens: Sequence[Token], lexicon: Lexicon
 ) -> tuple[set[str], dict[str, float]]:
     """(character n-grams, each worth 1; the other features with their values).
 
@@ -315,9 +351,7 @@ def split_features(
     return char_grams(_mask(text, tokens, hits)), _other_features(text, tokens, hits)
 
 
-def lexical_features(
-    text: str, tokens: Sequence[Token], lexicon: dict[str, float]
-) -> dict[str, float]:
+def lexical_features(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> dict[str, float]:
     """The features of ``split_features`` other than the n-grams."""
     return _other_features(text, tokens, lexicon_hits(tokens, lexicon))
 
@@ -406,7 +440,7 @@ def target_features(
     text: str,
     tokens: Sequence[Token],
     span: tuple[int, int],
-    lexicon: dict[str, float],
+    lexicon: Lexicon,
     score: Scorer,
     name: bool = False,
 ) -> tuple[set[str], dict[str, float]]:
@@ -454,7 +488,7 @@ def target_feature_dict(
     text: str,
     tokens: Sequence[Token],
     span: tuple[int, int],
-    lexicon: dict[str, float],
+    lexicon: Lexicon,
     score: Scorer,
 ) -> dict[str, float]:
     """All of ``target_features`` as one dict with the model's names (training)."""

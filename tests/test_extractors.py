@@ -606,6 +606,23 @@ def test_negation_flips_polarity():
     assert positive.score > 0 > negated.score
 
 
+def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def hits(text: str) -> list[tuple[str, float]]:
+        tokens = tokenize(text)
+        return [(tokens[i].surface, p) for i, p, _ in lexicon_hits(tokens, polarity_lexicon())]
+
+    assert hits("業績予想を上方修正した。") == [("修正", 1.0)]  # 上方|修正, at its end
+    assert hits("通期予想を下方修正した。") == [("修正", -1.0)]
+    assert hits("株価は急反発した。") == [("反発", 0.6)]  # not 反発 (opposition) alone
+    assert hits("同社株はストップ安となった。") == [("安", -1.0)]
+    assert hits("今期は黒字化できなかった。") == [("化", -1.0)]  # the negation after it
+    assert hits("予想を大幅に上方修正した。")[0][1] > 1.0  # a word of degree before it
+
+
 def test_contrast_weighs_the_clause_after_ga():
     sentence = analyze_text("売上は好調だが、利益は悪化した。").sentiment.sentences[0]
     assert sentence.label == "negative"
