@@ -119,9 +119,22 @@ def _markets() -> tuple[tuple[str, ...], frozenset[str]]:
     )
 
 
-def _is_cost(token: Token) -> bool:
+def _is_cost(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the noun at ``j``, or the compound ending there, is a cost: its lemma,
+    its ending (``*費``), or the last words of the compound (``失業|率``, ``不良|債権``,
+    which MeCab cuts into several tokens)."""
     nouns, suffixes, _ = _reversals()
-    return token.lemma in nouns or token.surface in nouns or token.surface.endswith(suffixes)
+    token = tokens[j]
+    if token.lemma in nouns or token.surface.endswith(suffixes):
+        return True
+    written = ""
+    for k in range(j, max(j - 4, -1), -1):
+        if k < j and tokens[k].pos[0] not in ("名詞", "接頭辞"):
+            break
+        written = tokens[k].surface + written
+        if written in nouns:
+            return True
+    return False
 
 
 # Marks inside a figure, which do not end a clause: 12.5%, (同2.8%増).
@@ -235,7 +248,7 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             if signed or token.lemma in changes:
                 # a signed number's subject is looked for before its sign (punctuation)
                 subject = _subject(tokens, i - bool(signed))
-                if subject >= 0 and _is_cost(tokens[subject]):
+                if subject >= 0 and _is_cost(tokens, subject):
                     polarity = -polarity
                     hidden = (i,)
                 elif subject >= 0 and _is_market(tokens, subject):

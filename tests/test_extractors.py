@@ -658,6 +658,9 @@ def test_contrast_after_monono_and_signed_percentages():
     assert polarities("インフレ率は前年比3.0%") == []  # a rate of change, not a ratio
     # a figure before the change word is inside its clause: the subject is before it
     assert polarities("事業費は前期比2.8%増加しました") == [-0.8]  # a cost that rose
+    # a cost MeCab cuts into several tokens (失業|率, 不良|債権, 借入|金)
+    assert polarities("失業率が上昇した") == polarities("不良債権が増加した") == [-0.8]
+    assert polarities("借入金は減少した") == [0.8]
     assert polarities("事業費は、1,370億円(同2.8%増)となりました") == [-0.6]
     assert polarities("売上高は12%増の100億円") == [0.6]
 
