@@ -163,7 +163,7 @@ def _is_market(tokens: Sequence[Token], j: int) -> bool:
     (半導体関連株, 日経平均, 時価総額): its moves are news in their own direction."""
     name = tokens[j].surface
     for k in range(j - 1, max(j - 4, -1), -1):
-        if tokens[k].pos[0] not in ("名詞", "接頭辞"):
+        if tokens[k].pos[0] not in ("名詞", "接頭辞") and tokens[k].surface != "&":  # S&P500
             break
         name = tokens[k].surface + name
     return name.endswith(_markets()[0])

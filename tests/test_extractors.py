@@ -661,6 +661,15 @@ def test_contrast_after_monono_and_signed_percentages():
     # a cost MeCab cuts into several tokens (失業|率, 不良|債権, 借入|金)
     assert polarities("失業率が上昇した") == polarities("不良債権が増加した") == [-0.8]
     assert polarities("借入金は減少した") == [0.8]
+    from analyzer.resources import lexicon_lines
+    from analyzer.sentiment_features import _is_cost, _is_market
+
+    for kind, word in lexicon_lines("reversals.tsv"):  # each word found, written alone
+        tokens = tokenize("研究" + word[1:] if word.startswith("*") else word)
+        if kind == "cost":
+            assert _is_cost(tokens, len(tokens) - 1), word
+        elif kind == "market":
+            assert _is_market(tokens, len(tokens) - 1), word
     assert polarities("事業費は、1,370億円(同2.8%増)となりました") == [-0.6]
     assert polarities("売上高は12%増の100億円") == [0.6]
 
