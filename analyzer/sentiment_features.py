@@ -212,9 +212,9 @@ _INTENSITY = 1.5
 
 def _intensifier_of(tokens: Sequence[Token], i: int) -> int:
     """Index of a word of degree right before the word at ``i`` (with the に of 大幅に,
-    一段と's と), or -1."""
+    一段と's と, 大幅な's な: 大幅な減益), or -1."""
     j = i - 1
-    if j >= 1 and tokens[j].surface in ("に", "と"):
+    if j >= 1 and tokens[j].surface in ("に", "と", "な"):
         j -= 1
     if j >= 0 and tokens[j].lemma in _INTENSIFIERS:
         return j

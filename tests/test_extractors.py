@@ -621,6 +621,7 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("同社株はストップ安となった。") == [("安", -1.0)]
     assert hits("今期は黒字化できなかった。") == [("化", -1.0)]  # the negation after it
     assert hits("予想を大幅に上方修正した。")[0][1] > 1.0  # a word of degree before it
+    assert hits("大幅な減益となった。")[0][1] < -1.0  # 大幅な, as 大幅に
     lexicon = polarity_lexicon()
     unfound = [w for w in lexicon if not lexicon_hits(tokenize(w), lexicon)]
     assert unfound == []  # every word of the lexicon is found, written alone
