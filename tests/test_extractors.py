@@ -951,6 +951,8 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
         assert entities_of(f"{name}が発表した。").get(name) == "COMPANY", name
     vinfast = entities_of("ベトナムのビンファストは、米ノースカロライナ州の工場建設を延期した。")
     assert vinfast.get("ビンファスト") == "COMPANY"  # a product to the tagger
+    screen = entities_of("東京エレクトロン（8035）とスクリーンHD（7735）も上昇した。")
+    assert screen.get("スクリーンHD") == "COMPANY"  # a screen to MeCab
     text = "欧州委員会はメタに制裁金を科した。メタバースとメタデータの話。"
     (meta,) = [e for e in analyze_text(text).entities if e.text == "Meta"]
     assert meta.type == "COMPANY" and len(meta.mentions) == 1  # not inside a longer word
