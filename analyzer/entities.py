@@ -521,6 +521,8 @@ def extract_entities(
             claim(EntityMention(start, end, "PERSON"))
     for start, end in places_beside_places(text, mentions):  # サンフランシスコやフェニックス
         claim(EntityMention(start, end, "LOCATION"))
+    for start, end in places_after_dots(text, sentences, mentions):  # 韓国・釜山
+        claim(EntityMention(start, end, "LOCATION"))
     for start, end in kanji_names_of_firms(text, sentences, mentions, generic):  # 比亜迪(BYD)
         claim(EntityMention(start, end, "COMPANY"))
     for start, end in prefixed_latin_firms(text, generic):  # 仏LVMH, which it missed
@@ -733,6 +735,34 @@ def places_beside_places(text: str, mentions: Sequence[EntityMention]) -> list[t
             if beside is not None:
                 found.append(beside.span(1))
     return found
+
+
+def places_after_dots(
+    text: str, sentences: Sequence[Sequence[Token]], mentions: Sequence[EntityMention]
+) -> list[tuple[int, int]]:
+    """A place MeCab knows, and its 市, 区, 州 or 県, written after a place and a middle
+    dot, which the tagger missed (韓国・釜山, 北海道・千歳市, 東京・日本橋)."""
+    starts = {t.start: (k, tokens) for tokens in sentences for k, t in enumerate(tokens)}
+    found = []
+    for mention in mentions:
+        if mention.type != "LOCATION" or not text.startswith("・", mention.end):
+            continue
+        k, tokens = starts.get(mention.end + 1, (-1, ()))
+        end = -1
+        while 0 <= k < len(tokens) and tokens[k].pos[1:3] == ("固有名詞", "地名"):
+            end = tokens[k].end
+            k += 1
+        if end < 0:
+            continue
+        if k < len(tokens) and tokens[k].surface in _PLACE_SUFFIXES:
+            end = tokens[k].end
+            k += 1
+        if k == len(tokens) or not (_kanji(text[end]) or _is_katakana(text[end])):
+            found.append((mention.end + 1, end))  # not 東京・大阪間, a longer word
+    return found
+
+
+_PLACE_SUFFIXES = frozenset("市区町村郡州県省")
 
 
 # Public offices and honorifics: a katakana name before one is a person's (before a
