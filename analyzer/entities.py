@@ -1799,9 +1799,13 @@ _LATIN_LEGAL_KEYS = tuple(
 # A comma before a legal form is part of the name.
 # A colon breaks a name but after one or two Latin letters and before a third (re:Invent,
 # Re:Nissan, J:COM); Google:Kairos Power, a list item's full-width colon, is two names.
+# A hyphen after kanji joins names (東村山駅-高田馬場駅, 吉田茂-白洲): no Stockmark
+# train gold name has one; after katakana it may be one name's (セブン-イレブン,
+# NARUTO-ナルト-外伝).
 _BREAKS = regex(
     rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
+    r"|(?<=[\u4e00-\u9fff])[-‐](?=[\u3040-\u30ff\u4e00-\u9fff])"
 )
 _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
 _CALLED = ("通称", "愛称", "略称")  # nor starts so
