@@ -371,6 +371,8 @@ def extract_entities(
                 if part_start >= part_end:
                     continue
                 part_end = _hyphened_tail(text, part_end)
+                if kind not in ("PRODUCT", "EVENT"):  # a title may hold one (愛をさけぶ)
+                    part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 if (
                     text.startswith("産業", part_end)
@@ -2008,6 +2010,21 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+def _before_topic_or_object(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where a tagged span ends before the topic or object particle は or を inside it
+    (ピストンズ|は|リーグ, 東萊温泉|は|温泉川), the particle and what follows being the
+    sentence's; ``end`` if none. Not in a quoted name (「日本のイルカを救いましょう」)
+    nor in a society named by what it does (学校をつくる会: 3 Stockmark train names)."""
+    if text.endswith("会", start, end) or (
+        start > 0 and text[start - 1] in "「『" and text.startswith(("」", "』"), end)
+    ):
+        return end
+    for token in tokens:
+        if start < token.start < end and token.surface in ("は", "を") and token.pos[0] == "助詞":
+            return token.start
+    return end
 
 
 def _foreign_name_or_bank(text: str, start: int, end: int) -> bool:

@@ -1146,6 +1146,17 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     line = entities_of("名古屋港-四日市港の航路が再開した。セブン-イレブンは増益だ。")
     assert line.get("名古屋港") == line.get("四日市港") == "FACILITY"  # split at the hyphen
     assert line.get("セブン-イレブン") == "COMPANY"  # katakana before it: one name
+    from analyzer.entities import _before_topic_or_object
+    from analyzer.tokenizer import tokenize
+
+    def cut(text: str, start: int = 0, end: int | None = None) -> str:
+        end = len(text) if end is None else end
+        return text[start : _before_topic_or_object(text, tokenize(text), start, end)]
+
+    assert cut("ピストンズはリーグ") == "ピストンズ"  # a span the tagger ran on: the topic's
+    assert cut("東萊温泉は温泉川") == "東萊温泉"
+    assert cut("学校をつくる会") == "学校をつくる会"  # a society named by what it does
+    assert cut("「日本のイルカを救いましょう」", 1, 14) == "日本のイルカを救いましょう"  # quoted
     dotted = entities_of("首脳会談は韓国・釜山で開かれ、新工場は北海道・千歳市に建つ。")
     assert dotted.get("釜山") == dotted.get("千歳市") == "LOCATION"  # after a place and ・
     assert "大阪間" not in entities_of("東京・大阪間を結ぶ。")
