@@ -966,6 +966,19 @@ def test_well_known_names_are_found_and_typed_from_the_gazetteer():
     assert years.get("春闘") == "EVENT" and years.get("2026年") == "DATE"  # not after の
 
 
+def test_wars_incidents_and_talks_the_tagger_mistypes_are_events(monkeypatch):
+    from analyzer import entities
+
+    tagged = entities.tag
+
+    def mistyped(tokens):  # as the tagger types them on unseen text, now and then
+        return [(s, e, "COMPANY" if k == "EVENT" else k) for s, e, k in tagged(tokens)]
+
+    monkeypatch.setattr(entities, "tag", mistyped)
+    found = entities_of("ミュンヘン会談で割譲が決まった。天安門事件から36年がたった。")
+    assert found.get("ミュンヘン会談") == found.get("天安門事件") == "EVENT"
+
+
 def test_the_gazetteer_lists_each_name_in_one_entry():
     from analyzer.resources import lexicon_lines
 
