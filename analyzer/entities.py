@@ -748,11 +748,12 @@ def places_after_dots(
 ) -> list[tuple[int, int]]:
     """A place MeCab knows, and its 市, 区, 州 or 県, written after a place and a middle
     dot, which the tagger missed (韓国・釜山, 北海道・千歳市, 東京・日本橋)."""
+    dotted = [m for m in mentions if m.type == "LOCATION" and text.startswith("・", m.end)]
+    if not dotted:  # most articles
+        return []
     starts = {t.start: (k, tokens) for tokens in sentences for k, t in enumerate(tokens)}
     found = []
-    for mention in mentions:
-        if mention.type != "LOCATION" or not text.startswith("・", mention.end):
-            continue
+    for mention in dotted:
         k, tokens = starts.get(mention.end + 1, (-1, ()))
         end = -1
         while 0 <= k < len(tokens) and tokens[k].pos[1:3] == ("固有名詞", "地名"):
