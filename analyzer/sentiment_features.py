@@ -127,22 +127,28 @@ def _markets() -> tuple[tuple[str, ...], frozenset[str]]:
     )
 
 
+def _compound_tails(tokens: Sequence[Token], j: int) -> list[str]:
+    """The compound noun ending at token ``j`` as its tails, shortest first, over at most
+    four tokens of nouns and prefixes (``率``, ``失業率``; ``S&P500`` across its &)."""
+    tails = [tokens[j].surface]
+    for k in range(j - 1, max(j - 4, -1), -1):
+        if tokens[k].pos[0] not in ("名詞", "接頭辞") and tokens[k].surface != "&":
+            break
+        tails.append(tokens[k].surface + tails[-1])
+    return tails
+
+
 def _is_cost(tokens: Sequence[Token], j: int) -> bool:
     """Whether the noun at ``j``, or the compound ending there, is a cost: its lemma,
     its ending (``*費``), or the last words of the compound (``失業|率``, ``不良|債権``,
     which MeCab cuts into several tokens)."""
     nouns, suffixes, _ = _reversals()
     token = tokens[j]
-    if token.lemma in nouns or token.surface.endswith(suffixes):
-        return True
-    written = ""
-    for k in range(j, max(j - 4, -1), -1):
-        if k < j and tokens[k].pos[0] not in ("名詞", "接頭辞"):
-            break
-        written = tokens[k].surface + written
-        if written in nouns:
-            return True
-    return False
+    return (
+        token.lemma in nouns
+        or token.surface.endswith(suffixes)
+        or any(tail in nouns for tail in _compound_tails(tokens, j))
+    )
 
 
 # Marks inside a figure, which do not end a clause: 12.5%, (同2.8%増).
@@ -169,12 +175,7 @@ def _subject(tokens: Sequence[Token], i: int) -> int:
 def _is_market(tokens: Sequence[Token], j: int) -> bool:
     """Whether the compound noun ending at ``j`` names a market or a share price
     (半導体関連株, 日経平均, 時価総額): its moves are news in their own direction."""
-    name = tokens[j].surface
-    for k in range(j - 1, max(j - 4, -1), -1):
-        if tokens[k].pos[0] not in ("名詞", "接頭辞") and tokens[k].surface != "&":  # S&P500
-            break
-        name = tokens[k].surface + name
-    return name.endswith(_markets()[0])
+    return _compound_tails(tokens, j)[-1].endswith(_markets()[0])
 
 
 Hit = tuple[int, float, tuple[int, ...]]
