@@ -18,7 +18,12 @@ from analyzer.startup import regex
 from analyzer.textmap import TextMap
 
 _NEWLINE = regex(r"\r\n?|\n")
-_TRAILER = regex(r"[-=*_~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=*_~#]{2,}")
+# A trailer line: a short word between rules (``---END---``, ``=== 以上 ===``). Between
+# emphasis markers only words that end a post: ``**楽天証券**`` alone is a name.
+_TRAILER = regex(
+    r"[-=~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=~#]{2,}"
+    r"|([*_]{2,})\s*(?i:the\s+end|end|eof|fin|以上|終わり|おわり|完|了)?\s*\1"
+)
 # Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
 _NOISE = regex(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
@@ -92,7 +97,7 @@ def render_body(
                 continue
             text = tok.content.strip()
             line = lines.first_line + tok.map[0]
-            if _TRAILER.fullmatch(text):
+            if all(_TRAILER.fullmatch(part.strip()) for part in text.split("\n")):
                 continue
             if len(text) >= _MIN_DUPLICATE and not heading and not table:
                 if text in seen:
@@ -165,8 +170,17 @@ class _InlineWalker:
             base = source_starts[i]
             return -1 if base < 0 else base + (a - content_starts[i])
 
+        # A trailer on a line of its own ends a paragraph it was not parted from.
+        trailers = [
+            (start, start + len(line))
+            for start, line in zip(content_starts, content.split("\n"), strict=True)
+            if _TRAILER.fullmatch(line.strip())
+        ]
+
         def emit(a: int, b: int) -> None:
-            """Content [a, b), minus noise, into the TextMap."""
+            """Content [a, b), minus noise and trailer lines, into the TextMap."""
+            if any(start <= a < end for start, end in trailers):
+                return
             src = to_source(a)
             if src < 0 or self.source[src : src + (b - a)] != content[a:b]:
                 return
