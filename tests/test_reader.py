@@ -44,7 +44,6 @@ def test_unbalanced_bold_trailer_and_repeated_paragraph_are_cleaned():
     assert any("repeats an earlier one" in w for w in doc.warnings)
 
 
-
 def test_a_trailer_ending_a_paragraph_is_left_out():
     doc = doc_of("財務の健全化が課題だ。\n---END---\n\n次の段落。\n=== 以上 ===\n**END**\n")
     assert sentence_texts(doc) == ["財務の健全化が課題だ。", "次の段落。"]
@@ -55,6 +54,7 @@ def test_bold_names_alone_on_a_line_are_prose_not_trailers():
     doc = doc_of("**まとめ**\n\n* **楽天証券**\n* __トヨタ自動車__\n* **NVIDIA**\n")
     assert sentence_texts(doc) == ["まとめ", "楽天証券", "トヨタ自動車", "NVIDIA"]
     assert [doc.text[e.start : e.end] for e in doc.emphasis] == sentence_texts(doc)
+
 
 def test_title_and_excerpt_are_analysed_with_source_offsets():
     post = FOXCONN.read_text(encoding="utf-8")
