@@ -451,7 +451,10 @@ def extract_entities(
                         and _common_words(tokens, part_start, part_end)
                         and _PLACE_AFTER.match(text, part_end) is None
                     )
-                    or (kind != "EVENT" and _described_as_company(text, part_start, part_end))
+                    or (  # not 「…大手」, an event; but ノンバンク大手シュリラム・ファイナンス
+                        (kind != "EVENT" or _FIRM_NAME_END.search(name) is not None)
+                        and _described_as_company(text, part_start, part_end)
+                    )
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
                     or (  # カナダのアリマンタシォン・クシュタールからの買収提案: a buyer
                         kind in ("PERSON", "LOCATION")
@@ -537,6 +540,8 @@ def extract_entities(
         for start, end in sites_of_places(text, tokens):
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
+        claim(EntityMention(start, end, "PRODUCT"))
+    for start, end in quoted_products(text, generic):  # 洗剤「アタック」, which it missed
         claim(EntityMention(start, end, "PRODUCT"))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
@@ -1518,6 +1523,9 @@ _VERSION_BEFORE = regex(r"[0-9] |[A-Za-z0-9]-")
 _GENERATION = regex(r"[0-9]+[a-z]?$")
 
 
+_COUNT_END = regex(r"(?<=.)[0-9一二三四五六七八九十]+(?:行|社|店|基|台|機|人|カ国|か国)$")
+
+
 def _generic_phrase(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
@@ -1534,6 +1542,9 @@ def _generic_phrase(
         # HBM4, HBM3E: a generation of a generic term (not A300B: "a" is an English word)
         if stem != name and len(stem) >= 3 and stem in generic:
             return True
+    count = _COUNT_END.search(name)  # メガバンク3行: how many of a generic kind
+    if count is not None and name[: count.start()] in generic:
+        return True
     inside = [t for t in tokens if start <= t.start and t.end <= end]
     if (  # EV|電池, AI|半導体: a generic term and one kanji common noun MeCab knows (not
         # PC|エンジン, A|リーグ)
@@ -1865,9 +1876,9 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written.
 _FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)(?=[A-Za-z\u30a1-\u30fa])")
 _BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
-# A description of a young firm (東大発ベンチャー, 宇宙スタートアップ): no Stockmark train
-# gold name ends so (firms' names say ベンチャーズ).
-_STARTUP_END = regex(r"(?:ベンチャー|スタートアップ)$")
+# A description of a young firm (東大発ベンチャー, 宇宙スタートアップ, 米バイオ新興): no
+# Stockmark train gold name ends so (firms' names say ベンチャーズ).
+_STARTUP_END = regex(r"(?:ベンチャー|スタートアップ|新興(?:企業)?)$")
 # ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
 # place before the name they describe (米新興の|Figure AI).
 _COUNTRY_DESCRIPTION = regex(
@@ -1930,12 +1941,35 @@ _EVENT_WORD_END = regex(
 # 紛争 4, 会談 3, 国体 3, 事変 2, all (ミュンヘン会談 was typed a company).
 _INCIDENT_END = regex(r"(?<=.)(?:戦争|事件|の戦い|作戦|革命|の乱|紛争|会談|国体|事変)$")
 # A kind of product, then a quoted name: of the Stockmark train gold names right after
-# such words, 68 of 69 are products (映画「ノルウェイの森」, 小説, 番組, アルバム, ...).
-_PRODUCT_KIND_BEFORE = regex(
+# such words, 68 of 69 are products (映画「ノルウェイの森」, 小説, 番組, アルバム, ...);
+# of the 71 quoted words so placed there, 67 are gold names and the other 4 gold names
+# without their quotation marks (小説「"Condition"」).
+_PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
     r"|薬|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
-    r"|スマートフォン|スマホ|ツール|チャットボット|AI)[「『]$"
+    r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車)"
 )
+_PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
+# ... which the tagger may miss (洗剤「アタック」): a short name, no clause.
+_QUOTED_PRODUCT = regex(
+    _PRODUCT_KINDS
+    + r"(?:「(?P<a>[^「」『』、。!?\n]{1,20})」|『(?P<b>[^「」『』、。!?\n]{1,20})』)"
+)
+
+
+def quoted_products(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Names quoted right after a kind of product (``洗剤「アタック」``), but for the
+    generic terms (``AI「エージェント」``)."""
+    found = []
+    for match in _QUOTED_PRODUCT.finditer(text):
+        group = "a" if match.group("a") is not None else "b"
+        name = match.group(group).strip()
+        if name and any(ch.isalnum() for ch in name) and name.lower() not in generic:
+            start = match.start(group) + (
+                len(match.group(group)) - len(match.group(group).lstrip())
+            )
+            found.append((start, start + len(name)))
+    return found
 
 
 def _quoted_after_product_kind(text: str, start: int) -> bool:
@@ -2338,14 +2372,16 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # インターナショナル, 5 of 5 but also アムネスティ・インターナショナル, nor システム, a
 # product's word),
 # and the same in other spellings (インターステラテクノロジズ) or a Chinese firm's
-# (宇樹科技, "technology"; no Stockmark train gold name ends so).
+# (宇樹科技, "technology"; no Stockmark train gold name ends so), and a lender's
+# (シュリラム・ファイナンス, typed an event; none in the train gold).
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
 _FIRM_NAME_END = regex(
     r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
-    r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ)$"
+    r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
+    r"|ファイナンス|フィナンシャル|ファイナンシャル)$"
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
     r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
 )

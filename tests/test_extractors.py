@@ -1588,3 +1588,32 @@ def test_funds_sectors_and_list_titles_of_investment_posts():
     assert found.get("eMAXIS Slim 米国株式") == "PRODUCT"  # a listed product's name and more
     assert found.get("S&P500") == "PRODUCT"  # a listed name in parentheses is no short name
     assert not any("ハイテク" in name or "半導体" in name or "選" in name for name in found)
+
+
+def test_central_banks_are_political_bodies_by_any_of_their_names():
+    text = "インド準備銀行（RBI）は政策金利を引き下げた。豪中銀とスイス国立銀行は据え置いた。"
+    found = {e.text: e for e in analyze_text(text).entities}
+    assert found["インド準備銀行"].type == "POLITICAL_ORG"
+    assert found["インド準備銀行"].count == 2  # RBI is the same bank
+    assert found["オーストラリア準備銀行"].type == found["スイス国立銀行"].type == "POLITICAL_ORG"
+
+
+def test_a_lender_named_after_a_description_is_a_company():
+    found = entities_of("ノンバンク大手シュリラム・ファイナンスに20%出資すると発表した。")
+    assert found.get("シュリラム・ファイナンス") == "COMPANY"
+
+
+def test_descriptions_and_counts_of_generic_kinds_are_no_names():
+    found = entities_of(
+        "武田薬品は米バイオ新興を買収する。みずほ証券はメガバンク3行の決算を比べた。"
+        "日系金融機関の進出が相次ぐ。"
+    )
+    assert set(found) == {"武田薬品", "武田薬品工業", "みずほ証券"}, found
+
+
+def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_it():
+    found = entities_of(
+        "花王は洗剤「アタック」の値上げを発表した。同社はAI「エージェント」を強化する。"
+    )
+    assert found.get("アタック") == "PRODUCT"
+    assert "エージェント" not in found  # a generic term, quoted or not
