@@ -182,7 +182,27 @@ def _tagger():
 
 
 def tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """The entities of one sentence's tokens: (start, end, type), token offsets."""
+    """The entities of one sentence's tokens: (start, end, type), token offsets.
+
+    The Stockmark data has no lenticular brackets, and the tagger ran names across them
+    (``【米国株】エヌビディア``, one product) or typed what they hold as a title: it reads
+    a headline's label as a clause, ``【`` as nothing and ``】`` as ``、``."""
+    if not any(t.surface in _LENTICULAR for t in tokens):
+        return _tag(tokens)
+    read = []
+    for token in tokens:
+        if token.surface == "】":
+            read.append(Token("、", token.start, _COMMA_POS, "、", "", False))
+        elif token.surface != "【":
+            read.append(token)
+    return _tag(read)
+
+
+_LENTICULAR = ("【", "】")
+_COMMA_POS = ("補助記号", "読点", "*", "*")
+
+
+def _tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     if not tokens:
         return []
     return spans(tokens, _tagger().tag(token_features(tokens)))

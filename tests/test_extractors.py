@@ -1617,3 +1617,11 @@ def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_
     )
     assert found.get("アタック") == "PRODUCT"
     assert "エージェント" not in found  # a generic term, quoted or not
+
+
+def test_a_headline_label_in_lenticular_brackets_is_read_apart_from_the_headline():
+    text = "【米国株】エヌビディアが最高値、【決算速報】パランティア（PLTR）が増収"
+    found = entities_of(text)
+    assert found.get("米国") in (None, "LOCATION")  # was a product: 米国株】エヌビディア
+    assert found.get("エヌビディア") == found.get("パランティア") == "COMPANY"
+    assert not any("【" in name or "】" in name for name in found)
