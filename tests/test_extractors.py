@@ -1625,3 +1625,13 @@ def test_a_headline_label_in_lenticular_brackets_is_read_apart_from_the_headline
     assert found.get("米国") in (None, "LOCATION")  # was a product: 米国株】エヌビディア
     assert found.get("エヌビディア") == found.get("パランティア") == "COMPANY"
     assert not any("【" in name or "】" in name for name in found)
+
+
+def test_envoys_and_spokespeople_are_titles_not_part_of_the_name():
+    found = entities_of(
+        "ウィトコフ特使はモスクワを訪問した。山田重夫駐米大使はワシントンで語った。"
+        "UAEのG42は出資を受けた。"
+    )
+    assert found.get("ウィトコフ") == found.get("山田重夫") == "PERSON"
+    assert not any(name.endswith(("特使", "大使")) for name in found)
+    assert found.get("G42") == "COMPANY"
