@@ -251,7 +251,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
         signed = 0.0
         polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
         if not polarity:
-            polarity = signed = _signed_change(tokens, i)
+            polarity = signed = _signed_change(tokens, i) or _price_move(tokens, i)
+        if not polarity:
+            polarity = _revision(tokens, i)
         if polarity:
             hidden: tuple[int, ...] = ()
             if signed or token.lemma in changes:
@@ -303,6 +305,63 @@ def _signed_change(tokens: Sequence[Token], i: int) -> float:
         if tokens[j].pos[1] != "数詞" and tokens[j].surface != ".":
             return 0.0
     return 0.0
+
+
+# A price's move as market reports write it: a figure, its unit, then 高 or 安 (``12%安``,
+# ``400ドル安``, ``3.5ポイント高``; MeCab reads ``800円安`` as 800|円安). Not ``円安``
+# alone, the yen's fall, nor ``ストップ高``, a lexicon word.
+_MOVE_UNITS = frozenset({"%", "ドル", "ポイント", "銭", "セント", "ユーロ", "元", "ウォン"})
+_MOVES = {"高": _SIGNED, "安": -_SIGNED}
+_YEN_MOVES = {"円高": _SIGNED, "円安": -_SIGNED}
+
+
+def _price_move(tokens: Sequence[Token], i: int) -> float:
+    """The polarity of a move written after its size (``15%高``, ``800円安``), or 0."""
+    surface = tokens[i].surface
+    if surface in _YEN_MOVES:
+        return _YEN_MOVES[surface] if i >= 1 and tokens[i - 1].pos[1] == "数詞" else 0.0
+    if surface not in _MOVES or i < 2 or tokens[i - 1].surface not in _MOVE_UNITS:
+        return 0.0
+    return _MOVES[surface] if tokens[i - 2].pos[1] == "数詞" else 0.0
+
+
+# What a firm or an analyst raises or lowers that says how things will go: a forecast,
+# a guidance, a target price, a rating (業績見通しを引き上げた, 目標株価を5,000円に引き上げ).
+# Prices, rates and wages raised say nothing so plain, and are left to the model.
+_FORECASTS = (
+    "予想",
+    "見通し",
+    "見込み",
+    "ガイダンス",
+    "目標株価",
+    "株価目標",
+    "計画",
+    "格付け",
+    "投資判断",
+)
+_REVISIONS = {"引き上げる": _SIGNED, "引き下げる": -_SIGNED, "上げる": _SIGNED, "下げる": -_SIGNED}
+
+
+def _revision(tokens: Sequence[Token], i: int) -> float:
+    """The polarity of a forecast raised or lowered, at the verb, or 0: its object, the
+    noun before を, ends in a forecast's word; the figure it goes to or by how much may
+    stand between (``目標株価を5,000円に引き上げ``, ``格付けを2段階引き下げ``)."""
+    polarity = _REVISIONS.get(tokens[i].lemma, 0.0)
+    if not polarity:
+        return 0.0
+    j = i - 1
+    if j >= 0 and tokens[j].surface == "に":  # 5,000円に: the figure it goes to
+        j -= 1
+        while j >= 0 and (tokens[j].pos[1] == "数詞" or tokens[j].surface in _AMOUNT):
+            j -= 1
+    elif j >= 1 and tokens[j - 1].pos[1] == "数詞":  # 2段階, 1ノッチ: by how much
+        j -= 2
+    if j < 1 or tokens[j].surface != "を" or tokens[j - 1].pos[0] != "名詞":
+        return 0.0
+    return polarity if _compound_tails(tokens, j - 1)[-1].endswith(_FORECASTS) else 0.0
+
+
+_AMOUNT = frozenset({",", ".", "円", "ドル", "%", "ユーロ", "万", "億", "兆", "約"})
 
 
 # After a ratio, a word that says the change itself (前期比5.8%増): the lexicon's.

@@ -1635,3 +1635,27 @@ def test_envoys_and_spokespeople_are_titles_not_part_of_the_name():
     assert found.get("ウィトコフ") == found.get("山田重夫") == "PERSON"
     assert not any(name.endswith(("特使", "大使")) for name in found)
     assert found.get("G42") == "COMPANY"
+
+
+def test_price_moves_and_forecast_revisions_are_polarity_words():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("同社株は一時15%安となった。") == [-0.6]
+    assert polarities("ダウ平均は前日比400ドル安で引けた。") == [-0.6]
+    assert polarities("日経平均株価は800円安で終えた。") == [-0.6]  # 800|円安
+    assert polarities("TOPIXは3.5ポイント高。") == [0.6]
+    assert polarities("円安が進んだ。") == []  # the yen's move, no figure: left to the model
+    assert polarities("同社は通期の業績見通しを引き上げた。") == [0.6]
+    assert polarities("野村證券は目標株価を5,000円に引き上げた。") == [0.6]
+    assert polarities("格付け会社は格付けを2段階引き下げた。") == [-0.6]
+    assert polarities("政府は最低賃金を引き上げた。") == []  # no forecast
+    down = analyze_text("同社株は一時15%安となった。").sentiment.sentences[0]
+    lowered, raised = analyze_text(
+        "同社は通期の業績見通しを引き下げた。\n同社は通期の業績見通しを引き上げた。"
+    ).sentiment.sentences
+    assert down.score < -0.15 and lowered.score < -0.15 < 0.15 < raised.score
