@@ -259,13 +259,22 @@ _SOURCE = regex(
     r"|の集計では|の集計によると|の推計では|の試算では|の予測では)"
 )
 
+# What follows a speaker whose words a sentence quotes (…アナリストは「…」と分析する):
+# the quote is the speaker's view of something else, not the article's of the speaker.
+# A title or the firm's person may stand between (田中誠|アナリストは, 大和証券|の田中誠…).
+_SPEAKER = regex(
+    r"[^、。「」をがに]{0,24}?(?:は|が)、?「[^「」]*」(?:と|とも)"
+    r"(?:述べ|語|話|言|説明|強調|指摘|分析|明か|コメント|予想|予測|見て|みて|訴え|主張|表明)"
+)
+
 
 def entity_sentiments(
     doc: Document, sentences: Sequence[Sequence[Token]], entities: Sequence[Entity]
 ) -> list[Entity]:
     """The entities with their sentiment: the mean target-model score of the clauses
-    about their mentions, leaving out mentions as a source (``野村證券によると``,
-    neutral when all are). Numbers (MONEY, DATE, ...) get none: "how does the post
+    about their mentions, leaving out mentions as a source (``野村證券によると``) or
+    as the speaker of a quote (``田中誠アナリストは「…」と分析する``), neutral when
+    all are. Numbers (MONEY, DATE, ...) get none: "how does the post
     feel about 14億ドル?" means nothing."""
     starts = [s.start for s in doc.sentences]
     out = []
@@ -275,8 +284,8 @@ def entity_sentiments(
             continue
         scores = []
         for span in entity.spans:
-            if _SOURCE.match(doc.text, span[1]):
-                continue  # 野村證券によると、…: the source of a report, not its subject
+            if _SOURCE.match(doc.text, span[1]) or _SPEAKER.match(doc.text, span[1]):
+                continue  # 野村證券によると、…, …と述べた: a source or a speaker
             k = bisect.bisect_right(starts, span[0]) - 1
             scores.append(target_score(doc.text, sentences[k], span, name=True))
         score = round(sum(scores) / len(scores), 4) if scores else 0.0

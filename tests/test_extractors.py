@@ -1659,3 +1659,13 @@ def test_price_moves_and_forecast_revisions_are_polarity_words():
         "同社は通期の業績見通しを引き下げた。\n同社は通期の業績見通しを引き上げた。"
     ).sentiment.sentences
     assert down.score < -0.15 and lowered.score < -0.15 < 0.15 < raised.score
+
+
+def test_a_speaker_gets_no_sentiment_from_what_the_quote_says():
+    analysis = analyze_text(
+        "大和証券の田中誠アナリストは「のれん償却の負担は重いが、売上高を押し上げる」と分析する。"
+        "武田薬品工業の業績は悪化した。"
+    )
+    found = {e.text: e.sentiment for e in analysis.entities}
+    assert found["田中誠"].score == found["大和証券"].score == 0.0
+    assert found["武田薬品工業"].label == "negative"  # what the article says of it
