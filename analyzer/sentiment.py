@@ -262,9 +262,12 @@ _SOURCE = regex(
 # What follows a speaker whose words a sentence quotes (…アナリストは「…」と分析する):
 # the quote is the speaker's view of something else, not the article's of the speaker.
 # A title or the firm's person may stand between (田中誠|アナリストは, 大和証券|の田中誠…).
-_SPEAKER = regex(
-    r"[^、。「」をがに]{0,24}?(?:は|が)、?「[^「」]*」(?:と|とも)"
-    r"(?:述べ|語|話|言|説明|強調|指摘|分析|明か|コメント|予想|予測|見て|みて|訴え|主張|表明)"
+_SAYING = r"(?:述べ|語|話|言|説明|強調|指摘|分析|明か|コメント|予想|予測|見て|みて|訴え|主張|表明)"
+_SPEAKER = regex(r"[^、。「」をがに]{0,24}?(?:は|が)、?「[^「」]*」(?:と|とも)" + _SAYING)
+# A person whose words the sentence reports without quotes (鳥取三津子社長は、燃料費の
+# 高騰で通期予想を下方修正したと説明した): the rest of the sentence, after the mention.
+_REPORTER = regex(
+    r"[^、。「」をがに]{0,24}?(?:は|が)、[^「」]*(?:と|とも)" + _SAYING + r"\w{0,6}。?\s*"
 )
 
 
@@ -273,9 +276,10 @@ def entity_sentiments(
 ) -> list[Entity]:
     """The entities with their sentiment: the mean target-model score of the clauses
     about their mentions, leaving out mentions as a source (``野村證券によると``) or
-    as the speaker of a quote (``田中誠アナリストは「…」と分析する``), neutral when
-    all are. Numbers (MONEY, DATE, ...) get none: "how does the post
-    feel about 14億ドル?" means nothing."""
+    as the speaker of a quote (``田中誠アナリストは「…」と分析する``) or a person
+    whose words are reported (``…社長は、…と説明した``), neutral when all are.
+    Numbers (MONEY, DATE, ...) get none: "how does the post feel about 14億ドル?"
+    means nothing."""
     starts = [s.start for s in doc.sentences]
     out = []
     for entity in entities:
@@ -287,6 +291,10 @@ def entity_sentiments(
             if _SOURCE.match(doc.text, span[1]) or _SPEAKER.match(doc.text, span[1]):
                 continue  # 野村證券によると、…, …と述べた: a source or a speaker
             k = bisect.bisect_right(starts, span[0]) - 1
+            if entity.type == "PERSON" and _REPORTER.fullmatch(
+                doc.text, span[1], doc.sentences[k].end
+            ):
+                continue  # 鳥取三津子社長は、…と説明した: whose words, not whom they are of
             scores.append(target_score(doc.text, sentences[k], span, name=True))
         score = round(sum(scores) / len(scores), 4) if scores else 0.0
         out.append(replace(entity, sentiment=EntitySentiment(label_of(score), score)))

@@ -1669,3 +1669,11 @@ def test_a_speaker_gets_no_sentiment_from_what_the_quote_says():
     found = {e.text: e.sentiment for e in analysis.entities}
     assert found["田中誠"].score == found["大和証券"].score == 0.0
     assert found["武田薬品工業"].label == "negative"  # what the article says of it
+    reported = analyze_text(
+        "日本航空の鳥取三津子社長は、燃料費の高騰で通期予想を下方修正したと説明した。"
+        "柳井正氏は経営不振の責任を取って辞任した。"
+    )
+    found = {e.text: e.sentiment for e in reported.entities}
+    assert found["鳥取三津子"].score == 0.0  # a person whose words are reported
+    assert found["日本航空"].label == "negative"  # a firm: what the words are about
+    assert found["柳井正"].label == "negative"  # what the article says of him
