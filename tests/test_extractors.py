@@ -1677,3 +1677,10 @@ def test_a_speaker_gets_no_sentiment_from_what_the_quote_says():
     assert found["鳥取三津子"].score == 0.0  # a person whose words are reported
     assert found["日本航空"].label == "negative"  # a firm: what the words are about
     assert found["柳井正"].label == "negative"  # what the article says of him
+
+
+def test_the_etfs_retail_investors_write_about_are_products():
+    found = entities_of(
+        "次回は米国の高配当ETF（VYM、HDV、SPYD）を比較します。VTとVOOのどちらを買うべきか。"
+    )
+    assert {found.get(t) for t in ("VYM", "HDV", "SPYD", "VT", "VOO")} == {"PRODUCT"}
