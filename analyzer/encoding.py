@@ -1,6 +1,7 @@
 """Bytes to text for the encodings Japanese posts come in.
 
-A BOM decides outright. Otherwise UTF-8 is tried strictly, then the legacy
+A BOM decides outright. Bytes with NULs are binary, but for UTF-16 written without
+its BOM, told by where the NULs fall. Otherwise UTF-8 is tried strictly, then the legacy
 Japanese encodings; when more than one of those decodes the bytes, the one whose
 text looks most like Japanese wins. Nothing is ever decoded with replacement
 characters: bytes that fit none of the encodings are an error.
@@ -70,7 +71,10 @@ def decode(data: bytes, forced: str | None = None) -> tuple[str, str]:
                 raise BinaryInputError("binary file (NUL characters after a text BOM), not text")
             return text, name
     if _looks_binary(data):
-        raise BinaryInputError("binary file (contains NUL bytes), not text")
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise BinaryInputError("binary file (contains NUL bytes), not text")
+        return found
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -118,6 +122,34 @@ def _describe(exc: UnicodeDecodeError, label: str, shift: int) -> str:
 def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     return b"\x00" in head
+
+
+_CONTROL = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text in UTF-16 written without its byte-order mark (some Windows tools), or
+    None. The NUL bytes of its ASCII characters (line feeds at least) fall on odd
+    offsets in little-endian and even in big-endian; the text must then read as
+    Japanese or ASCII prose, with no control characters: binary data does not."""
+    if len(data) % 2:
+        return None
+    head = data[:_SNIFF]
+    codec = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:65536]
+    if _CONTROL.search(text) or _japanese_score(sample) < 0.9:
+        return None
+    # Japanese prose has kana among its kanji; pairs of ASCII bytes read as UTF-16 are
+    # kanji-like characters alone (abc\0def\0 → 扡c敤f)
+    wide = [ch for ch in sample if ord(ch) >= 0x80]
+    kana = sum(0x3040 <= ord(ch) <= 0x30FF for ch in wide)
+    if len(wide) > len(sample) / 10 and kana < len(wide) / 20:
+        return None
+    return text, "utf-16"
 
 
 def _japanese_score(text: str) -> float:
