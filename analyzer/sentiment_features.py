@@ -251,9 +251,11 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
         signed = 0.0
         polarity = lexicon.get(token.lemma) or lexicon.get(token.surface)
         if not polarity:
-            polarity = signed = _signed_change(tokens, i) or _price_move(tokens, i)
-        if not polarity:
-            polarity = _revision(tokens, i)
+            polarity = signed = _signed_change(tokens, i)
+            if not polarity and token.surface in _MOVE_WORDS:
+                polarity = signed = _price_move(tokens, i)
+            elif not polarity and token.lemma in _REVISIONS:
+                polarity = _revision(tokens, i)
         if polarity:
             hidden: tuple[int, ...] = ()
             if signed or token.lemma in changes:
@@ -313,6 +315,7 @@ def _signed_change(tokens: Sequence[Token], i: int) -> float:
 _MOVE_UNITS = frozenset({"%", "ドル", "ポイント", "銭", "セント", "ユーロ", "元", "ウォン"})
 _MOVES = {"高": _SIGNED, "安": -_SIGNED}
 _YEN_MOVES = {"円高": _SIGNED, "円安": -_SIGNED}
+_MOVE_WORDS = frozenset(_MOVES) | frozenset(_YEN_MOVES)
 
 
 def _price_move(tokens: Sequence[Token], i: int) -> float:
