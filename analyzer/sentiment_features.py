@@ -191,6 +191,9 @@ class Lexicon(dict[str, float]):
         self.starts = frozenset(w[:k] for w in self for k in range(1, len(w)))
 
 
+_NONE = (-1, 0.0)
+
+
 def _compound_at(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> tuple[int, float]:
     """(last token, polarity) of the longest lexicon word written by the tokens from
     ``i`` on, two or more of them; (-1, 0.0) if none."""
@@ -236,10 +239,11 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
     found: list[tuple[int, float, tuple[int, ...], int]] = []
     changes = _reversals()[2]
     after = 0  # the tokens of a word of several are that word's, not words of their own
+    starts = lexicon.starts
     for i, token in enumerate(tokens):
         if i < after:
             continue
-        last, polarity = _compound_at(tokens, i, lexicon)
+        last, polarity = _compound_at(tokens, i, lexicon) if token.surface in starts else _NONE
         if last >= 0:  # 上方|修正, 急|反発 (not 反発): what the word says, at its end
             intensifier = _intensifier_of(tokens, i)
             if intensifier >= 0:  # 大幅に上方修正
