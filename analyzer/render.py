@@ -99,13 +99,20 @@ def _sentiment_summary(analysis: Analysis, source_text: str) -> Group:
     return Group(*parts)
 
 
-def _quote(title: str, sentence: SentenceSentiment, source_text: str) -> Text:
+def _quote(title: str, sentence: SentenceSentiment, source_text: str) -> Table:
+    """The sentence beside its title, wrapped in its own column: Japanese has no spaces
+    to break at, and as one text the whole sentence would start on the next line."""
     words = " ".join(source_text[sentence.start : sentence.end].split())
     if len(words) > _EXCERPT:
         words = words[: _EXCERPT - 1] + "…"
-    text = Text(f"  {title} ({sentence.score:+.2f}): ", style="dim")
-    text.append(words, style=_LABEL_STYLE[sentence.label])
-    return text
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(
+        Text(f"  {title} ({sentence.score:+.2f}):", style="dim"),
+        Text(words, style=_LABEL_STYLE[sentence.label]),
+    )
+    return grid
 
 
 def render_tokens(rows: list[tuple[int, Token, int, int]], console: Console) -> None:

@@ -237,3 +237,19 @@ def test_a_bad_entities_file_is_a_usage_error_naming_the_file(kiji, tmp_path, co
         assert result.exit_code == 2
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and str(names) in lines[0] and problem in lines[0]
+
+
+def test_a_quoted_sentence_starts_beside_its_title_and_wraps_under_itself():
+    from rich.console import Console
+
+    from analyzer.pipeline import analyze_text
+    from analyzer.render import render_analysis
+
+    text = "一方、米食品医薬品局の承認審査は遅れる可能性もあり、投資家の間では慎重な見方も根強い。"
+    analysis = analyze_text(text)
+    console = Console(width=60, record=True, color_system=None)
+    render_analysis(analysis, text, console)
+    lines = console.export_text().splitlines()
+    title = next(i for i, line in enumerate(lines) if "most negative" in line)
+    assert "一方" in lines[title]  # not pushed to the next line whole
+    assert lines[title + 1].startswith(" " * 10)  # the rest under the sentence
