@@ -262,7 +262,7 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     counted = False  # the previous token was a number's counter
     for k, token in enumerate(tokens):
         after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if run and not _joins(text, run[-1], token, after):
+        if run and (not _joins(text, run[-1], token, after) or _after_descriptor(run, token)):
             close(k)
             run.clear()
         # 9|月|期|決算: a one-character noun goes on with the counter (月期, 年度).
@@ -292,6 +292,24 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     if run:
         close(len(tokens))
     return runs
+
+
+# What news writes between an industry and a firm's name (ノンバンク大手|シュリラム・
+# ファイナンス): the name is a phrase of its own, not the description's.
+_DESCRIPTORS = frozenset({"大手", "最大手"})
+
+
+def _after_descriptor(run: list[Token], token: Token) -> bool:
+    """Whether ``token`` starts a name right after a description ending ``run``."""
+    return (
+        len(run) >= 2
+        and run[-1].surface in _DESCRIPTORS
+        and (
+            token.pos[1] == "固有名詞"
+            or token.unknown
+            or _FOREIGN_START.match(token.surface) is not None
+        )
+    )
 
 
 def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, int]]:

@@ -136,3 +136,13 @@ def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
     )
     assert "Nintendo Switch 2" in keywords and "PlayStation 5" in keywords
     assert "Nintendo Switch" not in keywords and "Apple 3社" not in keywords
+
+
+def test_a_name_after_an_industry_and_oote_is_a_keyphrase_of_its_own():
+    for text in (
+        "三菱UFJはノンバンク大手シュリラム・ファイナンスに20%出資すると発表した。",
+        "ノンバンク大手シュリラム・ファイナンスに出資する。インドのシュリラム・ファイナンスは伸びる。",
+    ):
+        keywords = keywords_of(text, top=50)
+        assert "シュリラム・ファイナンス" in keywords
+        assert not [k for k in keywords if k.startswith("ノンバンク大手シ")], keywords
