@@ -235,7 +235,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
     hidden from the n-grams, whose characters would pull the other way while the
     lexicon feature says what is meant. So is a change word whose subject is a market
     (``株価は10%下落``), and a word of degree before a word (``大きく減った``), which
-    makes it stronger."""
+    makes it stronger. A bad thing or a cost done away with or held down is good news
+    (``赤字を解消``, ``リスクを分散``, ``コストを削減``): the bad word flips, and a cost,
+    no lexicon word, gives the reducing word its polarity."""
     found: list[tuple[int, float, tuple[int, ...], int]] = []
     changes = _reversals()[2]
     after = 0  # the tokens of a word of several are that word's, not words of their own
@@ -249,6 +251,10 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             if intensifier >= 0:  # 大幅に上方修正
                 polarity *= _INTENSITY
             hidden = tuple(range(intensifier, i)) if intensifier >= 0 else ()
+            if polarity < 0 and (reducer := _reducer_after(tokens, last)) >= 0:
+                # 供給不足を解消: a bad thing done away with is good news
+                polarity = _done_away(polarity, tokens[reducer], lexicon)
+                hidden = (*hidden, *range(i, last + 1), reducer)
             found.append((last, polarity, hidden, negator_of(tokens, last)))
             after = last + 1
             continue
@@ -260,6 +266,8 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                 polarity = signed = _price_move(tokens, i)
             elif not polarity and token.lemma in _REVISIONS:
                 polarity = _revision(tokens, i)
+            if not polarity and token.lemma in _REDUCERS:
+                polarity = _cost_reduced(tokens, i, lexicon)
         if polarity:
             hidden: tuple[int, ...] = ()
             if signed or token.lemma in changes:
@@ -272,6 +280,11 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                     if token.lemma in _markets()[1]:
                         polarity = abs(polarity)
                     hidden = (i,)
+            if polarity < 0 and (reducer := _reducer_after(tokens, i)) >= 0:  # リスクを軽減
+                polarity = _done_away(polarity, tokens[reducer], lexicon)
+                hidden = (*hidden, i, reducer)
+            elif token.lemma in _REDUCERS and polarity > 0:
+                hidden = (*hidden, i)  # コストを削減: the lexicon's, not 削減's n-grams
             intensifier = _intensifier_of(tokens, i)
             if intensifier >= 0:  # 大きく減った: more of what the word says, no polarity
                 polarity *= _INTENSITY
@@ -369,6 +382,59 @@ def _revision(tokens: Sequence[Token], i: int) -> float:
 
 
 _AMOUNT = frozenset({",", ".", "円", "ドル", "%", "ユーロ", "万", "億", "兆", "約"})
+
+# Words for doing away with or holding down what is done to their object (コストを削減,
+# リスクを分散, 赤字を解消, 不安を払拭): a bad thing or a cost so treated is good news.
+_REDUCERS = frozenset(
+    {
+        "削減",
+        "下げる",
+        "引き下げる",
+        "抑える",
+        "抑制",
+        "低減",
+        "軽減",
+        "分散",
+        "回避",
+        "解消",
+        "圧縮",
+        "減らす",
+        "払拭",
+        "克服",
+        "防ぐ",
+        "防止",
+        "縮減",
+        "抑え込む",
+    }
+)
+
+
+def _reducer_after(tokens: Sequence[Token], i: int) -> int:
+    """Index of a reducing word whose object is the word at ``i`` (``リスク|を|軽減``,
+    ``コスト|の|削減``), or -1."""
+    k = i + 2
+    if k < len(tokens) and tokens[i + 1].surface in ("を", "の") and tokens[k].lemma in _REDUCERS:
+        return k
+    return -1
+
+
+def _done_away(polarity: float, reducer: Token, lexicon: Lexicon) -> float:
+    """The polarity of a bad word done away with: good, or nothing where the reducing
+    word says so itself (``不安を払拭``: 払拭 is a lexicon word)."""
+    return 0.0 if lexicon.get(reducer.lemma) or lexicon.get(reducer.surface) else -polarity
+
+
+def _cost_reduced(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> float:
+    """The polarity of a reducing word at ``i`` whose object is a cost that is no
+    lexicon word of its own (``コストを削減``, ``費用を抑えた``), or 0. (An object that
+    is one, ``赤字を解消``, is flipped where it stands.)"""
+    j = i - 2
+    if j < 0 or tokens[j + 1].surface not in ("を", "の") or tokens[j].pos[0] != "名詞":
+        return 0.0
+    object_ = tokens[j]
+    if lexicon.get(object_.lemma) or lexicon.get(object_.surface):
+        return 0.0
+    return _SIGNED if _is_cost(tokens, j) else 0.0
 
 
 # After a ratio, a word that says the change itself (前期比5.8%増): the lexicon's.

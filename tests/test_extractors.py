@@ -1684,3 +1684,21 @@ def test_the_etfs_retail_investors_write_about_are_products():
         "次回は米国の高配当ETF（VYM、HDV、SPYD）を比較します。VTとVOOのどちらを買うべきか。"
     )
     assert {found.get(t) for t in ("VYM", "HDV", "SPYD", "VT", "VOO")} == {"PRODUCT"}
+
+
+def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("赤字を解消した。") == [0.9]  # 赤字 flips
+    assert polarities("リスクを分散する。") == [0.6]
+    assert polarities("コストを削減した。") == polarities("費用を抑えた。") == [0.6]  # costs
+    assert polarities("リスクを軽減できない。") == [-0.6]  # and a negation after it
+    assert polarities("不安を払拭した。") == [0.0, 0.6]  # 払拭 says it: 不安 counts nothing
+    assert polarities("価格を下げた。") == []  # no cost nor bad thing
+    (sentence,) = analyze_text("同社はコストを削減し、赤字を解消した。").sentiment.sentences
+    assert sentence.label == "positive"
