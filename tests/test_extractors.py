@@ -1669,6 +1669,14 @@ def test_a_speaker_gets_no_sentiment_from_what_the_quote_says():
     found = {e.text: e.sentiment for e in analysis.entities}
     assert found["田中誠"].score == found["大和証券"].score == 0.0
     assert found["武田薬品工業"].label == "negative"  # what the article says of it
+    both = analyze_text(
+        "リサ・スーCEOは「数百億ドルの売上をもたらす」と述べ、"
+        "サム・アルトマンCEOも「AMDとの協業は不可欠だ」と語った。"
+    )
+    assert {e.text: e.sentiment.score for e in both.entities if e.type == "PERSON"} == {
+        "リサ・スー": 0.0,
+        "サム・アルトマン": 0.0,  # も, as は
+    }
     reported = analyze_text(
         "日本航空の鳥取三津子社長は、燃料費の高騰で通期予想を下方修正したと説明した。"
         "柳井正氏は経営不振の責任を取って辞任した。"
