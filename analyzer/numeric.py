@@ -72,7 +72,7 @@ _COUNTERS = (
     "基|社|台|人|件|個|枚|機|隻|店舗|店|棟|冊|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|回線|拠点|"
     "TWh|GWh|MWh|kWh|TW|GW|MW|kW|テラワット時|ギガワット時|メガワット時|キロワット時|テラワット|"
     "ギガワット|メガワット|キロワット|"
-    "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分"
+    "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分|株"
 )
 # Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
 _UNIT_SYMBOLS = {
@@ -170,12 +170,13 @@ _DATE = regex(
 # nor is a unit that a word continues (2千メートルレース, 100メートル走: a race's name).
 # A range's low end in Arabic digits only (800万〜1000万台): a second kanji numeral, with
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start. A number after 第
-# is an ordinal (第2棟).
+# is an ordinal (第2棟). Nor is a rate per unit (1人当たり, 1株600ドル) a quantity.
 _QUANTITY = regex(
     rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    r"(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 

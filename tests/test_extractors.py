@@ -1710,3 +1710,13 @@ def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
     assert polarities("価格を下げた。") == []  # no cost nor bad thing
     (sentence,) = analyze_text("同社はコストを削減し、赤字を解消した。").sentiment.sentences
     assert sentence.label == "positive"
+
+
+def test_shares_are_counted_but_not_a_rate_per_unit():
+    text = (
+        "OpenAIはAMD株を最大1億6,000万株取得できる。"
+        "1株当たり利益は120円、1株600ドル、1人当たり3万ドル。"
+    )
+    spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
+    assert spans["1億6,000万株"] == ("QUANTITY", {"amount": 1.6e8, "unit": "株"})
+    assert not [k for k in spans if k.startswith(("1株", "1人"))], spans
