@@ -141,14 +141,15 @@ def token_features(tokens: Sequence[Token]) -> list[list[bytes]]:
     """The CRF features of every token of one sentence (UTF-8)."""
     words = [_word(t.surface, t.pos, t.lemma, t.unknown) for t in tokens]
     near = [_BEYOND, _BEYOND, *(w[1] for w in words), _BEYOND, _BEYOND]  # near[i + 2]: word i's
-    out = []
-    last = len(words) - 1
+    out: list[list[bytes]] = []
+    previous = b""
     for i, (own, _, word) in enumerate(words):
         f = [*own, *near[i][0], *near[i + 1][1], *near[i + 3][2], *near[i + 4][3]]
-        if i > 0:
-            f.append(b"w-1|w=" + words[i - 1][2] + b"|" + word)
-        if i < last:
-            f.append(b"w|w+1=" + word + b"|" + words[i + 1][2])
+        if i:  # the previous word and this one: a bigram both of them see
+            pair = previous + b"|" + word
+            f.append(b"w-1|w=" + pair)
+            out[-1].append(b"w|w+1=" + pair)
+        previous = word
         out.append(f)
     return out
 
