@@ -401,6 +401,7 @@ def extract_entities(
                 if (
                     not any(ch.isalnum() for ch in name)  # a table's |
                     or _generic_phrase(text, tokens, part_start, part_end, generic)
+                    or _in_generic_term(text, tokens, part_start, part_end, generic)
                     or _generic_list(tokens, part_start, part_end)
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
@@ -1525,6 +1526,25 @@ _VERSION_BEFORE = regex(r"[0-9] |[A-Za-z0-9]-")
 
 
 _GENERATION = regex(r"[0-9]+[a-z]?$")
+
+
+def _in_generic_term(
+    text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
+) -> bool:
+    """Whether the name is the start of a generic term the next one or two nouns end
+    (``マイナ保険|証``, typed a firm for its 保険); not a one-kanji country (``米|中``,
+    two places)."""
+    if end - start < 2:
+        return False
+    following = [t for t in tokens if t.start >= end][:2]
+    at = end
+    for token in following:
+        if token.start != at or token.pos[0] not in ("名詞", "接尾辞"):
+            return False
+        at = token.end
+        if text[start:at].lower() in generic:
+            return True
+    return False
 
 
 _COUNT_END = regex(r"(?<=.)[0-9一二三四五六七八九十]+(?:行|社|店|基|台|機|人|カ国|か国)$")

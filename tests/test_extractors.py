@@ -1609,6 +1609,9 @@ def test_descriptions_and_counts_of_generic_kinds_are_no_names():
         "日系金融機関の進出が相次ぐ。"
     )
     assert set(found) == {"武田薬品", "武田薬品工業", "みずほ証券"}, found
+    found = entities_of("デジタル庁は、マイナ保険証への一本化を進める。米中の対立が続く。")
+    assert "マイナ保険" not in found  # the start of a generic term, typed a firm for 保険
+    assert found.get("米") == "LOCATION"  # 米中 is generic, but 米 alone a place
 
 
 def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_it():
