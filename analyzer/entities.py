@@ -372,7 +372,10 @@ def extract_entities(
                 start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
-                if part_start >= part_end:
+                if part_start >= part_end or any(
+                    line_start == part_start and part_end < line_end
+                    for line_start, line_end in product_lines
+                ):  # I/OでGemini| 2.5 Pro, typed a firm: the listed product's whole line
                     continue
                 part_end = _hyphened_tail(text, part_end)
                 if kind not in ("PRODUCT", "EVENT"):  # a title may hold one (愛をさけぶ)
@@ -2681,6 +2684,12 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
+def _long_form(text: str, short: EntityMention, written: str) -> str:
+    """``written`` if the name ``short`` is its initials (TSMC and Taiwan Semiconductor
+    Manufacturing Company), else ""."""
+    return written if _initials(written) == text[short.start : short.end] else ""
+
+
 def _has_latin(name: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in name)
 
@@ -2721,8 +2730,12 @@ def _short_names(
             )
             # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
             or _readings(_bare_name(text[a.start : a.end]), written)
-            # Taiwan Semiconductor Manufacturing Company(TSMC): its initials, listed or not
-            or (a.type == b.type != "LOCATION" and _initials(text[a.start : a.end]) == written)
+            # Taiwan Semiconductor Manufacturing Company(TSMC): its initials, listed or not,
+            # either way round (TSMC(Taiwan Semiconductor Manufacturing Company))
+            or (
+                a.type == b.type != "LOCATION"
+                and written in (_initials(text[a.start : a.end]), _long_form(text, a, written))
+            )
             # 清州(チョンジュ), 平沢(ピョンテク): a place in kanji and its reading, no listed
             # place (not 中東(イスラエル))
             or (

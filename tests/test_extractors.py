@@ -1723,3 +1723,15 @@ def test_shares_are_counted_but_not_a_rate_per_unit():
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
     assert spans["1億6,000万株"] == ("QUANTITY", {"amount": 1.6e8, "unit": "株"})
     assert not [k for k in spans if k.startswith(("1株", "1人"))], spans
+
+
+def test_a_listed_product_keeps_its_version_where_the_tagger_typed_its_name_alone():
+    found = {e.text: e for e in analyze_text("I/OでGemini 2.5 Proが発表された。").entities}
+    assert found["Gemini 2.5 Pro"].type == "PRODUCT"  # the tagger said a firm, Gemini
+    assert "Gemini" not in found
+
+
+def test_initials_before_the_long_name_in_brackets_are_one_entity():
+    text = "TSMC（Taiwan Semiconductor Manufacturing Company）は量産を開始した。"
+    (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+    assert firm.text == "TSMC" and firm.count == 2
