@@ -175,7 +175,7 @@ _QUANTITY = regex(
     rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
     r"(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}

@@ -1638,6 +1638,9 @@ def test_envoys_and_spokespeople_are_titles_not_part_of_the_name():
     assert found.get("ウィトコフ") == found.get("山田重夫") == "PERSON"
     assert not any(name.endswith(("特使", "大使")) for name in found)
     assert found.get("G42") == "COMPANY"
+    found = entities_of("星野リゾートはトマムに新ホテルを開く。アンペアの電流が流れる。")
+    assert found.get("星野リゾート") == "COMPANY"  # 星野 reads as a surname
+    assert "アンペア" not in found  # a unit, not the firm Ampere Computing
 
 
 def test_price_moves_and_forecast_revisions_are_polarity_words():
@@ -1735,3 +1738,9 @@ def test_initials_before_the_long_name_in_brackets_are_one_entity():
     text = "TSMC（Taiwan Semiconductor Manufacturing Company）は量産を開始した。"
     (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert firm.text == "TSMC" and firm.count == 2
+
+
+def test_home_runs_are_no_count_of_things():
+    text = "大谷翔平選手は「50本塁打・50盗塁」を達成した。新作を100本出荷した。"
+    spans = {text[s.start : s.end] for s in find_numeric(text)}
+    assert spans == {"100本"}  # 50本|塁打 is no 50 things
