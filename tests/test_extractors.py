@@ -1698,6 +1698,8 @@ def test_the_etfs_retail_investors_write_about_are_products():
         "次回は米国の高配当ETF（VYM、HDV、SPYD）を比較します。VTとVOOのどちらを買うべきか。"
     )
     assert {found.get(t) for t in ("VYM", "HDV", "SPYD", "VT", "VOO")} == {"PRODUCT"}
+    found = entities_of("任天堂、Switch 2が好発進。メタ、スケールAIに143億ドル出資")
+    assert found.get("Switch 2") == "PRODUCT" and found.get("スケールAI") == "COMPANY"
 
 
 def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
