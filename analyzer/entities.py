@@ -377,7 +377,7 @@ def extract_entities(
                     for line_start, line_end in product_lines
                 ):  # I/OでGemini| 2.5 Pro, typed a firm: the listed product's whole line
                     continue
-                part_end = _hyphened_tail(text, part_end)
+                part_end = _without_full_stop(text, part_start, _hyphened_tail(text, part_end))
                 if kind not in ("PRODUCT", "EVENT"):  # a title may hold one (愛をさけぶ)
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
@@ -1529,6 +1529,28 @@ _VERSION_BEFORE = regex(r"[0-9] |[A-Za-z0-9]-")
 
 
 _GENERATION = regex(r"[0-9]+[a-z]?$")
+
+
+# A Latin name's last word that ends in its own full stop (Apple Inc., Johnson & Johnson
+# Co., J.P. Morgan Jr.), not a sentence's.
+_ABBREVIATED_END = regex(
+    r"(?:\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros|Mfg|Intl|No|Dr|Mr|Ms|Mrs)|\b[A-Z])\.$"
+)
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """The end of a Latin name without the full stop of the English sentence it ends
+    (``according to The Information.``), or ``end``."""
+    if (
+        end - start >= 3
+        and text[end - 1] == "."
+        and text[end - 2].isascii()
+        and text[end - 2].isalpha()
+        and (end == len(text) or text[end] in " \n")
+        and _ABBREVIATED_END.search(text, start, end) is None
+    ):
+        return end - 1
+    return end
 
 
 def _in_generic_term(

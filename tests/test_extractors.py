@@ -1746,3 +1746,10 @@ def test_home_runs_are_no_count_of_things():
     text = "大谷翔平選手は「50本塁打・50盗塁」を達成した。新作を100本出荷した。"
     spans = {text[s.start : s.end] for s in find_numeric(text)}
     assert spans == {"100本"}  # 50本|塁打 is no 50 things
+
+
+def test_a_latin_name_ending_an_english_sentence_leaves_its_full_stop():
+    text = "OpenAI's revenue grew, according to The Information.\nApple Inc.は好調だ。"
+    found = entities_of(text)
+    assert "The Information" in found and "The Information." not in found
+    assert found.get("Apple Inc.") == "COMPANY"  # its own full stop
