@@ -295,7 +295,8 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 # What news writes between an industry and a firm's name (ノンバンク大手|シュリラム・
-# ファイナンス): the name is a phrase of its own, not the description's.
+# ファイナンス): the name is a phrase of its own, not the description's (as the entity
+# stage reads it, which has the same two words).
 _DESCRIPTORS = frozenset({"大手", "最大手"})
 
 

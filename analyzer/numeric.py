@@ -170,7 +170,8 @@ _DATE = regex(
 # nor is a unit that a word continues (2千メートルレース, 100メートル走: a race's name).
 # A range's low end in Arabic digits only (800万〜1000万台): a second kanji numeral, with
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start. A number after 第
-# is an ordinal (第2棟). Nor is a rate per unit (1人当たり, 1株600ドル) a quantity.
+# is an ordinal (第2棟). Nor is a rate per unit (1人当たり, 1株600ドル) a quantity, nor a
+# number before 株価, 株主, 株式 or 本塁打 (50本|塁打).
 _QUANTITY = regex(
     rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"

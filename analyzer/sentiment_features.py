@@ -374,7 +374,7 @@ def _revision(tokens: Sequence[Token], i: int) -> float:
         j -= 1
         while j >= 0 and (tokens[j].pos[1] == "数詞" or tokens[j].surface in _AMOUNT):
             j -= 1
-    elif j >= 1 and tokens[j - 1].pos[1] == "数詞":  # 2段階, 1ノッチ: by how much
+    elif j >= 1 and tokens[j - 1].pos[1] == "数詞":  # 2段階: by how much
         j -= 2
     if j < 1 or tokens[j].surface != "を" or tokens[j - 1].pos[0] != "名詞":
         return 0.0
