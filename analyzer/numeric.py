@@ -161,9 +161,10 @@ _DATE = regex(
     rf"|{_MONTHS.format('r1', 'r2')}|\d{{1,2}}月期|{_PART}"
     rf"|(?P<mo>1[0-2]|0?[1-9])月(?P<mo_part>上旬|中旬|下旬|末|半ば|{_EARLY}|第\d週)?"
     # 19日の会見: a day of the month; not 3日間, 10日以内, 1日当たり, 2日目, 5日後,
-    # 3日続伸, 2日遅れ, 10日余り, 発売から3日で (how long, where 19日で閉店 is a day)
+    # 3日続伸, 2日遅れ, 10日余り, 発売から3日で, 1日で15%下落 (how long, where 19日で
+    # 閉店 is a day)
     r"|(?<![月\d])(?P<do>3[01]|[12]\d|0?[1-9])日(?![間目以当あ後前連ぶ分続遅余])"
-    r"(?:(?<!から\d日)(?<!から\d\d日)|(?!で))"
+    r"(?:(?<!から\d日)(?<!から\d\d日)(?<!(?<!\d)1日)|(?!で))"
     "))"
 )
 # 人員, 社員, 台湾, 本社, 一本化...: a counter character that starts a word is not a counter,

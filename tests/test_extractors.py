@@ -1753,3 +1753,20 @@ def test_a_latin_name_ending_an_english_sentence_leaves_its_full_stop():
     found = entities_of(text)
     assert "The Information" in found and "The Information." not in found
     assert found.get("Apple Inc.") == "COMPANY"  # its own full stop
+
+
+def test_one_day_as_a_length_of_time_is_no_date():
+    text = "10月には1日で15%下落した。1日に発表した。19日で閉店する。"
+    spans = {text[s.start : s.end] for s in find_numeric(text) if s.type == "DATE"}
+    assert spans == {"10月", "1日", "19日"}
+    assert [text[s.start : s.end] for s in find_numeric(text)].count("1日") == 1  # 1日に
+
+
+def test_bitcoin_funds_and_their_issuers():
+    found = entities_of(
+        "「iシェアーズ・ビットコイン・トラスト（IBIT）」に資金が流入し、"
+        "グレイスケールの「GBTC」からは流出した。FTX破綻の再来は避けたい。"
+    )
+    assert found.get("IBIT") == found.get("GBTC") == "PRODUCT"
+    assert found.get("iシェアーズ・ビットコイン・トラスト") == "PRODUCT"  # was an organisation
+    assert found.get("グレイスケール") == found.get("FTX") == "COMPANY"  # a person, none
