@@ -146,3 +146,13 @@ def test_a_name_after_an_industry_and_oote_is_a_keyphrase_of_its_own():
         keywords = keywords_of(text, top=50)
         assert "シュリラム・ファイナンス" in keywords
         assert not [k for k in keywords if k.startswith("ノンバンク大手シ")], keywords
+
+
+def test_a_disclaimers_boilerplate_gives_no_keyphrases():
+    keywords = keywords_of(
+        "**投資は余剰資金で、自己責任でお願いします。**\n\nビットコインは上昇した。"
+        "ビットコインETFへの資金流入が続く。",
+        top=50,
+    )
+    assert "ビットコイン" in keywords
+    assert not {"余剰資金", "自己責任"} & set(keywords)
