@@ -103,8 +103,12 @@ _SEVERAL_MONEY = regex(
     rf"(?=数)(?<![\u4e00-\u9fff])数(?=[十百千兆億万])(?P<tens>[十百千]?)(?P<scale>[兆億万]?)"
     rf"(?P<cur>{_CURRENCIES})"
 )
+# A sign before a percentage is its value's (-1.8%, △5.2%, as tables write a fall), but
+# not a hyphen between numbers or letters (2025-26%, ABC-5%).
 _PERCENT = regex(
-    rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?:(?P<num>{_NUM})\s*(?:%|パーセント)|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+    rf"(?=[{_NUMERAL}約お+\-−▲△]){_ABOUT}{_START}"
+    rf"(?:(?P<sign>(?<![0-9A-Za-z])[+\-−▲△])?(?P<num>{_NUM})\s*(?:%|パーセント)"
+    rf"|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
 # periods by the months they span or end in (3月期: the year ending in March). After a
@@ -347,7 +351,8 @@ def _several_value(match: re.Match[str]) -> dict[str, Any]:
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("wari"):
         return {"percent": parse_amount(match.group("wari")) * 10}
-    return {"percent": float(match.group("num").replace(",", ""))}
+    value = float(match.group("num").replace(",", ""))
+    return {"percent": -value if match.group("sign") in ("-", "−", "▲", "△") else value}
 
 
 def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:

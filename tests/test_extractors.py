@@ -1770,3 +1770,12 @@ def test_bitcoin_funds_and_their_issuers():
     assert found.get("IBIT") == found.get("GBTC") == "PRODUCT"
     assert found.get("iシェアーズ・ビットコイン・トラスト") == "PRODUCT"  # was an organisation
     assert found.get("グレイスケール") == found.get("FTX") == "COMPANY"  # a person, none
+
+
+def test_a_signed_percentage_keeps_its_sign():
+    text = "週間騰落率はトヨタ+3.2%、ソニー-1.8%、前年同期比△5.2%。2025-26%は範囲。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "PERCENT"}
+    assert spans["+3.2%"] == {"percent": 3.2}
+    assert spans["-1.8%"] == {"percent": -1.8}
+    assert spans["△5.2%"] == {"percent": -5.2}  # as reports write a fall
+    assert "26%" in spans  # a hyphen between numbers is no sign
