@@ -456,7 +456,10 @@ def extract_entities(
                     or (  # 米リップル, 米アルティウム; not 米テキサス, a place to MeCab
                         kind == "LOCATION"
                         and _prefixed_foreign(text, part_start, part_end)
-                        and _common_words(tokens, part_start, part_end)
+                        and (
+                            _common_words(tokens, part_start, part_end)
+                            or _ONE_LATIN_WORD.fullmatch(name) is not None  # 米Moveworks
+                        )
                         and _PLACE_AFTER.match(text, part_end) is None
                     )
                     or (  # not 「…大手」, an event; but ノンバンク大手シュリラム・ファイナンス
@@ -1687,6 +1690,10 @@ def _listed_prefix(
 
 
 _FOREIGN_NAME = regex(r"[A-Za-z\u30a1-\u30fa\u30fc][A-Za-z0-9\u30a1-\u30fa\u30fc・&.\- ]*")
+
+
+# One word in Latin letters, a capital first, four letters or more (Moveworks; not NY).
+_ONE_LATIN_WORD = regex(r"[A-Z][A-Za-z]{3,}")
 
 
 def _prefixed_foreign(text: str, start: int, end: int) -> bool:

@@ -1779,3 +1779,11 @@ def test_a_signed_percentage_keeps_its_sign():
     assert spans["-1.8%"] == {"percent": -1.8}
     assert spans["△5.2%"] == {"percent": -5.2}  # as reports write a fall
     assert "26%" in spans  # a hyphen between numbers is no sign
+
+
+def test_a_latin_firm_after_a_countrys_prefix_is_a_company_not_a_place():
+    found = entities_of(
+        "ServiceNowは、米Moveworksを買収すると発表した。ガバメントクラウドに参入する。"
+    )
+    assert found.get("Moveworks") == "COMPANY"  # the tagger said a place
+    assert "ガバメントクラウド" not in found  # a generic term, typed a firm
