@@ -1755,14 +1755,14 @@ def _longer_product_name(text: str, start: int, end: int) -> bool:
 # What news writes after an industry and before a company's name (半導体大手|ルネサス),
 # and with the words for a parent's companies, the descriptions that sit before a name
 # without joining it.
-_DESCRIPTORS = frozenset({"大手", "最大手"})
+DESCRIPTORS = frozenset({"大手", "最大手"})
 # Words before a name that never make a longer one with it: a listed name after them is
 # the name (持ち株会社|アルファベット, 電力会社|東京電力; of the Stockmark train gold
 # names right after 会社 or 企業, 25 of 26 are companies).
 # So do the countries news writes before a foreign firm as 米 is written (韓国|SKハイニックス,
 # 中国|アリババ), but not 日本: 日本マイクロソフト is Microsoft's Japanese company.
 _LOOSE_PREFIXES = (
-    _DESCRIPTORS
+    DESCRIPTORS
     | {"傘下", "子会社", "会社", "企業", "ファンド"}
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
 )
@@ -2343,7 +2343,7 @@ def _is_body_word(token: Token) -> bool:
 
 _NAME_JOINERS = frozenset("-・&.=")
 # After an industry and one of these words, news names a company (電池メーカーCATL).
-_COMPANY_DESCRIPTORS = _DESCRIPTORS | {"会社", "企業", "メーカー"}
+_COMPANY_DESCRIPTORS = DESCRIPTORS | {"会社", "企業", "メーカー"}
 # ... and what news writes before a company's name with の between: a parent company
 # (SBIホールディングス傘下の|SBI VCトレード), a startup (AIスタートアップの|Sakana AI).
 _COMPANY_OF = frozenset({"傘下", "子会社", "スタートアップ", "新興"})

@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
-from analyzer.entities import COUNTRY_KANJI, TITLE_PREFIXES, TITLES, gazetteer, generic_terms
+from analyzer.entities import (
+    COUNTRY_KANJI,
+    DESCRIPTORS,
+    TITLE_PREFIXES,
+    TITLES,
+    gazetteer,
+    generic_terms,
+)
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
 from analyzer.result import Keyword
@@ -294,17 +301,13 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-# What news writes between an industry and a firm's name (ノンバンク大手|シュリラム・
-# ファイナンス): the name is a phrase of its own, not the description's (as the entity
-# stage reads it, which has the same two words).
-_DESCRIPTORS = frozenset({"大手", "最大手"})
-
-
 def _after_descriptor(run: list[Token], token: Token) -> bool:
-    """Whether ``token`` starts a name right after a description ending ``run``."""
+    """Whether ``token`` starts a name right after a description ending ``run``
+    (``ノンバンク大手|シュリラム・ファイナンス``): the name is a phrase of its own, as the
+    entity stage reads it."""
     return (
         len(run) >= 2
-        and run[-1].surface in _DESCRIPTORS
+        and run[-1].surface in DESCRIPTORS
         and (
             token.pos[1] == "固有名詞"
             or token.unknown
