@@ -340,6 +340,7 @@ def extract_entities(
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
                     or _in_quoted_latin_name(text, start, end)
+                    or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
                 ):
                     if kind == "COMPANY" and _quoted_after_product_kind(text, start):
                         kind = "PRODUCT"  # 決済サービス「PayPay」: the firm's service
@@ -425,7 +426,10 @@ def extract_entities(
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
                     or _english_prose(name)
-                    or _kind_of_share(text, tokens, part_start, part_end)
+                    or (  # 地方銀行株, a kind of share; not セブン銀行株, a firm's
+                        _kind_of_share(text, tokens, part_start, part_end)
+                        and (_kanji(name[0]) or _FIRM_WORD_END.search(name) is None)
+                    )
                     or _VISIT.fullmatch(name) is not None
                     or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
@@ -489,6 +493,8 @@ def extract_entities(
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
+                elif kind != "COMPANY" and _CHINESE_FIRM_END.search(name):
+                    part_kind = "COMPANY"  # 広州汽車集団, typed a political body
                 elif kind not in ("COMPANY", "POLITICAL_ORG", "ORG") and _LATIN_FIRM_END.search(
                     name
                 ):
@@ -587,6 +593,11 @@ _EVENT_YEAR = regex(r" ?(?:19|20)[0-9][0-9](?![0-9年.])|(?<=[A-Za-z])[0-9][0-9]
 # A year right before an event's name (2026年春闘, 2025年大阪・関西万博).
 _YEAR_BEFORE = regex(r"(?<![0-9])(?:19|20)[0-9][0-9]年$")
 _DOTTED_PART = regex(r"・([\u30a1-\u30fa\u30fc]{2,})(?![\u30a1-\u30fa\u30fc])")
+
+
+# A Latin name that goes on with a particle and a capital is a longer name (Nintendo of
+# America, Banco de España), the tagger's to find.
+_LATIN_NAME_GOES_ON = regex(r"(?<=[A-Za-z]) (?:of|de|del|der|du|von|van) [A-Z]")
 
 
 def _dotted_tail(text: str, mention: EntityMention) -> int:
@@ -1952,6 +1963,8 @@ _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所)$"
 )
+# A Chinese maker of cars (汽車) or a holding company (控股), or its group (集団).
+_CHINESE_FIRM_END = regex(r"(?<=..)(?:汽車|控股)(?:集団)?$")
 # The sea off a place is a place (the one such Stockmark train gold name, イスラエル沖).
 _OFFSHORE = regex(r"(?<=..)沖$")
 # After a place, a site's word makes the place's name the site's: on the Stockmark train

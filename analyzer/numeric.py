@@ -167,7 +167,10 @@ _DATE = regex(
     # 19日の会見: a day of the month; not 3日間, 10日以内, 1日当たり, 2日目, 5日後,
     # 3日続伸, 2日遅れ, 10日余り, 発売から3日で, 1日で15%下落 (how long, where 19日で
     # 閉店 is a day)
-    r"|(?<![月\d])(?P<do>3[01]|[12]\d|0?[1-9])日(?![間目以当あ後前連ぶ分続遅余])"
+    # and a span of days (18〜19日に開いた会合; not 2〜3日で届く, how long)
+    r"|(?<![月\d〜~])(?P<do>3[01]|[12]\d|0?[1-9])"
+    r"(?:日?\s?[〜~]\s?(?P<do2>3[01]|[12]\d|0?[1-9])(?=日(?!で|ほど|程度|前後|かか)))?"
+    r"日(?![間目以当あ後前連ぶ分続遅余])"
     r"(?:(?<!から\d日)(?<!から\d\d日)(?<!(?<!\d)1日)|(?!で))"
     "))"
 )
@@ -398,7 +401,8 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         year = timeline.year + _NARRATIVE_YEARS[match.group("nar")]
         return _iso(f"{year:04d}", match.group("nm"), match.group("nd"))
     if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
-        return _through(_nearest(match, reference, timeline), match.group("md_d2"))
+        last_day = match.group("md_d2") or match.group("do2")
+        return _through(_nearest(match, reference, timeline), last_day)
     if reference is not None and match.group("r1"):  # 7〜9月期: the months before the last
         last = _nearest(match, reference)
         if last is None:

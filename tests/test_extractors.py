@@ -535,6 +535,10 @@ def test_a_span_of_days_is_an_interval_and_a_date_that_does_not_exist_has_no_val
     dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
     assert dates["1月22〜23日"] == {"date": "2027-01-22/2027-01-23", "year_inferred": True}
     assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # 以来: the past
+    post = "---\ndate: 2026-12-19\n---\n\n日銀は18〜19日の会合で決めた。荷物は2〜3日で届く。\n"
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    # days without their month: this month's; a span of days after で, how long
+    assert dates == {"18〜19日": {"date": "2026-12-18/2026-12-19", "year_inferred": True}}
 
 
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
@@ -1787,3 +1791,31 @@ def test_a_latin_firm_after_a_countrys_prefix_is_a_company_not_a_place():
     )
     assert found.get("Moveworks") == "COMPANY"  # the tagger said a place
     assert "ガバメントクラウド" not in found  # a generic term, typed a firm
+
+
+def test_a_firms_bank_is_no_kind_of_share():
+    found = entities_of("セブン銀行株は上げ、地方銀行株は売られた。楽天銀行株を一部売却した。")
+    assert found.get("セブン銀行") == "COMPANY"  # セブン|銀行, two common nouns to MeCab
+    assert found.get("楽天銀行") == "COMPANY"  # 楽天|銀行 too, and listed
+    assert "地方銀行" not in found  # a kind of share
+
+
+def test_a_latin_name_that_goes_on_is_the_longer_names():
+    found = entities_of("任天堂は、米国の子会社Nintendo of Americaを通じて北米で販売する。")
+    assert found.get("Nintendo of America") == "COMPANY"  # not 任天堂 for its Nintendo
+    assert found.get("任天堂") == "COMPANY"
+
+
+def test_chinese_carmakers_and_holding_companies_are_firms():
+    found = entities_of("トヨタ自動車は、中国・広州汽車集団との合弁で開発した。")
+    assert found.get("広州汽車集団") == "COMPANY"  # the tagger said a political body
+
+
+def test_business_terms_are_no_names():
+    found = entities_of(
+        "開発に応じたマイルストーンを含めると総額は220億ドルだ。"
+        "ハイパースケーラーの投資はキャッシュフローを圧迫し、フィンテックにも波及する。"
+    )
+    assert not {"マイルストーン", "ハイパースケーラー", "キャッシュフロー", "フィンテック"} & set(
+        found
+    )
