@@ -1819,3 +1819,26 @@ def test_business_terms_are_no_names():
     assert not {"マイルストーン", "ハイパースケーラー", "キャッシュフロー", "フィンテック"} & set(
         found
     )
+
+
+def test_what_a_firm_is_to_another_is_not_its_name():
+    found = entities_of("日本法人アンソロピック・ジャパンを東京に開設")
+    assert found.get("アンソロピック・ジャパン") == "COMPANY"
+    assert "日本法人アンソロピック・ジャパン" not in found
+
+
+def test_a_price_move_after_a_percentage_is_no_name():
+    found = entities_of("ウォルマート：通期見通しを上方修正し、株価は6.5%高")
+    assert "高" not in found  # a surname to MeCab at the end of a line
+
+
+def test_shopping_days_and_holidays_are_events():
+    found = entities_of(
+        "来週はサンクスギビングデーの祝日。ブラックフライデーの商戦が試金石になる。"
+    )
+    assert found.get("サンクスギビングデー") == found.get("ブラックフライデー") == "EVENT"
+
+
+def test_a_dotted_katakana_name_before_a_firms_office_is_its_officer():
+    found = entities_of("米インテルのリップブー・タン最高経営責任者は、新工場の稼働を延期した。")
+    assert found.get("リップブー・タン") == "PERSON"  # the tagger said a firm
