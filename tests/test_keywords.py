@@ -156,3 +156,20 @@ def test_a_disclaimers_boilerplate_gives_no_keyphrases():
     )
     assert "ビットコイン" in keywords
     assert not {"余剰資金", "自己責任"} & set(keywords)
+
+
+def test_a_name_after_what_it_is_to_another_is_a_keyphrase_of_its_own():
+    keywords = keywords_of(
+        "任天堂は子会社Nintendoを通じて販売する。空売り投資家マイケル・バーリ氏が批判した。",
+        top=50,
+    )
+    assert "子会社Nintendo" not in keywords and "Nintendo" in keywords
+    assert "マイケル・バーリ" in keywords
+    assert not [k for k in keywords if k.startswith("空売り投資家マ")], keywords
+
+
+def test_a_summary_heading_and_this_week_give_no_keyphrases():
+    keywords = keywords_of(
+        "## まとめ\n\n今週の日経平均株価は上昇した。来週も日経平均株価に注目だ。"
+    )
+    assert "まとめ" not in keywords and "今週" not in keywords
