@@ -496,6 +496,16 @@ def extract_entities(
                 part_kind = kind  # per part: the next part of the span starts afresh
                 if company:
                     part_kind = "COMPANY"
+                elif kind in ("COMPANY", "PRODUCT", "ORG") and text.startswith(
+                    ("氏", "さん"), part_end
+                ):
+                    part_kind = "PERSON"  # HIKAKINさん, typed a firm (21 of 21 train names)
+                elif (
+                    kind != "LOCATION"
+                    and text.startswith("株", part_end)
+                    and _one_place(tokens, part_start, part_end)
+                ):
+                    part_kind = "LOCATION"  # 「日本株は割安だ」, typed a product: a country's
                 elif kind != "PRODUCT" and _quoted_after_product_kind(text, part_start):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
@@ -1256,6 +1266,16 @@ def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> boo
     )
 
 
+def _one_place(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is one token MeCab reads as a place's name."""
+    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    return (
+        len(inside) == 1
+        and (inside[0].start, inside[0].end) == (start, end)
+        and inside[0].pos[2] == "地名"
+    )
+
+
 def _read_as(tokens: Sequence[Token], start: int, end: int, kinds: Container[str]) -> bool:
     """Whether MeCab reads a token of text[start:end] as a name of one of ``kinds``
     (人名, 地名)."""
@@ -1377,7 +1397,14 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
         and len(tokens[first].surface) == 1
         and tokens[first + 1].pos[2:4] == ("人名", "名")
         and tokens[first - 1].end == start
-        and tokens[first - 1].pos[1] == "普通名詞"
+        and (
+            tokens[first - 1].pos[1] == "普通名詞"
+            # 永|濱|利廣: the first kanji read as a prefix, not one before a name (元, 故)
+            or (
+                tokens[first - 1].pos[0] == "接頭辞"
+                and tokens[first - 1].surface not in "元前故現新同各両全総副旧亡"
+            )
+        )
         and len(tokens[first - 1].surface) == 1
         and _kanji(tokens[first - 1].surface)
         and (first == 1 or tokens[first - 2].pos[0] not in ("名詞", "接頭辞", "接尾辞"))
@@ -1978,7 +2005,8 @@ _COUNTRY_DESCRIPTION = regex(
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
-    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所)$"
+    r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所"
+    r"|インベスト|インベストメント|インベストメンツ)$"
 )
 # A Chinese maker of cars (汽車) or a holding company (控股), or its group (集団).
 _CHINESE_FIRM_END = regex(r"(?<=..)(?:汽車|控股)(?:集団)?$")

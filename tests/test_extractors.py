@@ -1842,3 +1842,18 @@ def test_shopping_days_and_holidays_are_events():
 def test_a_dotted_katakana_name_before_a_firms_office_is_its_officer():
     found = entities_of("米インテルのリップブー・タン最高経営責任者は、新工場の稼働を延期した。")
     assert found.get("リップブー・タン") == "PERSON"  # the tagger said a firm
+
+
+def test_names_from_fresh_posts_on_markets_and_people():
+    found = entities_of(
+        "楽天証券経済研究所の窪田真之氏は「日本株は割安だ」と語る。"
+        "第一生命経済研究所の永濱利廣首席エコノミストは指摘した。"
+        "ユーチューバーのHIKAKINさんは新会社を設立した。"
+    )
+    assert found.get("日本") == "LOCATION"  # a country's shares, typed a product
+    assert found.get("永濱利廣") == "PERSON"  # 永 a prefix to MeCab
+    assert found.get("HIKAKIN") == "PERSON" and "ユーチューバー" not in found
+    ark = entities_of(
+        "著名投資家のキャシー・ウッド氏が率いるアーク・インベストは、テスラ株を買い増した。"
+    )
+    assert ark.get("アーク・インベスト") == "COMPANY"  # typed a facility
