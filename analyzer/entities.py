@@ -2016,6 +2016,9 @@ _OFFSHORE = regex(r"(?<=..)沖$")
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a
 # company's 工場); a town's data centre too (石狩|データセンター, none in that data).
 _SITES = ("原子力発電所", "発電所", "原発", "データセンター", "空港", "駅", "工場", "製鉄所")
+# A site's name and の: what follows is of the site, not its name (羽田空港|の新ターミナル;
+# no Stockmark train gold name holds one).
+_SITE_THEN_OF = regex(rf"(?:{'|'.join(_SITES)})(?=の)")
 # ... perhaps numbered (福島|第一原発, 熊本|第2工場)
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
@@ -2152,6 +2155,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if a < b and text[a].isascii() and text[a].isalpha():
             number = _NUMBER_HYPHEN.search(text, max(0, a - 6), a)
             a = number.start() if number else a
+        site = _SITE_THEN_OF.search(text, a, b)  # 羽田空港|の新ターミナル: the site's
+        if site and site.end() - a >= 3:
+            b = site.end()
         picks = _PICKS.search(text, a, b)  # 米国ハイテク株|5選: a list's title
         if picks and picks.start() - a >= 2:
             b = picks.start()

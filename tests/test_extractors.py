@@ -1857,3 +1857,13 @@ def test_names_from_fresh_posts_on_markets_and_people():
         "著名投資家のキャシー・ウッド氏が率いるアーク・インベストは、テスラ株を買い増した。"
     )
     assert ark.get("アーク・インベスト") == "COMPANY"  # typed a facility
+
+
+def test_a_site_and_what_is_of_it_is_the_sites_name():
+    found = entities_of("羽田空港の新ターミナルは2028年度に開業する予定だ。")
+    assert found.get("羽田空港") == "FACILITY"  # the tagger ran on to の新ターミナル
+
+
+def test_southeast_asian_platforms_are_firms():
+    found = entities_of("シンガポールのグラブは、インドネシアのGoToとの合併を協議している。")
+    assert found.get("Grab") == found.get("GoTo") == "COMPANY"
