@@ -1867,3 +1867,9 @@ def test_a_site_and_what_is_of_it_is_the_sites_name():
 def test_southeast_asian_platforms_are_firms():
     found = entities_of("シンガポールのグラブは、インドネシアのGoToとの合併を協議している。")
     assert found.get("Grab") == found.get("GoTo") == "COMPANY"
+
+
+def test_stablecoin_issuers_are_firms_and_a_ripple_effect_is_no_name():
+    found = entities_of("米Circleは上場した。米リップルは提携した。リップル効果が広がった。")
+    assert found.get("Circle") == found.get("リップル") == "COMPANY"
+    assert entities_of("リップル効果が広がった。") == {}
