@@ -1873,3 +1873,12 @@ def test_stablecoin_issuers_are_firms_and_a_ripple_effect_is_no_name():
     found = entities_of("米Circleは上場した。米リップルは提携した。リップル効果が広がった。")
     assert found.get("Circle") == found.get("リップル") == "COMPANY"
     assert entities_of("リップル効果が広がった。") == {}
+
+
+def test_an_honorary_title_is_no_part_of_the_name_and_law_firms_are_firms():
+    found = entities_of(
+        "京都大学iPS細胞研究所の山中伸弥名誉所長は語った。"
+        "西村あさひ法律事務所の弁護士、佐藤花子氏によると影響は限定的だ。"
+    )
+    assert found.get("山中伸弥") == "PERSON" and "山中伸弥名誉" not in found
+    assert found.get("西村あさひ法律事務所") == "COMPANY" and "西村" not in found
