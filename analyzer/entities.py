@@ -1292,8 +1292,9 @@ def _titled(text: str, end: int) -> bool:
 
 # A person's name in Latin letters: two or three capitalised words, each maybe two
 # joined by a hyphen (Lip-Bu Tan, Jean-Pierre Dupont).
-_DOTTED_KATAKANA_NAME = regex(r"[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{1,}")
 _LATIN_FULL_NAME = regex(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+# The same in katakana: a given name, a middle dot and a family name (リップブー・タン).
+_DOTTED_KATAKANA_NAME = regex(r"[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]{1,}")
 
 
 def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, kind: str) -> bool:
