@@ -497,18 +497,17 @@ def extract_entities(
                     )
                 )
                 part_kind = kind  # per part: the next part of the span starts afresh
-                if company:
+                if text.startswith(("株", "法人"), part_end) and _one_place(
+                    tokens, part_start, part_end
+                ):  # 「日本株は割安だ」, typed a product, 子会社の日本法人, typed a firm: the
+                    # country's shares or firm (the train gold's 日本 in 日本法人 is a place)
+                    part_kind, company = "LOCATION", False
+                elif company:
                     part_kind = "COMPANY"
                 elif kind in ("COMPANY", "PRODUCT", "ORG") and text.startswith(
                     ("氏", "さん"), part_end
                 ):
                     part_kind = "PERSON"  # HIKAKINさん, typed a firm (21 of 21 train names)
-                elif (
-                    kind != "LOCATION"
-                    and text.startswith("株", part_end)
-                    and _one_place(tokens, part_start, part_end)
-                ):
-                    part_kind = "LOCATION"  # 「日本株は割安だ」, typed a product: a country's
                 elif kind != "PRODUCT" and _quoted_after_product_kind(text, part_start):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):

@@ -1851,6 +1851,7 @@ def test_names_from_fresh_posts_on_markets_and_people():
         "ユーチューバーのHIKAKINさんは新会社を設立した。"
     )
     assert found.get("日本") == "LOCATION"  # a country's shares, typed a product
+    assert entities_of("子会社の日本法人を設立した。") == {"日本": "LOCATION"}  # not a firm
     assert found.get("永濱利廣") == "PERSON"  # 永 a prefix to MeCab
     assert found.get("HIKAKIN") == "PERSON" and "ユーチューバー" not in found
     ark = entities_of(
