@@ -1466,10 +1466,21 @@ def _list_places(text: str, tokens: Sequence[Token], start: int, end: int) -> li
     ]
 
 
-# What a firm is to another, before its name: no Stockmark train gold name starts so.
-_KIND_OF_FIRM = regex(
-    r"(?:日本|米国|中国|現地)?(?:法人|子会社|新会社|合弁会社|持ち株会社|持株会社)"
+# What a firm or person is to another, written before the name (日本法人|アンソロピック・
+# ジャパン, 子会社|Nintendo, 空売り投資家|マイケル・バーリ): no Stockmark train gold name
+# starts so. The keyword stage ends a phrase there too.
+RELATIONS = (
+    "法人",
+    "子会社",
+    "親会社",
+    "新会社",
+    "合弁会社",
+    "持ち株会社",
+    "持株会社",
+    "傘下",
+    "投資家",
 )
+_KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地)?(?:{'|'.join(RELATIONS)})")
 
 
 def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int) -> int:

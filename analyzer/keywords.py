@@ -37,6 +37,7 @@ from itertools import pairwise
 from analyzer.entities import (
     COUNTRY_KANJI,
     DESCRIPTORS,
+    RELATIONS,
     TITLE_PREFIXES,
     TITLES,
     gazetteer,
@@ -301,18 +302,13 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-# What a firm or person is to another, before the name (子会社|Nintendo of America,
-# 空売り投資家|マイケル・バーリ).
-_RELATIONS = ("子会社", "親会社", "新会社", "合弁会社", "日本法人", "傘下", "投資家")
-
-
 def _after_descriptor(run: list[Token], token: Token) -> bool:
     """Whether ``token`` starts a name right after a description ending ``run``
     (``ノンバンク大手|シュリラム・ファイナンス``, ``子会社|Nintendo``): the name is a
     phrase of its own, as the entity stage reads it."""
     return (
         (len(run) >= 2 and run[-1].surface in DESCRIPTORS)
-        or "".join(t.surface for t in run[-3:]).endswith(_RELATIONS)
+        or "".join(t.surface for t in run[-3:]).endswith(RELATIONS)
     ) and (
         token.pos[1] == "固有名詞"
         or token.unknown
