@@ -353,7 +353,7 @@ def extract_entities(
     for tokens, found in zip(sentences, tagged, strict=True):
         for mention in company_affix_mentions(text, tokens):
             claim(_as_tagged(text, mention, found))
-        for mention in described_company_mentions(tokens):
+        for mention in described_company_mentions(text, tokens):
             claim(mention)
         for mention in abbreviated_bodies(text, tokens):
             claim(mention)
@@ -479,6 +479,11 @@ def extract_entities(
                     or (  # not 「…大手」, an event; but ノンバンク大手シュリラム・ファイナンス
                         (kind != "EVENT" or _FIRM_NAME_END.search(name) is not None)
                         and _described_as_company(text, part_start, part_end)
+                    )
+                    or (  # 米バイオ企業のアイベリック・バイオ, typed a person; not the
+                        # firm's 社長 or 氏 (IT企業の|山田太郎|社長)
+                        _FIRM_OF.search(text, max(0, part_start - 6), part_start) is not None
+                        and not _titled(text, part_end)
                     )
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
                     or (  # カナダのアリマンタシォン・クシュタールからの買収提案: a buyer
@@ -2033,6 +2038,12 @@ _SITES = ("原子力発電所", "発電所", "原発", "データセンター", 
 # A site's name and の: what follows is of the site, not its name (羽田空港|の新ターミナル;
 # no Stockmark train gold name holds one).
 _SITE_THEN_OF = regex(rf"(?:{'|'.join(_SITES)})(?=の)")
+# An exchange and its market segment: the exchange is the name (東京証券取引所|プライム市場,
+# typed a facility; the Stockmark train gold types its one exchange a company). 東証プライム
+# and the like are generic terms (corpus/lexicons), so 東証|プライム市場 names none.
+_EXCHANGE_SEGMENT = regex(
+    r"(?:(?<=取引所)|(?<=東証))(?:(?:プライム|スタンダード|グロース)(?:市場)?|市場(?:第[一二12]部)?)$"
+)
 # ... perhaps numbered (福島|第一原発, 熊本|第2工場)
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
@@ -2172,6 +2183,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         site = _SITE_THEN_OF.search(text, a, b)  # 羽田空港|の新ターミナル: the site's
         if site and site.end() - a >= 3:
             b = site.end()
+        segment = _EXCHANGE_SEGMENT.search(text, a, b)
+        if segment and segment.start() - a >= 2:
+            b = segment.start()
         picks = _PICKS.search(text, a, b)  # 米国ハイテク株|5選: a list's title
         if picks and picks.start() - a >= 2:
             b = picks.start()
@@ -2424,10 +2438,11 @@ _NAME_JOINERS = frozenset("-・&.=")
 _COMPANY_DESCRIPTORS = DESCRIPTORS | {"会社", "企業", "メーカー"}
 # ... and what news writes before a company's name with の between: a parent company
 # (SBIホールディングス傘下の|SBI VCトレード), a startup (AIスタートアップの|Sakana AI).
-_COMPANY_OF = frozenset({"傘下", "子会社", "スタートアップ", "新興"})
+# So is a kind of firm and の (米バイオ企業の|アイベリック・バイオ; see _FIRM_OF).
+_COMPANY_OF = frozenset({"傘下", "子会社", "スタートアップ", "新興", "企業", "メーカー"})
 
 
-def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
+def described_company_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMention]:
     """``コンビニ大手アリマンタシォン・クシュタール``, ``半導体大手ルネサス``,
     ``電池メーカーCATL``, ``米調査会社ガートナー``: after an industry and 大手, 会社,
     企業 or メーカー, news names a company. The name starts with a proper or unknown
@@ -2467,6 +2482,13 @@ def described_company_mentions(tokens: Sequence[Token]) -> list[EntityMention]:
             end, last, k = token.end, token.surface, k + 1
         if k < len(tokens) and tokens[k].start == end and tokens[k].surface in _NAME_JOINERS:
             continue  # U|-Tacs: the name goes on past what this rule follows; the tagger's
+        if k > i + 1 and (
+            _titled(text, end)  # IT企業の|ジョン・スミス社長: the firm's person
+            or (k < len(tokens) and tokens[k].start == end and tokens[k].pos[0] == "名詞")
+        ):
+            continue  # 企業の|AI予算: a word of a compound, no name
+        if _LEGAL_FORM_AFTER.match(text, end) is not None:
+            continue  # Cell Genesys|, Inc.: the legal form is the name's; the tagger's
         found.append(EntityMention(first.start, end, "COMPANY", described=True))
     return found
 
@@ -2493,6 +2515,7 @@ _AFTER_MAKER = regex(r"を(?:開発|手が|手掛|運営|製造|展開|販売|�
 _HOLDING = regex(
     rf"(?:ホールディングス|ホールディング|HD|Holdings|[ ,](?:{_LATIN_LEGAL_ALTERNATIVES})\.?)$"
 )
+_LEGAL_FORM_AFTER = regex(rf",? (?:{_LATIN_LEGAL_ALTERNATIVES})\b")
 _AFTER_MAJOR = regex(r"大手の?$")  # and 最大手
 _AFTER_SUBSIDIARY = regex(r"(?:合弁会社|新会社|子会社|持株会社|持ち株会社)(?:の|である)?[「『]?$")
 _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアップの|Sakana AI, 米新興の
@@ -2511,6 +2534,10 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
+# A kind of firm and の, right before a name: news names the firm (米バイオ企業の|アイベリック
+# ・バイオ, 電池メーカーの|CATL); on the Stockmark train gold the one name after 企業の
+# and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept).
+_FIRM_OF = regex(r"(?:企業|メーカー)の$")
 _FIRM_NAME_END = regex(
     r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"

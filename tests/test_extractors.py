@@ -1071,6 +1071,15 @@ def test_news_descriptions_before_a_company_name_are_not_part_of_it():
     assert types["Sakana AI"] == "COMPANY" and types["MBKパートナーズ"] == "COMPANY"
     parent = entities_of("SBIホールディングス傘下のSBIネオトレードが発表した。")  # not listed
     assert parent.get("SBIネオトレード") == "COMPANY"  # the tagger finds nothing there
+    # After a kind of firm and の a name is the firm's (the tagger read a person), but
+    # not a person titled after it.
+    of_a_kind = entities_of(
+        "アステラス製薬は、米バイオ企業のアイベリック・バイオを買収した。"
+        "IT企業の山田太郎社長とIT企業のジョン・スミス社長は語った。企業のAI予算は増えた。"
+    )
+    assert of_a_kind.get("アイベリック・バイオ") == "COMPANY"
+    assert of_a_kind.get("山田太郎") == "PERSON" and of_a_kind.get("ジョン・スミス") == "PERSON"
+    assert "AI" not in of_a_kind
 
 
 def test_descriptions_around_a_name_are_not_the_name():
@@ -1883,3 +1892,12 @@ def test_an_honorary_title_is_no_part_of_the_name_and_law_firms_are_firms():
     )
     assert found.get("山中伸弥") == "PERSON" and "山中伸弥名誉" not in found
     assert found.get("西村あさひ法律事務所") == "COMPANY" and "西村" not in found
+
+
+def test_an_exchange_is_named_without_its_market_segment():
+    found = entities_of(
+        "子会社のJX金属を東京証券取引所プライム市場に上場させた。"
+        "東京証券取引所市場第一部に上場した。東証プライム市場に移った。"
+    )
+    assert found.get("東京証券取引所") == "COMPANY"
+    assert not any("市場" in name for name in found)
