@@ -11,7 +11,13 @@ from analyzer.startup import regex
 _CLOSERS = {"「": "」", "『": "』", "(": ")", "“": "”", "【": "】"}
 _ENDERS = "。!?"
 _TRAILING = "。!?」』)”】'\"…"
-_EVENTS = regex(r"[。!?\n「」『』()“”【】]|\.(?=\s)")
+# An exclamation mark inside a name ends no sentence: after a Latin letter and before
+# katakana or a Latin letter (Yahoo!ニュース, Yahoo!Japan) or a space and a word in capitals
+# (Yahoo! JAPAN).
+_EVENTS = regex(
+    r"[。?\n「」『』()“”【】]|\.(?=\s)"
+    r"|(?<![A-Za-z])!|!(?![\u30a1-\u30fa\u30fcA-Za-z]| [A-Z]{2,}(?![A-Za-z]))"
+)
 _MAX_QUOTE = 400  # a quote still open after this many characters was never closed
 _MAX_SENTENCE = 1000  # longer runs without an ender are cut (at a comma or space if any)
 _WHOLE = frozenset(

@@ -1901,3 +1901,13 @@ def test_an_exchange_is_named_without_its_market_segment():
     )
     assert found.get("東京証券取引所") == "COMPANY"
     assert not any("市場" in name for name in found)
+
+
+def test_listed_products_with_marks_and_katakana_spellings():
+    found = entities_of(
+        "LINEヤフーは、LINEとYahoo! JAPANのIDを統合した。テスラのモデルYが売れた。"
+        "Kubernetesの運用コストを下げる。ユニクロのエアリズムは定番だ。"
+    )
+    assert found.get("Yahoo! JAPAN") == "PRODUCT" and "JAPAN" not in found
+    assert found.get("モデルY") == "PRODUCT" and found.get("エアリズム") == "PRODUCT"
+    assert found.get("Kubernetes") == "PRODUCT"

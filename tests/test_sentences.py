@@ -17,6 +17,15 @@ def test_sentences_end_at_japanese_and_ascii_enders():
     ]
 
 
+def test_an_exclamation_mark_inside_a_name_ends_no_sentence():
+    assert split("LINEとYahoo! JAPANを統合した。Yahoo!ニュースで読んだ。すごいぞAI! 次へ") == [
+        "LINEとYahoo! JAPANを統合した。",
+        "Yahoo!ニュースで読んだ。",
+        "すごいぞAI!",
+        "次へ",
+    ]
+
+
 def test_quotes_are_kept_whole():
     assert split("社長は「需要は強い。供給が追いつかない。」と語った。次の文。") == [
         "社長は「需要は強い。供給が追いつかない。」と語った。",
