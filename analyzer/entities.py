@@ -533,6 +533,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
                     part_kind = "LOCATION"  # ガイアナ沖, typed FACILITY: the sea off a place
+                elif kind in ("COMPANY", "ORG", "PRODUCT", "PERSON") and _AREA_END.search(name):
+                    part_kind = "LOCATION"  # 水道橋エリア, typed COMPANY; see _AREA_END
                 elif kind != "FACILITY" and _FACILITY_END.search(name):
                     part_kind = "FACILITY"  # 柏崎刈羽原発, typed EVENT; see _FACILITY_END
                 elif kind in ("PERSON", "LOCATION", "PRODUCT", "EVENT") and _VISITED_END.search(
@@ -1983,6 +1985,9 @@ _COUNTRY_OFFICE = regex(
 )
 _COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
 # What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
+# What a district's name ends with: of the Stockmark train gold names so ending, 地区 19
+# of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities).
+_AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区)$")
 _PLACE_AFTER = regex(r"州|市|郡|町|村|島|湾|沖|地区|地域|近郊|郊外|周辺")
 _COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
@@ -2048,10 +2053,12 @@ _EXCHANGE_SEGMENT = regex(
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
-# 発電所 4, 基地 4, タワー 4, ヒルズ 1 (原発 is short for 原子力発電所, 製鉄所 a works),
-# and a plant's numbered unit (敦賀原発2号機, typed a product; no train name ends so).
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2 (原発 is short for 原子力発電所,
+# 製鉄所 a works; サービスエリア the same as a パーキングエリア), and a plant's numbered
+# unit (敦賀原発2号機, typed a product; no train name ends so).
 _FACILITY_END = regex(
-    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線)"
+    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線"
+    r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"
 )

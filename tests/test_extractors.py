@@ -1911,3 +1911,11 @@ def test_listed_products_with_marks_and_katakana_spellings():
     assert found.get("Yahoo! JAPAN") == "PRODUCT" and "JAPAN" not in found
     assert found.get("モデルY") == "PRODUCT" and found.get("エアリズム") == "PRODUCT"
     assert found.get("Kubernetes") == "PRODUCT"
+
+
+def test_a_district_is_a_place_and_a_service_area_a_facility():
+    found = entities_of(
+        "三井不動産は水道橋エリアの再開発に約3000億円を投じる。海老名サービスエリアが混雑した。"
+    )
+    assert found.get("水道橋エリア") == "LOCATION"  # typed a firm
+    assert found.get("海老名サービスエリア") == "FACILITY"
