@@ -63,6 +63,10 @@ TITLES = _words(
 _TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
 # What may stand before such a title: 上野剛志|上席|エコノミスト, longest first.
 TITLE_PREFIXES = (
+    "エグゼクティブ・",  # 木内登英|エグゼクティブ・エコノミスト
+    "エグゼクティブ",
+    "チーフ・",
+    "シニア・",
     "チーフマーケット",
     "チーフテクニカル",
     "マーケット",

@@ -257,11 +257,12 @@ def test_person_name_excludes_offices_and_professions_news_writes_after_it():
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
         "懸念する。大谷翔平選手が契約した。加藤勝信財務相は否定した。"
         "ニッセイ基礎研究所の上野剛志上席エコノミストは指摘した。"
+        "野村総合研究所の木内登英エグゼクティブ・エコノミストは指摘する。"
     )
-    for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信", "上野剛志"):
+    for name in ("安田秀樹", "永浜利広", "大谷翔平", "加藤勝信", "上野剛志", "木内登英"):
         assert entities.get(name) == "PERSON", name
     assert not any(
-        name.endswith(("アナリスト", "エコノミスト", "首席", "上席", "選手", "相"))
+        name.endswith(("アナリスト", "エコノミスト", "首席", "上席", "選手", "相", "・"))
         for name in entities
     )
     # A title ends a compound only where it ends (米国|大統領|選挙 is one name).
