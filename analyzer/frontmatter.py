@@ -89,6 +89,8 @@ def split_front_matter(text: str) -> FrontMatter | None:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FrontMatterError(f"invalid YAML in front matter{where}: {problem}") from None
+    except RecursionError:  # PyYAML composes nested lists and mappings recursively
+        raise FrontMatterError("invalid YAML in front matter: nested too deeply") from None
     if values is None:
         values = {}
     if not isinstance(values, dict):

@@ -160,6 +160,14 @@ def test_yaml_anchors_work_but_alias_bombs_are_refused():
         analyze_text(laughs + "---\n本文。")
 
 
+def test_front_matter_nested_too_deeply_is_a_front_matter_error(kiji, tmp_path):
+    (tmp_path / "post.md").write_text("---\ntitle: " + "[" * 5000 + "\n---\n本文。\n")
+    result = kiji("batch", tmp_path)
+    record = json.loads(result.stdout)
+    assert record["error"]["kind"] == "front_matter"  # not an internal error
+    assert "nested too deeply" in record["error"]["message"]
+
+
 def test_odd_dates_and_string_tags_are_normalised():
     analysis = analyze_text("---\ndate: 2025年8月20日\ntags: AI, 半導体\n---\n本文。")
     assert analysis.meta.date == "2025-08-20"
