@@ -33,6 +33,11 @@ _LETTER = regex(r"[^\W\d_]")
 _MIN_KANA_SHARE = 0.05
 _MIN_LETTERS = 20
 _READ_PIECE = 1 << 20
+# Control characters but tab and line ends (a terminal colour code pasted into a post,
+# ESC [31m, whole; a bell; C1 codes): no word holds one, and none should reach a
+# terminal. Each character is read as a space, so every offset still points into the
+# decoded source.
+_CONTROLS = regex(r"\x1b\[[0-9;:?]*[ -/]*[@-~]|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,9 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
     """Build a Document from already-decoded text."""
     options = options or ReadOptions()
     warnings: list[str] = []
+    decoded = text  # what offsets index; controls are read from it as spaces
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(lambda m: " " * len(m.group()), text)
     try:
         front = split_front_matter(text)
     except FrontMatterError as exc:
@@ -173,7 +181,7 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
     _warn_if_not_japanese(out.text, warnings)
     return Document(
         source=source,
-        source_text=text,
+        source_text=decoded,
         meta=meta,
         text=out.text,
         textmap=out,

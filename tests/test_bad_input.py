@@ -168,6 +168,18 @@ def test_front_matter_nested_too_deeply_is_a_front_matter_error(kiji, tmp_path):
     assert "nested too deeply" in record["error"]["message"]
 
 
+def test_control_characters_and_terminal_codes_are_read_as_spaces():
+    text = '---\ntitle: "色\x1b[31m付き"\n---\nソニー\x1b[1;31mは増益\x07だ。日立\x0bは好調だ。\n'
+    analysis = analyze_text(text)
+    assert analysis.meta.title == "色     付き"
+    found = {e.text: e for e in analysis.entities}
+    assert {"ソニーグループ", "日立製作所"} <= set(found)  # listed names, whole
+    assert not any("m" in name or "31" in name for name in found)
+    for entity in analysis.entities:  # offsets still index the decoded source
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end] in ("ソニー", "日立")
+
+
 def test_odd_dates_and_string_tags_are_normalised():
     analysis = analyze_text("---\ndate: 2025年8月20日\ntags: AI, 半導体\n---\n本文。")
     assert analysis.meta.date == "2025-08-20"

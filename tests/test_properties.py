@@ -58,7 +58,11 @@ def test_every_analysis_character_comes_from_its_source_span(text):
     for i, ch in enumerate(doc.text):
         start, end = doc.textmap.start_of(i), doc.textmap.end_of(i)
         if start != end:
-            assert ch in unicodedata.normalize("NFKC", text[start:end])
+            source = text[start:end]
+            # control characters are read as spaces (README, "Bad input")
+            assert ch in unicodedata.normalize("NFKC", source) or (
+                ch == " " and not source.isprintable()
+            )
 
 
 @settings(max_examples=300, deadline=None)
