@@ -1912,6 +1912,9 @@ def test_listed_products_with_marks_and_katakana_spellings():
     assert found.get("Yahoo! JAPAN") == "PRODUCT" and "JAPAN" not in found
     assert found.get("モデルY") == "PRODUCT" and found.get("エアリズム") == "PRODUCT"
     assert found.get("Kubernetes") == "PRODUCT"
+    # A fund's full name with its variant in brackets is one name (the variant was a firm)
+    fund = analyze_text("人気なのは「eMAXIS Slim 全世界株式（オール・カントリー）」だ。").entities
+    assert [(e.text, e.type, e.count) for e in fund] == [("eMAXIS Slim 全世界株式", "PRODUCT", 1)]
 
 
 def test_a_district_is_a_place_and_a_service_area_a_facility():
