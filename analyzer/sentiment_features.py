@@ -276,6 +276,14 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                 if subject >= 0 and _is_cost(tokens, subject):
                     polarity = -polarity
                     hidden = (i,)
+                    # 赤字(幅)が縮小, 懸念が後退: the bad word is what the change is
+                    # about, no news of its own
+                    found = [
+                        (k, 0.0, (*hid, k), neg)
+                        if subject - 3 <= k <= subject and pol < 0
+                        else (k, pol, hid, neg)
+                        for k, pol, hid, neg in found
+                    ]
                 elif subject >= 0 and _is_market(tokens, subject):
                     if token.lemma in _markets()[1]:
                         polarity = abs(polarity)

@@ -882,6 +882,11 @@ def test_a_rising_cost_is_bad_news_and_a_rising_profit_good():
         ("費用が膨らんだ。", "negative"),
         ("利益が半減した。", "negative"),
         ("コストが半減した。", "positive"),
+        # a bad word whose change is the news counts once, through the change
+        ("赤字幅が縮小した。", "positive"),
+        ("懸念が後退した。", "positive"),
+        ("赤字が拡大した。", "negative"),
+        ("景気が後退した。", "negative"),
     ):
         assert analyze_text(text).sentiment.sentences[0].label == label, text
 
