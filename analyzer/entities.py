@@ -369,7 +369,9 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for tokens, found in zip(sentences, tagged, strict=True):
         for start, end, kind in _person_and_office(
-            text, _full_foreign_names(text, _split_tagged(text, found)), known
+            text,
+            _full_foreign_names(text, _split_tagged(text, _joined_bodies(text, tokens, found))),
+            known,
         ):
             if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
                 for part_start, part_end in _list_places(text, tokens, start, end):
@@ -1063,6 +1065,31 @@ _SPACED_CODE = regex(r"(?<=[^\x00-\x7f]) [0-9]{4}$")
 # two places (no Stockmark train gold place has such a word inside; 北部九州 starts with
 # it, 九州北部地方 ends in its region).
 _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北中])部(?=..)(?!地方|地域|沿岸)")
+
+
+def _joined_bodies(
+    text: str, tokens: Sequence[Token], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Two tagged spans with nothing between, the first only common nouns (or adjectival
+    nouns and prefixes) MeCab knows and the second ending in a body's word
+    (``_BODY_HEADS``), are one body's name (``サイバー通信|情報監理委員会``, typed a firm
+    and a political body), of the second's type. On the Stockmark train sentences the 4
+    tagged pairs so glued whose first part names something (``住友電気工業|研究開発本部``,
+    ``李万建|党中央委員会``) are two gold names; none has a first part of common nouns
+    only."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if out and out[-1][1] == start and text[start:end].endswith(_BODY_WORDS):
+            first_start, first_end, _ = out[-1]
+            first = [t for t in tokens if first_start <= t.start and t.end <= first_end]
+            if first and all(
+                (t.pos[1] == "普通名詞" or t.pos[0] in ("形状詞", "接頭辞")) and not t.unknown
+                for t in first
+            ):  # サイバー is an adjectival noun to MeCab
+                out[-1] = (first_start, end, kind)
+                continue
+        out.append((start, end, kind))
+    return out
 
 
 def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2409,6 +2436,7 @@ _BODY_HEADS = {
     **dict.fromkeys(("機構", "協会", "財団", "組合", "公社", "学会"), "COMPANY"),
     **dict.fromkeys(("機関", "委員会", "庁", "省", "本部"), "POLITICAL_ORG"),
 }
+_BODY_WORDS = tuple(_BODY_HEADS)
 _ABBREVIATED = regex(r"\([A-Z][A-Za-z&]{1,7}\)")
 
 

@@ -1928,3 +1928,10 @@ def test_a_district_is_a_place_and_a_service_area_a_facility():
     )
     assert found.get("水道橋エリア") == "LOCATION"  # typed a firm
     assert found.get("海老名サービスエリア") == "FACILITY"
+
+
+def test_common_nouns_glued_to_a_bodys_name_are_the_bodys():
+    found = entities_of("政府は新たにサイバー通信情報監理委員会を設置する。")
+    assert found == {"サイバー通信情報監理委員会": "POLITICAL_ORG"}  # was a firm and a body
+    two = entities_of("住友電気工業研究開発本部の田中氏が語った。")
+    assert two.get("住友電気工業") == "COMPANY" and "研究開発本部" in two  # a name first
