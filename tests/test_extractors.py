@@ -1834,6 +1834,13 @@ def test_business_terms_are_no_names():
     assert not {"マイルストーン", "ハイパースケーラー", "キャッシュフロー", "フィンテック"} & set(
         found
     )
+    science = entities_of(
+        "国立がん研究センターと富士通は、がんゲノム医療の共同研究を開始した。"
+        "慶應義塾大学は、iPS細胞から作った心筋シートの移植に成功した。"
+        "モデルナはmRNAワクチンを開発した。"
+    )
+    assert not {"がんゲノム医療", "iPS細胞", "mRNAワクチン"} & set(science)  # were firms
+    assert science.get("富士通") == "COMPANY" and science.get("Moderna") == "COMPANY"
 
 
 def test_what_a_firm_is_to_another_is_not_its_name():
