@@ -2177,12 +2177,22 @@ _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gol
 _KANA_BEFORE_SPACE = regex(r"[\u3041-\u309f]+\s+")
 
 
+# When news speaks of, then の, at the start of a span: no name starts so (the Stockmark
+# train gold names that start with such a noun and の are titles of works, みんなのうた,
+# 夏の花, whose first words are none of these).
+_WHEN_OF = regex(
+    r"(?:今回|前回|次回|今年|昨年|去年|来年|今月|先月|来月|今週|先週|来週|今後|当時|現在"
+    r"|同年|同月|前年|今期|前期|来期|今年度|昨年度|来年度)の"
+)
+
+
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
     (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
     a Latin name (``Alphabet傘下のWaymo``) or a description ending in 大手
     (``コンビニ大手セブン``), a country prefix glued to a foreign name
-    (``米Alphabet``), ``内`` after a place (``東京都内``), ``株`` (shares) after a
+    (``米Alphabet``), when it speaks of (``今回の|インボイス制度``), ``内`` after a place
+    (``東京都内``), ``株`` (shares) after a
     name (``Tモバイル株``), a title (``フアンCEO``, ``安田秀樹アナリスト``) or a word that
     never ends a name (``日立子会社``); a number and hyphen before a Latin name are
     its own (``7-Eleven``), a comma before a legal form too (``Meta Platforms, Inc.``)."""
@@ -2198,6 +2208,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = lead.end()  # どこ|か|　電力・冷却: a headline's particle, then a space
         elif b - a > 2 and text[a] == "の" and a > 0 and text[a - 1] not in "「『(":
             a += 1  # 映画祭|の銀熊賞: the particle, not the name (「のばらちゃん」 is one)
+        if (when := _WHEN_OF.match(text, a, b)) and b - when.end() >= 2:
+            a = when.end()  # 今回の|インボイス制度: when, not the name
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
         if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:

@@ -1840,6 +1840,10 @@ def test_business_terms_are_no_names():
         "モデルナはmRNAワクチンを開発した。"
     )
     assert not {"がんゲノム医療", "iPS細胞", "mRNAワクチン"} & set(science)  # were firms
+    terms = entities_of("SPACによる上場やRWAのトークン化、ROICの改善、OSSの活用が進む。")
+    assert not terms, terms  # each was a firm
+    when = entities_of("今回のインボイス制度について説明した。")
+    assert "今回のインボイス制度" not in when and "インボイス制度" in when
     assert science.get("富士通") == "COMPANY" and science.get("Moderna") == "COMPANY"
 
 
