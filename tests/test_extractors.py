@@ -1840,8 +1840,13 @@ def test_business_terms_are_no_names():
         "モデルナはmRNAワクチンを開発した。"
     )
     assert not {"がんゲノム医療", "iPS細胞", "mRNAワクチン"} & set(science)  # were firms
-    terms = entities_of("SPACによる上場やRWAのトークン化、ROICの改善、OSSの活用が進む。")
-    assert not terms, terms  # each was a firm
+    terms = entities_of(
+        "SPACによる上場やRWAのトークン化、ROICの改善、OSSの活用が進む。"
+        "テスラのギガファクトリーではLiDARを使わない。"
+    )
+    assert set(terms) == {"Tesla", "テスラ"}, terms  # the others were firms or a person
+    index = entities_of("JPX日経400の構成銘柄に選ばれた。")
+    assert index == {"JPX日経インデックス400": "PRODUCT", "JPX日経400": "PRODUCT"}  # not JPX
     when = entities_of("今回のインボイス制度について説明した。")
     assert "今回のインボイス制度" not in when and "インボイス制度" in when
     assert science.get("富士通") == "COMPANY" and science.get("Moderna") == "COMPANY"
