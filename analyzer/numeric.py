@@ -157,6 +157,8 @@ _DATE = regex(
     + r"|(?P<yy>[1-3]\d)年(?:(?P<yym>\d{1,2})月期|(?P<yyfy>度)(?![ぶ間目])"
     + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半"
     r"|半ば|初め|初頭))"
+    # a span of years, the last maybe in two digits (2025〜26年度, 2030〜2035年)
+     + r"|(?P<y1>(?:19|20)\d\d)\s?[〜~]\s?(?P<y2>(?:19|20)?\d\d)年度?(?![\d月])"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
     rf"|期{_part('mpart')}?|[上中下]旬|末|半ば|{_EARLY})?)?"
@@ -365,7 +367,7 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
     value = _date_of(match, timeline)
     if value is not None and not value.get("year_inferred"):
         period = match.group(0).endswith("期") or any(
-            match.group(part) for part in ("rpart", "epart", "ypart", "mpart")
+            match.group(part) for part in ("rpart", "epart", "ypart", "mpart", "y1")
         )
         date = value["date"][:4] if period else value["date"]
         timeline.named(  # 2027-01-22/2027-01-23: from its first day
@@ -423,6 +425,10 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         return {"date": f"{first}"}
     if match.group("iso"):
         return _iso(match.group("iso"), match.group("im"), match.group("id"))
+    if match.group("y1"):  # 2025〜26年度: an ISO 8601 interval of years
+        first, last = match.group("y1"), match.group("y2")
+        last = first[:2] + last if len(last) == 2 else last
+        return {"date": f"{first}/{last}" if last > first else first}
     if match.group("m1"):  # 2025年10〜12月期: an ISO 8601 interval of months
         first = _iso(match.group("year"), match.group("m1"), None)
         last = _iso(match.group("year"), match.group("m2"), None)

@@ -133,7 +133,8 @@ def json_schema() -> dict[str, Any]:
                             "description": "MONEY/QUANTITY: amount, unit (a range: amount is its "
                             "low end, amount_max its high end); PERCENT: percent; "
                             "DATE: date (ISO 8601, as precise as the text; a part of a year, "
-                            "2026年上半期, as the interval of its months), and "
+                            "2026年上半期, as the interval of its months; a span of "
+                            "years, 2025〜26年度, as 2025/2026), and "
                             "year_inferred: true where the text names no year and it was "
                             "taken from the article's date (the nearest such date to it)",
                         },

@@ -542,6 +542,15 @@ def test_a_span_of_days_is_an_interval_and_a_date_that_does_not_exist_has_no_val
     assert dates == {"18〜19日": {"date": "2026-12-18/2026-12-19", "year_inferred": True}}
 
 
+def test_a_span_of_years_is_an_interval_of_years():
+    text = "目標を2025〜26年度に先送りし、2030〜2035年ごろの実現を目指す。1〜2年で回収する。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
+    assert spans == {  # was 26年度 and nothing
+        "2025〜26年度": {"date": "2025/2026"},
+        "2030〜2035年": {"date": "2030/2035"},
+    }
+
+
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
     text = "三社は約三千五百億円を投じ、五十億ドルの受注の三割を二人で担う。"
     spans = {text[s.start : s.end]: (s.type, s.value) for s in find_numeric(text)}
