@@ -542,6 +542,12 @@ def test_a_span_of_days_is_an_interval_and_a_date_that_does_not_exist_has_no_val
     assert dates == {"18〜19日": {"date": "2026-12-18/2026-12-19", "year_inferred": True}}
 
 
+def test_government_councils_are_political_bodies():
+    found = entities_of("経済財政諮問会議で議論された。米国家安全保障会議（NSC）の報道官が語った。")
+    assert found.get("経済財政諮問会議") == "POLITICAL_ORG"  # was missed
+    assert found.get("NSC") == "POLITICAL_ORG" and "米国家安全保障" not in found
+
+
 def test_a_span_of_years_is_an_interval_of_years():
     text = "目標を2025〜26年度に先送りし、2030〜2035年ごろの実現を目指す。1〜2年で回収する。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
