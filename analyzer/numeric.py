@@ -107,7 +107,9 @@ _SEVERAL_MONEY = regex(
 # not a hyphen between numbers or letters (2025-26%, ABC-5%).
 _PERCENT = regex(
     rf"(?=[{_NUMERAL}約お+\-−▲△]){_ABOUT}{_START}"
-    rf"(?:(?P<sign>(?<![0-9A-Za-z])[+\-−▲△])?(?P<num>{_NUM})\s*(?:%|パーセント)"
+    rf"(?:(?P<sign>(?<![0-9A-Za-z])[+\-−▲△])?"
+    # a range, the unit maybe after its low end too (2.5〜3%, 2%〜3%)
+    rf"(?:(?P<plow>{_NUM})\s?(?:%|パーセント)?\s?[〜~]\s?)?(?P<num>{_NUM})\s*(?:%|パーセント)"
     rf"|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
@@ -357,7 +359,13 @@ def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("wari"):
         return {"percent": parse_amount(match.group("wari")) * 10}
     value = float(match.group("num").replace(",", ""))
-    return {"percent": -value if match.group("sign") in ("-", "−", "▲", "△") else value}
+    negative = match.group("sign") in ("-", "−", "▲", "△")
+    if match.group("plow"):  # 2.5〜3%: from the low end to the high; △3〜5%: -5 to -3
+        low = float(match.group("plow").replace(",", ""))
+        if negative:
+            low, value = -value, -low
+        return {"percent": low, "percent_max": value} if low < value else {"percent": value}
+    return {"percent": -value if negative else value}
 
 
 def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:

@@ -131,7 +131,8 @@ def json_schema() -> dict[str, Any]:
                         "value": {
                             "type": "object",
                             "description": "MONEY/QUANTITY: amount, unit (a range: amount is its "
-                            "low end, amount_max its high end); PERCENT: percent; "
+                            "low end, amount_max its high end); PERCENT: percent (a "
+                            "range: percent_max its high end); "
                             "DATE: date (ISO 8601, as precise as the text; a part of a year, "
                             "2026年上半期, as the interval of its months; a span of "
                             "years, 2025〜26年度, as 2025/2026), and "

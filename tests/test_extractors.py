@@ -548,6 +548,16 @@ def test_government_councils_are_political_bodies():
     assert found.get("NSC") == "POLITICAL_ORG" and "米国家安全保障" not in found
 
 
+def test_a_range_of_percentages_keeps_both_ends():
+    text = "年率2.5〜3%の成長、前年比2%〜3%増、△3〜5%。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {  # was 3% alone
+        "2.5〜3%": {"percent": 2.5, "percent_max": 3.0},
+        "2%〜3%": {"percent": 2.0, "percent_max": 3.0},
+        "△3〜5%": {"percent": -5.0, "percent_max": -3.0},
+    }
+
+
 def test_a_span_of_years_is_an_interval_of_years():
     text = "目標を2025〜26年度に先送りし、2030〜2035年ごろの実現を目指す。1〜2年で回収する。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
