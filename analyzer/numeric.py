@@ -139,6 +139,7 @@ _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 # the text last named (2019年に設立、翌年3月に上場).
 _RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
 _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
+_SEASON_YEARS = {"昨": -1, "今": 0, "来": 1}
 _DATE = regex(
     rf"(?=[\d令平昭第上下一昨去今本来前同翌FQ{_KANJI_DIGITS}])"
     + _START
@@ -153,6 +154,8 @@ _DATE = regex(
     + r"|(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
     + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
     r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
+    # a season of this year, the next or the last, as news writes it (今秋にも, 来春)
+    rf"|(?P<srel>今|来|昨)(?P<season>{_SEASON})"
     + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
     # a year of this century in two digits, as headlines write it (26年にも, 27年度,
     # 26年3月期), where what follows makes it a time: not 創業26年の, 26年ぶり, 26年間
@@ -248,7 +251,7 @@ def find_numeric(
                 continue  # 1ドル=161円: a rate, whose sum is the yen
             if (
                 kind == "DATE"
-                and (match.group("rel") or match.group("nar"))
+                and (match.group("rel") or match.group("nar") or match.group("srel"))
                 and _after_kanji(text, start)
             ):
                 continue  # 日本年金, 将来年度, 一昨年's 昨年 alone
@@ -375,7 +378,7 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
     value = _date_of(match, timeline)
     if value is not None and not value.get("year_inferred"):
         period = match.group(0).endswith("期") or any(
-            match.group(part) for part in ("rpart", "epart", "ypart", "mpart", "y1")
+            match.group(part) for part in ("rpart", "epart", "ypart", "mpart", "y1", "srel")
         )
         date = value["date"][:4] if period else value["date"]
         timeline.named(  # 2027-01-22/2027-01-23: from its first day
@@ -405,6 +408,13 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         if match.group("rpart"):
             return _period(year, match.group("rfy"), match.group("rpart"))
         return _iso(f"{year:04d}", match.group("rm"), match.group("rd"))
+    if match.group("srel"):  # 今秋: this year's autumn; 今冬 in January, this winter
+        if reference is None:
+            return None
+        year = reference.year + _SEASON_YEARS[match.group("srel")]
+        if match.group("season") == "冬" and reference.month <= 2:
+            year -= 1
+        return _period(year, None, match.group("season"))
     if match.group("nar"):
         if timeline.year is None:
             return None

@@ -430,6 +430,22 @@ def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it
     assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
 
 
+def test_a_season_named_from_the_article_date():
+    post = (
+        "---\ndate: 2025-11-20\n---\n\n"
+        "今秋にも発売し、来春に開業する。昨秋から値上げした。今春闘は続く。"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates == {
+        "今秋": {"date": "2025-09/2025-11"},
+        "来春": {"date": "2026-03/2026-05"},
+        "昨秋": {"date": "2024-09/2024-11"},
+    }  # 今春闘 is the wage talks, no date
+    winter = "---\ndate: 2026-01-10\n---\n\n今冬の電力需給は厳しい。"
+    dates = {e.text: e.value for e in analyze_text(winter).entities if e.type == "DATE"}
+    assert dates == {"今冬": {"date": "2025-12/2026-02"}}  # the winter under way
+
+
 def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
     post = (
         "---\ndate: 2026-11-05\n---\n\n"
