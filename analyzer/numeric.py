@@ -140,8 +140,9 @@ _DAYS = r"(?:日?\s?[〜~\-]\s?(?P<{0}>\d{{1,2}}))?"
 _RELATIVE_YEARS = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1}
 _NARRATIVE_YEARS = {"前年": -1, "同年": 0, "翌年": 1}
 _SEASON_YEARS = {"昨": -1, "今": 0, "来": 1}
+_MONTH_OFFSETS = {"先月": -1, "今月": 0, "来月": 1}
 _DATE = regex(
-    rf"(?=[\d令平昭第上下一昨去今本来前同翌FQ{_KANJI_DIGITS}])"
+    rf"(?=[\d令平昭第上下一昨去今本来前同翌先FQ{_KANJI_DIGITS}])"
     + _START
     # a fiscal year or a quarter as English-style notes write them (FY2025, FY25, Q3, 3Q)
     + r"(?:(?<![A-Za-z0-9])FY(?P<fyear>(?:19|20)?\d\d)(?![A-Za-z0-9])"
@@ -154,6 +155,9 @@ _DATE = regex(
     + r"|(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
     + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
     r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
+    # this month, the next or the last, maybe its start, middle or end (来月中旬, 今月末;
+    # not 先月比, a comparison)
+     + rf"|(?P<mrel>今月|来月|先月)(?:[上中下]旬|末|半ば|{_EARLY}|(?!比))"
     # a season of this year, the next or the last, as news writes it (今秋にも, 来春)
     rf"|(?P<srel>今|来|昨)(?P<season>{_SEASON})"
     + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
@@ -251,7 +255,12 @@ def find_numeric(
                 continue  # 1ドル=161円: a rate, whose sum is the yen
             if (
                 kind == "DATE"
-                and (match.group("rel") or match.group("nar") or match.group("srel"))
+                and (
+                    match.group("rel")
+                    or match.group("nar")
+                    or match.group("srel")
+                    or match.group("mrel")
+                )
                 and _after_kanji(text, start)
             ):
                 continue  # 日本年金, 将来年度, 一昨年's 昨年 alone
@@ -408,6 +417,11 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         if match.group("rpart"):
             return _period(year, match.group("rfy"), match.group("rpart"))
         return _iso(f"{year:04d}", match.group("rm"), match.group("rd"))
+    if match.group("mrel"):  # 来月中旬: the month after the article's
+        if reference is None:
+            return None
+        month = reference.year * 12 + reference.month - 1 + _MONTH_OFFSETS[match.group("mrel")]
+        return {"date": f"{month // 12:04d}-{month % 12 + 1:02d}"}
     if match.group("srel"):  # 今秋: this year's autumn; 今冬 in January, this winter
         if reference is None:
             return None

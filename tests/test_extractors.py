@@ -430,7 +430,7 @@ def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it
     assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
 
 
-def test_a_season_named_from_the_article_date():
+def test_a_season_or_a_month_named_from_the_article_date():
     post = (
         "---\ndate: 2025-11-20\n---\n\n"
         "今秋にも発売し、来春に開業する。昨秋から値上げした。今春闘は続く。"
@@ -441,6 +441,9 @@ def test_a_season_named_from_the_article_date():
         "来春": {"date": "2026-03/2026-05"},
         "昨秋": {"date": "2024-09/2024-11"},
     }  # 今春闘 is the wage talks, no date
+    months = "---\ndate: 2025-12-05\n---\n\n来月中旬に発表し、今月末に締める。先月比で増えた。"
+    dates = {e.text: e.value for e in analyze_text(months).entities if e.type == "DATE"}
+    assert dates == {"来月中旬": {"date": "2026-01"}, "今月末": {"date": "2025-12"}}
     winter = "---\ndate: 2026-01-10\n---\n\n今冬の電力需給は厳しい。"
     dates = {e.text: e.value for e in analyze_text(winter).entities if e.type == "DATE"}
     assert dates == {"今冬": {"date": "2025-12/2026-02"}}  # the winter under way
