@@ -2015,10 +2015,10 @@ _COUNTRY_OFFICE = regex(
     f"[前元現]?[{_COUNTRIES}](?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
 )
 _COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
-# What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
 # What a district's name ends with: of the Stockmark train gold names so ending, 地区 19
 # of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities).
 _AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区)$")
+# What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
 _PLACE_AFTER = regex(r"州|市|郡|町|村|島|湾|沖|地区|地域|近郊|郊外|周辺")
 _COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
@@ -2573,6 +2573,10 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
     r"(?:会社(?:である)?|企業|(?:スタートアップ|新興企業|ベンチャー(?:企業)?)(?:の|である)?|新興の"
     r"|ファンド)[「『、]?$"
 )
+# A kind of firm and の, right before a name: news names the firm (米バイオ企業の|アイベリック
+# ・バイオ, 電池メーカーの|CATL); on the Stockmark train gold the one name after 企業の
+# and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept).
+_FIRM_OF = regex(r"(?:企業|メーカー)の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the
@@ -2585,10 +2589,6 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
-# A kind of firm and の, right before a name: news names the firm (米バイオ企業の|アイベリック
-# ・バイオ, 電池メーカーの|CATL); on the Stockmark train gold the one name after 企業の
-# and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept).
-_FIRM_OF = regex(r"(?:企業|メーカー)の$")
 _FIRM_NAME_END = regex(
     r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
