@@ -1433,6 +1433,8 @@ def test_capitals_nothing_found_after_a_chinese_firms_kanji_are_its_names():
     assert mizuho.get("みずほ銀行") == "COMPANY"  # the bank is another company
     banks = entities_of("ソフトバンクは「PayPay銀行」を傘下に持つ。イングランド銀行が利下げした。")
     assert banks.get("PayPay銀行") == "COMPANY"  # PayPay is a listed product
+    lab = entities_of("KDDI総合研究所が開発した。KDDI総合力を示した。")
+    assert lab.get("KDDI総合研究所") == "COMPANY" and lab.get("KDDI") == "COMPANY"  # was KDDI
     assert banks.get("イングランド銀行") == "POLITICAL_ORG"  # a central bank stays
     assert "リストラ" not in entities_of("## 日産：リストラの痛み\n\n本文。")  # a generic term
     assert "光通信" not in entities_of("NTTは光通信技術「IOWN」を急ぐ。")  # a field, no firm
