@@ -1685,6 +1685,8 @@ def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_
     )
     assert found.get("アタック") == "PRODUCT"
     assert "エージェント" not in found  # a generic term, quoted or not
+    vessel = entities_of("日本郵船は、アンモニア燃料タグボート「魁」の実証航海を完了した。")
+    assert vessel.get("魁") == "PRODUCT"  # a ship, missed
 
 
 def test_a_headline_label_in_lenticular_brackets_is_read_apart_from_the_headline():
