@@ -1888,6 +1888,7 @@ def test_business_terms_are_no_names():
         "モデルナはmRNAワクチンを開発した。"
     )
     assert not {"がんゲノム医療", "iPS細胞", "mRNAワクチン"} & set(science)  # were firms
+    assert science.get("富士通") == "COMPANY" and science.get("Moderna") == "COMPANY"
     terms = entities_of(
         "SPACによる上場やRWAのトークン化、ROICの改善、OSSの活用が進む。"
         "テスラのギガファクトリーではLiDARを使わない。"
@@ -1897,7 +1898,6 @@ def test_business_terms_are_no_names():
     assert index == {"JPX日経インデックス400": "PRODUCT", "JPX日経400": "PRODUCT"}  # not JPX
     when = entities_of("今回のインボイス制度について説明した。")
     assert "今回のインボイス制度" not in when and "インボイス制度" in when
-    assert science.get("富士通") == "COMPANY" and science.get("Moderna") == "COMPANY"
 
 
 def test_what_a_firm_is_to_another_is_not_its_name():
