@@ -1929,6 +1929,13 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         return before.pos[1] != "数詞"
     if after is None or after.surface in _LOOSE_SUFFIXES:
         return False
+    title = next((t for t in _TITLES_LONGEST_FIRST if text.startswith(t, end)), "")
+    if (
+        len(title) > len(after.surface) == 1
+        and not _kanji(text[end + len(title) : end + len(title) + 1])
+        and all(len(t.surface) == 1 for t in tokens if end <= t.start < end + len(title))
+    ):
+        return False  # 劉揚偉|董|事|長: a title MeCab cut into characters ends the compound
     if after.surface in TITLES and (
         following is None
         or following.pos[0] not in _NOUNS

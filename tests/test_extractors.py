@@ -1999,3 +1999,11 @@ def test_common_nouns_glued_to_a_bodys_name_are_the_bodys():
     assert found == {"サイバー通信情報監理委員会": "POLITICAL_ORG"}  # was a firm and a body
     two = entities_of("住友電気工業研究開発本部の田中氏が語った。")
     assert two.get("住友電気工業") == "COMPANY" and "研究開発本部" in two  # a name first
+
+
+def test_a_listed_person_before_a_title_mecab_cut_into_characters():
+    found = entities_of("鴻海の劉揚偉董事長が来日した。アリババの馬雲氏が姿を見せた。")
+    assert found.get("劉揚偉") == "PERSON"  # was 劉揚, the tagger's
+    assert found.get("馬雲") == "PERSON"  # was 雲
+    branch = entities_of("11月18日にはデビッド・マクリーンが上海支店長となった。")
+    assert branch.get("上海支店") == "FACILITY"  # 支店|長: a word, then 長, goes on
