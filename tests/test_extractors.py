@@ -1981,6 +1981,8 @@ def test_listed_products_with_marks_and_katakana_spellings():
     assert found.get("Yahoo! JAPAN") == "PRODUCT" and "JAPAN" not in found
     assert found.get("モデルY") == "PRODUCT" and found.get("エアリズム") == "PRODUCT"
     assert found.get("Kubernetes") == "PRODUCT"
+    arm = analyze_text("ARMホールディングスは自社設計のチップを発表した。").entities
+    assert [(e.text, e.type) for e in arm] == [("Arm", "COMPANY")]  # the listed firm's name
     # A fund's full name with its variant in brackets is one name (the variant was a firm)
     fund = analyze_text("人気なのは「eMAXIS Slim 全世界株式（オール・カントリー）」だ。").entities
     assert [(e.text, e.type, e.count) for e in fund] == [("eMAXIS Slim 全世界株式", "PRODUCT", 1)]
