@@ -759,7 +759,7 @@ def kanji_names_of_firms(
         tokens = next(
             (ts for ts in sentences if ts and ts[0].start <= first and start <= ts[-1].end), ()
         )
-        inside = [t for t in tokens if first <= t.start and t.end <= start]
+        inside = _tokens_within(tokens, first, start)
         if (
             start - first < 2
             or not inside
@@ -1067,6 +1067,11 @@ _SPACED_CODE = regex(r"(?<=[^\x00-\x7f]) [0-9]{4}$")
 _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北中])部(?=..)(?!地方|地域|沿岸)")
 
 
+def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
+    """The tokens wholly inside text[start:end]."""
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
 def _joined_bodies(
     text: str, tokens: Sequence[Token], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -1081,7 +1086,7 @@ def _joined_bodies(
     for start, end, kind in found:
         if out and out[-1][1] == start and text[start:end].endswith(_BODY_WORDS):
             first_start, first_end, _ = out[-1]
-            first = [t for t in tokens if first_start <= t.start and t.end <= first_end]
+            first = _tokens_within(tokens, first_start, first_end)
             if first and all(
                 (t.pos[1] == "普通名詞" or t.pos[0] in ("形状詞", "接頭辞")) and not t.unknown
                 for t in first
@@ -1308,7 +1313,7 @@ def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> boo
 
 def _one_place(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is one token MeCab reads as a place's name."""
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     return (
         len(inside) == 1
         and (inside[0].start, inside[0].end) == (start, end)
@@ -1408,7 +1413,7 @@ def _after_given_name(tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of a person's name at a surname and given name in kanji that the tagger
     ran into the katakana after them (``永守重信|グローバルグループ代表``): no katakana
     follows a given name in a name (it follows a surname: 土屋アンナ, 玉城デニー)."""
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     for k in range(1, len(inside) - 1):
         token = inside[k]
         if (
@@ -1576,7 +1581,7 @@ def _kind_of_share(text: str, tokens: Sequence[Token], start: int, end: int) -> 
     ``株`` name a kind of share, not whose shares they are (``Tモバイル株``)."""
     if not text.startswith("株", end):
         return False
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     return (
         bool(inside)
         and (inside[0].start, inside[-1].end) == (start, end)
@@ -1704,7 +1709,7 @@ def _generic_phrase(
     count = _COUNT_END.search(name)  # メガバンク3行: how many of a generic kind
     if count is not None and name[: count.start()] in generic:
         return True
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     if (  # EV|電池, AI|半導体: a generic term and one kanji common noun MeCab knows (not
         # PC|エンジン, A|リーグ)
         len(inside) == 2
@@ -2630,7 +2635,7 @@ def _generic_list(tokens: Sequence[Token], start: int, end: int) -> bool:
     ``金融・保険``, ``電力・冷却・光|通信``): a list of industries, not a name.
     (Katakana common nouns so joined often are one: ``ウェスタン・デジタル``; with
     kanji, no Stockmark train gold name is.)"""
-    inside = [t for t in tokens if start <= t.start and t.end <= end]
+    inside = _tokens_within(tokens, start, end)
     groups: list[list[Token]] = [[]]
     for t in inside:
         if t.surface == "・":
