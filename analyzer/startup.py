@@ -56,8 +56,11 @@ LIBRARY_PATTERNS = FOLDER / f"library_patterns.{sys.implementation.cache_tag}.ma
 
 T = TypeVar("T")
 Compiled = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
-_stored: dict[tuple[str, int], Compiled] | None = None
-_used: dict[tuple[str, int], Compiled] = {}
+Key = tuple[str, int]  # a pattern and its flags
+# The kept code not built yet: each pattern's is dropped once it is built (~1.5 MB).
+_stored: dict[Key, Compiled] | None = None
+_built: dict[Key, re.Pattern[str]] = {}  # every pattern built, one object each
+_compiled: dict[Key, Compiled] = {}  # the code of those compiled here, not kept before
 _missed = False
 _always_write = False  # main(): make compile
 # Every loader reads its file through resources.py: its parsing is a source of all.
@@ -115,22 +118,23 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         if _may_write():
             atexit.register(_write_patterns_if_missed)
     key = (pattern, int(flags))
-    compiled = _stored.get(key)
+    built = _built.get(key)
+    if built is not None:
+        return built
+    compiled = _stored.pop(key, None)
     if compiled is not None:
-        try:
+        # _sre refuses code it did not make: compiled below
+        with contextlib.suppress(TypeError, ValueError, RuntimeError):
             built = _sre.compile(pattern, *compiled)
-        except (TypeError, ValueError, RuntimeError):  # _sre refuses code it did not make
-            pass
-        else:
-            _used[key] = compiled
-            return built
-    try:
-        compiled = _code(pattern, int(flags))
-        built = _sre.compile(pattern, *compiled)
-    except Exception:  # an internal of re changed: compile as everyone does
-        return re.compile(pattern, flags)
-    _used[key] = compiled
-    _missed = True
+    if built is None:
+        try:
+            compiled = _code(pattern, int(flags))
+            built = _sre.compile(pattern, *compiled)
+        except Exception:  # an internal of re changed: compile as everyone does
+            return re.compile(pattern, flags)
+        _compiled[key] = compiled
+        _missed = True
+    _built[key] = built
     return built
 
 
@@ -183,9 +187,15 @@ def write_library_patterns() -> Path:
 
 
 def write_patterns(keep_stored: bool = False) -> Path:
-    """Keep the code of every pattern compiled so far, and with ``keep_stored`` that of
-    the patterns already kept, which other commands use."""
-    table = {**(_stored or {}), **_used} if keep_stored else dict(_used)
+    """Keep the code of every pattern built so far, and with ``keep_stored`` that of the
+    patterns already kept, which other commands use. The code of those built from the
+    store was dropped: it is read from the file again, or compiled afresh without
+    ``keep_stored`` (``make compile``), so that nothing stale is kept."""
+    if keep_stored:
+        stored = _read(PATTERNS)
+        table = {**(stored if isinstance(stored, dict) else {}), **_compiled}
+    else:
+        table = {key: _compiled.get(key) or _code(*key) for key in _built}
     return _write(PATTERNS, table)
 
 
@@ -236,6 +246,6 @@ def main() -> None:
     from analyzer.pipeline import warm_up
 
     warm_up()
-    print(f"kept {len(_used)} patterns in {write_patterns()}")
+    print(f"kept {len(_built)} patterns in {write_patterns()}")
     libraries = write_library_patterns()
     print(f"kept {len(_read(libraries))} other modules' patterns in {libraries}")

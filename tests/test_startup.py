@@ -27,7 +27,8 @@ def store(tmp_path, monkeypatch):
     monkeypatch.setattr(startup, "PATTERNS", tmp_path / "startup.marshal")
     monkeypatch.setattr(startup, "_always_write", True)
     monkeypatch.setattr(startup, "_stored", None)
-    monkeypatch.setattr(startup, "_used", {})
+    monkeypatch.setattr(startup, "_built", {})
+    monkeypatch.setattr(startup, "_compiled", {})
     monkeypatch.setattr(startup, "_missed", False)
     return tmp_path / "startup.marshal"
 
@@ -35,7 +36,8 @@ def store(tmp_path, monkeypatch):
 def fresh(monkeypatch) -> None:
     """As a new process would start: nothing read, nothing used."""
     monkeypatch.setattr(startup, "_stored", None)
-    monkeypatch.setattr(startup, "_used", {})
+    monkeypatch.setattr(startup, "_built", {})
+    monkeypatch.setattr(startup, "_compiled", {})
     monkeypatch.setattr(startup, "_missed", False)
 
 
@@ -223,3 +225,23 @@ def test_other_modules_patterns_are_preloaded_into_res_cache(store, monkeypatch)
         empty_cache()
         assert startup.preload_library_patterns() == 0
         assert re._cache == {}
+
+
+def test_a_pattern_built_from_the_store_drops_its_code_and_the_store_keeps_it(store, monkeypatch):
+    for sample in SAMPLES[:2]:
+        startup.regex(*sample)
+    startup.write_patterns()
+    fresh(monkeypatch)
+    built = startup.regex(*SAMPLES[0])
+    assert SAMPLES[0] not in startup._stored  # its code is not held twice
+    assert startup.regex(*SAMPLES[0]) is built  # asked again: the same pattern
+    assert not startup._missed
+    startup.regex(*SAMPLES[2])  # not kept: compiled, and the store written at exit
+    assert startup._missed
+    startup._write_patterns_if_missed()
+    _, table = marshal.loads(store.read_bytes())
+    assert set(table) == set(SAMPLES[:3])  # the file's own, the dropped one's, the new one
+    fresh(monkeypatch)
+    for sample in SAMPLES[:3]:
+        same(startup.regex(*sample), *sample)
+    assert not startup._missed
