@@ -77,7 +77,8 @@ class Candidate:
     standalone: int = 0  # occurrences as a whole compound
     first: int = -1  # analysis-text offset of the first occurrence
     last: int = -1
-    zones: set[str] = field(default_factory=set)
+    # One shared set for the zones of a sentence (most have none), not one per candidate.
+    zones: frozenset[str] = frozenset()
     components: tuple[str, ...] = ()  # the normalised surfaces of its tokens
     proper: bool = False
     phrase: bool = False  # an AのB phrase
@@ -363,10 +364,11 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
                 form = text[start:end]
                 candidate = found.get(key)
                 if candidate is None:
-                    candidate = Candidate(key, first=start, components=tuple(keys[a:b]))
-                    candidate.zones = set(zones)
+                    candidate = Candidate(
+                        key, first=start, components=tuple(keys[a:b]), zones=zones
+                    )
                     found[key] = candidate
-                elif zones:
+                elif not zones <= candidate.zones:
                     candidate.zones |= zones
                 candidate.count += 1
                 if a == i and b == j:
@@ -376,8 +378,8 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
                 candidate.last = start
                 if bold:
                     k = bisect.bisect_right(bold_starts, start) - 1
-                    if k >= 0 and end <= bold[k][1]:
-                        candidate.zones.add("bold")
+                    if k >= 0 and end <= bold[k][1] and "bold" not in candidate.zones:
+                        candidate.zones |= _BOLD
                 if not candidate.proper and any(proper[a:b]):
                     candidate.proper = True
                 extensions = candidate.extensions
@@ -395,7 +397,7 @@ def _phrases(
     text: str,
     tokens: Sequence[Token],
     runs: list[tuple[int, int]],
-    zones: set[str],
+    zones: frozenset[str],
     found: dict[str, Candidate],
 ) -> None:
     """``AのB`` phrases: a compound, の, and a short compound naming an action."""
@@ -416,7 +418,11 @@ def _phrases(
         candidate.standalone += 1
         candidate.forms[form] = candidate.forms.get(form, 0) + 1
         candidate.last = start
-        candidate.zones |= zones
+        if not zones <= candidate.zones:
+            candidate.zones |= zones
+
+
+_BOLD = frozenset(("bold",))
 
 
 def _zones(doc: Document):
@@ -424,11 +430,11 @@ def _zones(doc: Document):
     lead = [b for b in doc.blocks if b.kind == "paragraph"][:_LEAD_BLOCKS]
     lead_spans = [(b.start, b.end) for b in lead]
 
-    def zones(start: int, zone: str) -> set[str]:
+    def zones(start: int, zone: str) -> frozenset[str]:
         out = {zone} if zone in ("title", "excerpt", "heading") else set()
         if any(a <= start < b for a, b in lead_spans):
             out.add("lead")
-        return out
+        return frozenset(out)
 
     return zones
 
