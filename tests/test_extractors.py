@@ -1829,6 +1829,12 @@ def test_one_day_as_a_length_of_time_is_no_date():
     assert [text[s.start : s.end] for s in find_numeric(text)].count("1日") == 1  # 1日に
 
 
+def test_days_after_an_event_are_a_length_of_time():
+    text = "発売4日で350万台、受付開始12日で定員に達した。会期は同19日で終わる。"
+    spans = {text[s.start : s.end] for s in find_numeric(text) if s.type == "DATE"}
+    assert spans == {"19日"}  # 同19日: the day of the month named before
+
+
 def test_bitcoin_funds_and_their_issuers():
     found = entities_of(
         "「iシェアーズ・ビットコイン・トラスト（IBIT）」に資金が流入し、"
