@@ -521,6 +521,10 @@ def extract_entities(
                     part_kind = "PERSON"  # HIKAKINさん, typed a firm (21 of 21 train names)
                 elif kind != "PRODUCT" and _quoted_after_product_kind(text, part_start):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
+                elif kind in ("PRODUCT", "COMPANY", "ORG", "PERSON") and (
+                    _quoted_after_facility_kind(text, part_start, part_end)
+                ):
+                    part_kind = "FACILITY"  # 新エリア「ファンタジースプリングス」, a product
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
                 elif kind != "COMPANY" and _CHINESE_FIRM_END.search(name):
@@ -592,6 +596,8 @@ def extract_entities(
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in quoted_products(text, generic):  # 洗剤「アタック」, which it missed
         claim(EntityMention(start, end, "PRODUCT"))
+    for start, end in quoted_facilities(text, generic):  # 複合施設「…」, which it missed
+        claim(EntityMention(start, end, "FACILITY"))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
             tail = _VERSION_TAIL.match(text, mention.end)
@@ -2144,17 +2150,38 @@ _PRODUCT_KINDS = (
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
 # ... which the tagger may miss (洗剤「アタック」): a short name, no clause.
-_QUOTED_PRODUCT = regex(
-    _PRODUCT_KINDS
-    + r"(?:「(?P<a>[^「」『』、。!?\n]{1,20})」|『(?P<b>[^「」『』、。!?\n]{1,20})』)"
+_QUOTED = r"(?:「(?P<a>[^「」『』、。!?\n]{1,20})」|『(?P<b>[^「」『』、。!?\n]{1,20})』)"
+_QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
+# So is a kind of place people go to, then a quoted name, that place's: 商業施設「グラン
+# グリーン大阪」, 新エリア「ファンタジースプリングス」 and 複合施設「…」 (typed products
+# and missed; the Stockmark train sentences have 2 gold names quoted right after these
+# words, both facilities, 複合施設「品川シーサイドフォレスト」 and センター「…」).
+_FACILITY_KINDS = (
+    r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|店舗|モール|スタジアム|アリーナ|劇場"
+    r"|美術館|博物館|データセンター|ビル|タワー|リゾート)"
 )
+_FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "[「『]$")
+_QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)
 
 
 def quoted_products(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
     """Names quoted right after a kind of product (``洗剤「アタック」``), but for the
     generic terms (``AI「エージェント」``)."""
+    return quoted_after_kinds(_QUOTED_PRODUCT, text, generic)
+
+
+def quoted_facilities(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Names quoted right after a kind of facility (``商業施設「グラングリーン大阪」``)."""
+    return quoted_after_kinds(_QUOTED_FACILITY, text, generic)
+
+
+def quoted_after_kinds(
+    pattern: re.Pattern[str], text: str, generic: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The quoted names ``pattern`` finds after its kind words (groups ``a`` and ``b``),
+    but for the generic terms."""
     found = []
-    for match in _QUOTED_PRODUCT.finditer(text):
+    for match in pattern.finditer(text):
         group = "a" if match.group("a") is not None else "b"
         name = match.group(group).strip()
         if name and any(ch.isalnum() for ch in name) and name.lower() not in generic:
@@ -2169,6 +2196,16 @@ def _quoted_after_product_kind(text: str, start: int) -> bool:
     """Whether the name at ``start`` is quoted right after a kind of product."""
     return text[start - 1 : start] in ("「", "『") and bool(
         _PRODUCT_KIND_BEFORE.search(text, max(0, start - 9), start)
+    )
+
+
+def _quoted_after_facility_kind(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is all of a quote right after a kind of
+    facility."""
+    return (
+        text[start - 1 : start] in ("「", "『")
+        and text[end : end + 1] in ("」", "』")
+        and bool(_FACILITY_KIND_BEFORE.search(text, max(0, start - 9), start))
     )
 
 

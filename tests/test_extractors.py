@@ -1689,6 +1689,18 @@ def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_
     assert vessel.get("魁") == "PRODUCT"  # a ship, missed
 
 
+def test_a_name_quoted_after_a_kind_of_facility_is_that_facility():
+    found = entities_of(
+        "オリエンタルランドは新エリア「ファンタジースプリングス」を開業した。"
+        "米オラクルはデータセンター「スターゲート」を公開した。"
+        "イオンモールは新たな商業施設「イオンモール豊川」を開業した。"
+    )
+    assert found.get("ファンタジースプリングス") == "FACILITY"  # typed a product
+    assert found.get("スターゲート") == "FACILITY"
+    assert found.get("イオンモール豊川") == "FACILITY"
+    assert found.get("イオンモール") == "COMPANY"  # the firm itself, unquoted
+
+
 def test_a_headline_label_in_lenticular_brackets_is_read_apart_from_the_headline():
     text = "【米国株】エヌビディアが最高値、【決算速報】パランティア（PLTR）が増収"
     found = entities_of(text)
