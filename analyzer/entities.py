@@ -432,6 +432,10 @@ def extract_entities(
                         and _one_known_common_noun(tokens, part_start, part_end)
                     )
                     or _LAW.search(name)  # スマホ新法, typed PERSON too
+                    or (
+                        _FEDERAL.fullmatch(name) is not None
+                        and _kanji(text[part_end : part_end + 1])
+                    )
                     or _DIVISION.search(name)  # ウェルスマネジメント部門: part of a firm
                     or _ONE_LETTER.fullmatch(name) is not None  # Q. and A. of a Q&A
                     or (  # 株価は6.5%高: a price's move, a surname to MeCab
@@ -492,6 +496,10 @@ def extract_entities(
                         and not _titled(text, part_end)
                     )
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
+                    or (  # ロビンフッドのブラッド・テネフCEO, typed a person
+                        kind in ("PERSON", "PRODUCT")
+                        and _OFFICER_AFTER.match(text, part_end) is not None
+                    )
                     or (  # カナダのアリマンタシォン・クシュタールからの買収提案: a buyer
                         kind in ("PERSON", "LOCATION")
                         and _CORPORATE_ACT.match(text, part_end) is not None
@@ -598,6 +606,8 @@ def extract_entities(
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in quoted_facilities(text, generic):  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
+    for start, end in firms_before_officers(text, generic):  # ストライプのX CEO, missed
+        claim(EntityMention(start, end, "COMPANY"))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
             tail = _VERSION_TAIL.match(text, mention.end)
@@ -720,6 +730,48 @@ def prefixed_latin_firms(text: str, generic: frozenset[str]) -> list[tuple[int, 
         name = match.group(1).lower()
         if name not in generic and gazetteer().types.get(name, "COMPANY") == "COMPANY":
             found.append(match.span(1))
+    return found
+
+
+# A katakana word, then の and a firm's officer (see _OFFICER_AFTER); not a kind of body
+# nor one pointed at (このグループの山田社長).
+_KATAKANA_BEFORE_OF = regex(
+    r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]*[\u30a1-\u30fa\u30fc](?=の)"
+)
+
+
+_KINDS_OF_BODY = _words(
+    """
+    グループ チーム ブランド カンパニー パートナー ライバル クライアント チェーン ホテル
+    クラブ ユニット プロジェクト ファーム エージェンシー バンク ホールディングス
+    コンソーシアム
+    """
+)
+_POINTED_AT = ("この", "その", "あの")  # 同|当: kanji, never a name's start here
+
+
+def firms_before_officers(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Katakana names the tagger missed before の and a firm's officer
+    (``クラウドフレアのマシュー・プリンスCEO``, ``米スノーフレークの…CEO``): firms, as
+    every word so placed is on our articles, samples and fresh posts. A whole word (no
+    kanji or Latin letter before it but a country's prefix), three characters or more,
+    no generic term (``ファンドの…CEO``)."""
+    found = []
+    for match in _KATAKANA_BEFORE_OF.finditer(text):
+        start, end = match.span()
+        before = text[start - 1 : start]
+        if before in COUNTRY_KANJI:
+            before = text[start - 2 : start - 1]
+        if (
+            end - start < 3
+            or (before and (_kanji(before) or (before.isascii() and before.isalnum())))
+            or match.group().lower() in generic
+            or match.group() in _KINDS_OF_BODY
+            or text.endswith(_POINTED_AT, 0, start)
+            or _OFFICER_AFTER.match(text, end) is None
+        ):
+            continue
+        found.append((start, end))
     return found
 
 
@@ -1625,6 +1677,9 @@ def _article_date(doc: Document) -> dt.date | None:
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
 _LAW = regex(r"(?:法|法案|条例)$")
+# 米連邦 cut from 米連邦破産法 or 米連邦議会 (typed a place): "the US federal", the start of
+# a law's or a body's name, none of its own (no Stockmark train gold name is 米連邦).
+_FEDERAL = regex(r"[米独豪加]?連邦")
 # One Latin letter, perhaps with a period, is no name the tagger should give (Q. 新NISAで…
 # A. まずは…): 2 Stockmark train gold names are one (C, a language and a person so
 # called), against the questions and answers, list marks and options of posts.
@@ -2608,6 +2663,12 @@ _OF_THE_FIRM = ("株", "決算", "創業", "傘下", "子会社", "幹部", "社
 _CORPORATE_ACT = regex(
     r"(?:を|の|による|からの)買収|(?:に|への|から)出資|と(?:資本|業務)?提携|を子会社化"
     r"|と(?:経営統合|合併)"
+)
+# The firm's officer after a name and の: ロビンフッドのブラッド・テネフCEO (typed a
+# person). On the Stockmark train sentences the 6 gold names so followed are companies.
+_OFFICER_AFTER = regex(
+    r"の(?:[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]+|[\u4e00-\u9fff]{2,5}"
+    r"|[A-Z][a-z]+ [A-Z][a-z]+) ?(?:" + "|".join(_FIRM_OFFICES) + ")"
 )
 # What a firm does to what it makes, right before its name: on the Stockmark train
 # sentences 6 of the 7 gold names after such words are companies (the other a place,

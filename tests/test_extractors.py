@@ -1689,6 +1689,24 @@ def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_
     assert vessel.get("魁") == "PRODUCT"  # a ship, missed
 
 
+def test_a_name_before_a_firms_officer_is_the_firm():
+    found = entities_of(
+        "ウィリアムズのジョン・スミス社長は語った。クラウドフレアのマシュー・プリンスCEOは、"
+        "米スノーフレークのスリダー・ラマスワミCEOと会った。"
+    )
+    assert found.get("ウィリアムズ") == "COMPANY"  # typed a person
+    assert found.get("クラウドフレア") == found.get("スノーフレーク") == "COMPANY"  # missed
+    assert found.get("マシュー・プリンス") == "PERSON"
+    kinds = entities_of("このグループの山田太郎社長と、ファンドのジョン・スミスCEOが語った。")
+    assert "グループ" not in kinds and "ファンド" not in kinds
+
+
+def test_the_start_of_a_federal_law_is_no_place():
+    found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
+    assert "米連邦" not in found  # typed a place, cut from the law's name
+    assert found.get("米連邦議会") in (None, "POLITICAL_ORG")
+
+
 def test_a_name_quoted_after_a_kind_of_facility_is_that_facility():
     found = entities_of(
         "オリエンタルランドは新エリア「ファンタジースプリングス」を開業した。"
