@@ -1902,8 +1902,9 @@ def _opens_a_title(text: str, start: int, end: int) -> bool:
 
 
 def _in_quoted_latin_name(text: str, start: int, end: int) -> bool:
-    """Whether a listed Latin name is part of a longer Latin name in quotes
-    (「Ray-Ban Meta」, a product, not Meta): the quoted name is left to the tagger."""
+    """Whether a listed Latin name is part of a longer name in quotes (「Ray-Ban Meta」,
+    a product, not Meta; 「Rakuten最強プラン」, a plan, not the firm): the quoted name is
+    left to the tagger."""
     if not text[start].isascii():
         return False
     open_at = text.rfind("「", max(0, start - 30), start)
@@ -1911,6 +1912,13 @@ def _in_quoted_latin_name(text: str, start: int, end: int) -> bool:
     if open_at < 0 or close < 0 or (open_at + 1 == start and close == end):
         return False
     inside = text[open_at + 1 : close]
+    if (
+        open_at + 1 == start
+        and (_kanji(text[end]) or _is_katakana(text[end]))
+        and not text.startswith(("社", "株", "製"), end)  # 「OpenAI社」: the firm still
+        and not any(mark in inside for mark in "、。,")
+    ):
+        return True  # the name opens the quote, written on into kanji or katakana
     return inside.isascii() and "」" not in text[open_at:start] and any(c.isalpha() for c in inside)
 
 

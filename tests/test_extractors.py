@@ -1701,6 +1701,14 @@ def test_a_name_before_a_firms_officer_is_the_firm():
     assert "グループ" not in kinds and "ファンド" not in kinds
 
 
+def test_a_listed_latin_name_opening_a_longer_quoted_name_is_not_the_firm():
+    found = entities_of(
+        "楽天モバイルは、「Rakuten最強プラン」の料金を改定した。「OpenAI社」が発表した。"
+    )
+    assert "楽天グループ" not in found  # Rakuten, listed, opens the plan's name
+    assert found.get("OpenAI") == "COMPANY"  # the firm's word: still the firm
+
+
 def test_the_start_of_a_federal_law_is_no_place():
     found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
     assert "米連邦" not in found  # typed a place, cut from the law's name
