@@ -119,12 +119,21 @@ def _is_part(token: Token, run: list[Token]) -> bool:
     if _is_english_word(token):
         return False
     if pos[0] == "名詞":
-        return pos[1] != "数詞" or ((bool(run) and _is_latin(run[-1])) or _is_hyphen(run))
+        return pos[1] != "数詞" or (
+            (bool(run) and _is_latin(run[-1])) or _is_hyphen(run) or _version_point(run)
+        )
     if pos[0] == "接頭辞":
         return True
     if pos[0] == "接尾辞":
         return pos[1] == "名詞的" and bool(run)
     if token.surface in ("-", ".") and run and _is_latin(run[-1]):
+        return True
+    if (  # GPT-5.1, Claude 3.5: a version's point after a model's number
+        token.surface == "."
+        and len(run) >= 2
+        and _is_number(run[-1])
+        and (_is_latin(run[-2]) or run[-2].surface == "-")
+    ):
         return True
     if token.surface in ("・", "&") and run:  # ゴールドマン・サックス, セブン&アイ
         return True
@@ -162,6 +171,11 @@ def _list_dot(tokens: Sequence[Token], k: int) -> bool:
 
 def _is_hyphen(run: list[Token]) -> bool:
     return bool(run) and run[-1].surface == "-"
+
+
+def _version_point(run: list[Token]) -> bool:
+    """Whether ``run`` ends in a model's number and a point (``GPT-5.``)."""
+    return len(run) >= 2 and run[-1].surface == "." and _is_number(run[-2])
 
 
 def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:

@@ -138,6 +138,15 @@ def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
     assert "Nintendo Switch" not in keywords and "Apple 3社" not in keywords
 
 
+def test_a_version_with_a_point_is_one_keyphrase():
+    keywords = keywords_of(
+        "OpenAIは「GPT-5.1」を公開した。GPT-5.1は速い。Claude 3.5も速い。価格は3.5ドルだ。",
+        top=50,
+    )
+    assert "GPT-5.1" in keywords and "Claude 3.5" in keywords
+    assert "GPT-5" not in keywords and "Claude 3" not in keywords
+
+
 def test_a_name_after_an_industry_and_oote_is_a_keyphrase_of_its_own():
     for text in (
         "三菱UFJはノンバンク大手シュリラム・ファイナンスに20%出資すると発表した。",
