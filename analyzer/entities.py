@@ -1942,10 +1942,13 @@ DESCRIPTORS = frozenset({"大手", "最大手"})
 # names right after 会社 or 企業, 25 of 26 are companies).
 # So do the countries news writes before a foreign firm as 米 is written (韓国|SKハイニックス,
 # 中国|アリババ), but not 日本: 日本マイクロソフト is Microsoft's Japanese company.
+# And a former or present office's prefix (元|日本銀行|理事, 前|日本銀行|総裁), where
+# MeCab reads it apart; not 新 (新日本製鉄 is a firm of its own).
 _LOOSE_PREFIXES = (
     DESCRIPTORS
     | {"傘下", "子会社", "会社", "企業", "ファンド"}
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
+    | {"元", "前", "現"}
 )
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
 # is inside a Stockmark train gold name.

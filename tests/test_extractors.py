@@ -1709,6 +1709,11 @@ def test_a_listed_latin_name_opening_a_longer_quoted_name_is_not_the_firm():
     assert found.get("OpenAI") == "COMPANY"  # the firm's word: still the firm
 
 
+def test_a_listed_body_after_a_former_offices_prefix_keeps_its_type():
+    found = entities_of("元日本銀行理事の山田太郎さんと、前日本銀行総裁の黒田東彦氏が語った。")
+    assert found.get("日本銀行") == "POLITICAL_ORG"  # the tagger's firm, after 元|
+
+
 def test_the_start_of_a_federal_law_is_no_place():
     found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
     assert "米連邦" not in found  # typed a place, cut from the law's name
