@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -1943,12 +1944,13 @@ DESCRIPTORS = frozenset({"大手", "最大手"})
 # So do the countries news writes before a foreign firm as 米 is written (韓国|SKハイニックス,
 # 中国|アリババ), but not 日本: 日本マイクロソフト is Microsoft's Japanese company.
 # And a former or present office's prefix (元|日本銀行|理事, 前|日本銀行|総裁), where
-# MeCab reads it apart; not 新 (新日本製鉄 is a firm of its own).
+# MeCab reads it apart, and a former name's 旧 (旧|ツイッター); not 新 (新日本製鉄 is
+# a firm of its own).
 _LOOSE_PREFIXES = (
     DESCRIPTORS
     | {"傘下", "子会社", "会社", "企業", "ファンド"}
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
-    | {"元", "前", "現"}
+    | {"元", "前", "現", "旧"}
 )
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
 # is inside a Stockmark train gold name.
@@ -3090,6 +3092,9 @@ _COUNTRY_NAMES = {
 }
 
 
+_FORMERLY = frozenset({"（旧", "(旧", "（旧・", "(旧・", "（旧社名", "（旧社名・"})
+
+
 def group_mentions(
     doc: Document, mentions: Sequence[EntityMention], names: NameList | None = None
 ) -> list[Entity]:
@@ -3123,6 +3128,15 @@ def group_mentions(
             listed[canonical[name]] = display.get(canonical[name], "")
         else:
             keys.append(name)
+    # 米ストラテジー（旧マイクロストラテジー）: a former name, in brackets right after the
+    # name, is the same entity's, wherever the article uses it.
+    formerly = {
+        key_b: key_a
+        for (a, key_a), (b, key_b) in pairwise(zip(ordered, keys, strict=True))
+        if key_a != key_b and a.type == b.type and doc.text[a.end : b.start] in _FORMERLY
+    }
+    former = {id(m) for m, key in zip(ordered, keys, strict=True) if key in formerly}
+    keys = [formerly.get(key, key) for key in keys]
     short = _short_names(doc.text, ordered, keys, listed)
     groups: dict[str, list[EntityMention]] = {}
     for mention, key in zip(ordered, keys, strict=True):
@@ -3147,6 +3161,7 @@ def group_mentions(
     entities = []
     for key, members in groups.items():
         named = named_by.get(key, members)
+        named = [m for m in named if id(m) not in former] or named  # called by its name now
         written = Counter(doc.text[m.start : m.end] for m in named)
         first_name = doc.text[named[0].start : named[0].end]
         kind = _majority(named)

@@ -1714,6 +1714,15 @@ def test_a_listed_body_after_a_former_offices_prefix_keeps_its_type():
     assert found.get("日本銀行") == "POLITICAL_ORG"  # the tagger's firm, after 元|
 
 
+def test_a_former_name_in_brackets_is_the_same_entity():
+    analysis = analyze_text(
+        "米ストラテジー（旧マイクロストラテジー）のセイラー会長は語った。"
+        "マイクロストラテジーはビットコインを買い増した。"
+    )
+    firms = [(e.text, e.count) for e in analysis.entities if e.type == "COMPANY"]
+    assert firms == [("ストラテジー", 3)]  # called by its name now, with its former one's
+
+
 def test_the_start_of_a_federal_law_is_no_place():
     found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
     assert "米連邦" not in found  # typed a place, cut from the law's name
