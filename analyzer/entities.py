@@ -2972,9 +2972,7 @@ def _readings(one: str, other: str) -> bool:
 
 def _other_name(name: str, written: str) -> bool:
     """Whether ``written``, in parentheses after the company ``name``, is its name in
-    another script, one of them in kanji, or its former name (旧...)."""
-    if written.startswith("旧") and len(written) > 1:
-        return True
+    another script, one of them in kanji."""
     bare = _bare_name(name)
     foreign = (_LATIN_NAME, _KATAKANA_NAME)
     return bool(
@@ -3013,9 +3011,9 @@ def _short_names(
     script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``, a
     place's kanji and its katakana reading, ``清州(チョンジュ)``),
     and so is a firm's name in kanji beside its Latin or katakana one
-    (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``) or its former name
-    (``ストラテジー(旧マイクロストラテジー)``), as is a person's name in kanji beside its
-    reading (``劉揚偉(ヤング・リウ)``).
+    (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``), as is a person's name in
+    kanji beside its reading (``劉揚偉(ヤング・リウ)``); a former name is grouped before
+    (``_FORMERLY``).
     Returns the key of the name in parentheses → the key of the name before them
     (the other way round where only the name in parentheses is listed)."""
     short: dict[str, str] = {}
@@ -3054,8 +3052,7 @@ def _short_names(
                 and keys[i + 1] not in listed
             )
             # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
-            # country's kanji and in Latin letters or katakana; ストラテジー(旧マイクロ
-            # ストラテジー): its former name
+            # country's kanji and in Latin letters or katakana
             or (
                 a.type in ("COMPANY", "PERSON")  # 劉揚偉(ヤング・リウ): one person
                 and (
@@ -3092,7 +3089,21 @@ _COUNTRY_NAMES = {
 }
 
 
-_FORMERLY = frozenset({"（旧", "(旧", "（旧・", "(旧・", "（旧社名", "（旧社名・"})
+# A former name in brackets right after a name (the analysis text is NFKC): with 旧 in
+# the span or before it (旧|ツイッター, where a listed name is taken without it).
+_FORMERLY = frozenset({"(旧", "(旧・", "(旧社名", "(旧社名・", "(旧社名:"})
+
+
+def _former_name(text: str, a: EntityMention, b: EntityMention) -> bool:
+    """Whether ``b`` is the former name of ``a`` (``ストラテジー(旧マイクロストラテジー)``,
+    ``ニデック(旧日本電産)``): the same type, or a firm's, typed otherwise."""
+    between = text[a.end : b.start]
+    return (
+        a.type == b.type or (a.type == "COMPANY" and b.type in ("PERSON", "PRODUCT", "ORG"))
+    ) and (
+        between in _FORMERLY
+        or (between == "(" and text.startswith("旧", b.start) and b.end - b.start > 1)
+    )
 
 
 def group_mentions(
@@ -3133,7 +3144,7 @@ def group_mentions(
     formerly = {
         key_b: key_a
         for (a, key_a), (b, key_b) in pairwise(zip(ordered, keys, strict=True))
-        if key_a != key_b and a.type == b.type and doc.text[a.end : b.start] in _FORMERLY
+        if key_a != key_b and _former_name(doc.text, a, b)
     }
     former = {id(m) for m, key in zip(ordered, keys, strict=True) if key in formerly}
     keys = [formerly.get(key, key) for key in keys]
