@@ -221,6 +221,9 @@ class Timeline:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    # The last day this text named (its end offset and value): a day right after it
+    # (12月10日から12日まで) is of its month.
+    recent: tuple[int, dict[str, Any]] | None = None
 
     def named(self, year: int, month: int | None = None, day: int | None = None) -> None:
         self.year, self.month, self.day = year, month, day
@@ -239,6 +242,7 @@ def find_numeric(
     taken = bytearray(len(text))
     if timeline is None:
         timeline = Timeline(reference)
+    timeline.recent = None
     for kind, pattern, value_of in (
         ("MONEY", _MONEY, _money_value),
         ("MONEY", _SEVERAL_MONEY, _several_value),
@@ -385,7 +389,9 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
     """The date's value; one the text names with its year (not inferred) is what a date
     after it in the paragraph may be read against. A fiscal period (2026年3月期,
     2025年10〜12月期) or a part of a year (2026年上半期) names its year, not a month."""
-    value = _date_of(match, timeline)
+    value = _day_after_day(match, timeline) or _date_of(match, timeline)
+    if value is not None and len(value["date"]) == 10:
+        timeline.recent = (match.end(), value)
     if value is not None and not value.get("year_inferred"):
         period = match.group(0).endswith("期") or any(
             match.group(part) for part in ("rpart", "epart", "ypart", "mpart", "y1", "srel")
@@ -397,6 +403,32 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
             int(date[8:10]) if len(date) >= 10 else None,
         )
     return value
+
+
+# What joins two days of one span or list: 10日から12日, 10日〜12日, 10日と12日.
+_DAY_JOINERS = frozenset({"から", "〜", "~", "-", "、", "と", "・", "及び", "および"})
+
+
+def _day_after_day(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
+    """A day alone right after a day the text named (``12月10日から12日まで``,
+    ``10月3日と5日``): that day's month, or the month after where the day is earlier
+    (``1月30日から2日``: 2 February); inferred as that day was."""
+    if not match.group("do") or timeline.recent is None:
+        return None
+    end, before = timeline.recent
+    if match.string[end : match.start()] not in _DAY_JOINERS:
+        return None
+    year, month, first = (int(part) for part in before["date"].split("-"))
+    day = int(match.group("do"))
+    if day <= first:
+        year, month = divmod(year * 12 + month, 12)  # the month after
+        month += 1
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    value = _through({"date": date.isoformat()}, match.group("do2")) or {}
+    return value | {"year_inferred": True} if before.get("year_inferred") else value
 
 
 def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:

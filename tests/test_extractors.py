@@ -1881,6 +1881,17 @@ def test_one_day_as_a_length_of_time_is_no_date():
     assert [text[s.start : s.end] for s in find_numeric(text)].count("1日") == 1  # 1日に
 
 
+def test_a_day_right_after_a_dated_day_is_of_its_month():
+    reference = dt.date(2025, 11, 20)
+    text = "12月10日から12日まで開く。2026年1月30日から2日まで休む。10月3日と5日に会う。"
+    dates = {
+        text[s.start : s.end]: s.value for s in find_numeric(text, reference) if s.type == "DATE"
+    }
+    assert dates["12日"] == {"date": "2025-12-12", "year_inferred": True}  # not 2025-11-12
+    assert dates["2日"] == {"date": "2026-02-02"}  # the month after; its year named
+    assert dates["5日"] == {"date": "2025-10-05", "year_inferred": True}
+
+
 def test_days_after_an_event_are_a_length_of_time():
     text = "発売4日で350万台、受付開始12日で定員に達した。会期は同19日で終わる。"
     spans = {text[s.start : s.end] for s in find_numeric(text) if s.type == "DATE"}
