@@ -1687,6 +1687,8 @@ def test_a_name_quoted_after_a_kind_of_product_is_found_where_the_tagger_missed_
     assert "エージェント" not in found  # a generic term, quoted or not
     vessel = entities_of("日本郵船は、アンモニア燃料タグボート「魁」の実証航海を完了した。")
     assert vessel.get("魁") == "PRODUCT"  # a ship, missed
+    car = entities_of("ホンダの新型「プレリュード」は、予約が殺到している。")
+    assert car.get("プレリュード") == "PRODUCT"  # a new model, missed
 
 
 def test_a_name_before_a_firms_officer_is_the_firm():
