@@ -560,6 +560,8 @@ def extract_entities(
                     name
                 ):
                     part_kind = "FACILITY"  # 田中病院, typed PERSON; see _VISITED_END
+                elif kind in ("POLITICAL_ORG", "ORG") and _PLAN_END.search(name):
+                    part_kind = "PRODUCT"  # 第7次エネルギー基本計画, typed a political body
                 elif kind != "PRODUCT" and _INDEX_END.search(name):
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
@@ -2287,6 +2289,11 @@ _HELD_BEFORE = regex(
     r"|(?:会議|カンファレンス|展示会|見本市|イベント|フォーラム)[「『]$"
 )
 _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
+# A plan is a product as the Stockmark data types them (7 of its 10 train gold names
+# ending in 計画, and its one 構想): 第7次エネルギー基本計画 and スターゲート計画, typed
+# political bodies or organisations; not the UN's programmes, bodies (国連環境計画, the
+# other 2 train names, 世界食糧計画).
+_PLAN_END = regex(r"^(?!国連|国際連合|世界|国際).+(?:計画|構想)$")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
 _INDEX_END = regex(r"(?<=.)指数$")
 _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)

@@ -110,7 +110,9 @@ _PERCENT = regex(
     rf"(?:(?P<sign>(?<![0-9A-Za-z])[+\-−▲△])?"
     # a range, the unit maybe after its low end too (2.5〜3%, 2%〜3%)
     rf"(?:(?P<plow>{_NUM})\s?(?:%|パーセント)?\s?[〜~]\s?)?(?P<num>{_NUM})\s*(?:%|パーセント)"
-    rf"|(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
+    # tenths, perhaps a range of them (2〜3割, 2割〜3割)
+    r"|(?:(?P<wlow>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割?\s?[〜~]\s?)?"
+    r"(?P<wari>\d+|(?<![\u4e00-\u9fff])[一二三四五六七八九十])割)"
 )
 # Parts of a year as business writing names them: halves, quarters, and fiscal
 # periods by the months they span or end in (3月期: the year ending in March). After a
@@ -374,7 +376,9 @@ def _several_value(match: re.Match[str]) -> dict[str, Any]:
 
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:
     if match.group("wari"):
-        return {"percent": parse_amount(match.group("wari")) * 10}
+        value = parse_amount(match.group("wari")) * 10
+        low = parse_amount(match.group("wlow")) * 10 if match.group("wlow") else value
+        return {"percent": low, "percent_max": value} if low < value else {"percent": value}
     value = float(match.group("num").replace(",", ""))
     negative = match.group("sign") in ("-", "−", "▲", "△")
     if match.group("plow"):  # 2.5〜3%: from the low end to the high; △3〜5%: -5 to -3

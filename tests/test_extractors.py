@@ -568,13 +568,21 @@ def test_government_councils_are_political_bodies():
 
 
 def test_a_range_of_percentages_keeps_both_ends():
-    text = "年率2.5〜3%の成長、前年比2%〜3%増、△3〜5%。"
+    text = "年率2.5〜3%の成長、前年比2%〜3%増、△3〜5%。株価は2〜3割、利益は二〜三割増えた。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
     assert spans == {  # was 3% alone
         "2.5〜3%": {"percent": 2.5, "percent_max": 3.0},
         "2%〜3%": {"percent": 2.0, "percent_max": 3.0},
         "△3〜5%": {"percent": -5.0, "percent_max": -3.0},
+        "2〜3割": {"percent": 20.0, "percent_max": 30.0},  # was 3割
+        "二〜三割": {"percent": 20.0, "percent_max": 30.0},
     }
+
+
+def test_a_plan_is_a_product_but_a_un_programme_a_body():
+    found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
+    assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
+    assert entities_of("国連環境計画が報告した。").get("国連環境計画") != "PRODUCT"
 
 
 def test_a_span_of_years_is_an_interval_of_years():
