@@ -1954,12 +1954,14 @@ _LOOSE_PREFIXES = (
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
     | {"元", "前", "現", "旧"}
 )
-# Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品): none
-# is inside a Stockmark train gold name.
+# Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品; and a
+# headline's move, レーザーテック|急落, Siri|搭載): none is inside a Stockmark train gold
+# name.
 _LOOSE_SUFFIXES = _words(
     """
     社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
     広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
+    急落 急騰 続落 続伸 反発 反落 急伸 暴落 高騰 上昇 下落 増益 減益 増収 減収 搭載
     屋上 制覇 連覇 築城
     """
 )

@@ -579,6 +579,12 @@ def test_a_range_of_percentages_keeps_both_ends():
     }
 
 
+def test_a_listed_name_before_a_headlines_move_is_found():
+    found = entities_of("レーザーテック急落、受注見通し下振れ。アドバンテスト続伸。")
+    assert found.get("レーザーテック") == found.get("アドバンテスト") == "COMPANY"  # missed
+    assert "ハイテク" not in entities_of("米ハイテク急落が波及した。")  # no firm's name
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
