@@ -2199,11 +2199,15 @@ _VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリ�
 # body, which keeps its type), 選手権 38 of 38, 映画祭 and 博覧会 or 万博 all, マラソン 4,
 # グランプリ 4 (駅伝, as マラソン, though no train name ends so), オリンピック 34 of 34,
 # ワールドカップ 13 of 13, 五輪 2, W杯 2, パラリンピック 1 (パリ五輪 was typed a place),
-# a market's shock 3 of 3 (アタリショック; ニクソンショック was typed a person); and a
-# summit after a group's letters or digits (G20サミット, AIサミット, typed a product).
+# a market's shock 3 of 3 (アタリショック; ニクソンショック was typed a person), 祭 25 of
+# 25, フェスティバル 11 of 11, フェア 3, 見本市 1, a show in katakana 9 of 11 (モーターショー;
+# the others a club, FCソショー, and a person); and a summit after a group's letters or
+# digits or a place in kanji (G20サミット, G7広島サミット, typed products; not プロモント
+# リー・サミット, a place).
 _EVENT_WORD_END = regex(
-    r"(?<=.)(?:駅伝|マラソン|選手権|大会|映画祭|博覧会|万博|グランプリ|オリンピック"
-    r"|パラリンピック|ワールドカップ|五輪|W杯|ショック)$|(?<=[A-Z0-9])サミット$"
+    r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
+    r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市)$"
+    r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
 # So are wars, incidents and talks, but for a title the tagger typed a product (the book
 # 「太平洋戦争」): of the Stockmark train gold names ending so 戦争 36 of 37 are events

@@ -585,6 +585,15 @@ def test_a_listed_name_before_a_headlines_move_is_found():
     assert "ハイテク" not in entities_of("米ハイテク急落が波及した。")  # no firm's name
 
 
+def test_shows_fairs_and_summits_are_events():
+    found = entities_of(
+        "「東京モーターショー」は「ジャパンモビリティショー」に名称を変えた。"
+        "「G7広島サミット」では、生成AIのルール作りで合意した。"
+    )
+    assert found.get("ジャパンモビリティショー") == "EVENT"  # typed a product
+    assert found.get("G7広島サミット") == "EVENT"  # typed a product
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
