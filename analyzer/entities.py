@@ -2998,6 +2998,12 @@ def _other_name(name: str, written: str) -> bool:
     )
 
 
+def _in_order(short: str, name: str) -> bool:
+    """Whether every character of ``short`` is in ``name``, in that order."""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
 def _initials(name: str) -> str:
     """The capitals that start the words of a Latin name of three words or more
     (``Taiwan Semiconductor Manufacturing Company`` → ``TSMC``), else ""."""
@@ -3056,6 +3062,15 @@ def _short_names(
             or (
                 a.type == b.type != "LOCATION"
                 and written in (_initials(text[a.start : a.end]), _long_form(text, a, written))
+            )
+            # 日本自動車工業会(自工会), 理化学研究所(理研): kanji taken in order from the
+            # name before, its short name (not a person's or a place's)
+            or (
+                a.type not in ("PERSON", "LOCATION")
+                and b.type != "LOCATION"
+                and _kanji(written)
+                and 2 <= len(written) < a.end - a.start
+                and _in_order(written, text[a.start : a.end])
             )
             # 清州(チョンジュ), 平沢(ピョンテク): a place in kanji and its reading, no listed
             # place (not 中東(イスラエル))

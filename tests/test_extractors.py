@@ -594,6 +594,16 @@ def test_shows_fairs_and_summits_are_events():
     assert found.get("G7広島サミット") == "EVENT"  # typed a product
 
 
+def test_a_kanji_short_name_in_brackets_is_the_same_entity():
+    analysis = analyze_text(
+        "日本自動車工業会（自工会）の片山正則会長は、関税の影響を懸念した。"
+        "日本労働組合総連合会（連合）は賃上げを求めた。東京大学（東大）が発表した。"
+    )
+    names = {e.text: e.count for e in analysis.entities if e.type != "PERSON"}
+    assert len(names) == 3  # each with its short name, not six
+    assert sum(names.values()) == 6
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
