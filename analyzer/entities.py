@@ -2790,8 +2790,21 @@ def _generic_list(tokens: Sequence[Token], start: int, end: int) -> bool:
 def _is_company_part(tokens: Sequence[Token], k: int, step: int) -> bool:
     """Whether tokens[k] continues a company name away from its legal form (``step``:
     +1 after ``株式会社``, -1 before it): nouns, noun suffixes (``東武百貨|店``), and
-    a middle dot or ``&`` with more of the name beyond it (``フェニックス・キャピタル``)."""
+    a middle dot or ``&`` with more of the name beyond it (``フェニックス・キャピタル``),
+    or a dot between Latin words (``DMM.com``), glued to both."""
     token = tokens[k]
+    if token.surface == ".":  # DMM.com: a dot between Latin words, glued to both
+        behind, beyond = k - step, k + step
+        return (
+            0 <= behind < len(tokens)
+            and 0 <= beyond < len(tokens)
+            and all(
+                t.surface.isascii() and t.surface.isalnum()
+                for t in (tokens[behind], tokens[beyond])
+            )
+            and tokens[min(behind, beyond)].end == token.start
+            and token.end == tokens[max(behind, beyond)].start
+        )
     if token.surface in ("・", "&"):
         beyond = k + step
         return (

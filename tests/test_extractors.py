@@ -604,6 +604,10 @@ def test_a_kanji_short_name_in_brackets_is_the_same_entity():
     assert sum(names.values()) == 6
 
 
+def test_a_legal_form_takes_a_dotted_latin_name_whole():
+    assert entities_of("合同会社DMM.comは、AI事業に参入した。").get("合同会社DMM.com") == "COMPANY"
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
