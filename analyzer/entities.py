@@ -736,13 +736,11 @@ def prefixed_latin_firms(text: str, generic: frozenset[str]) -> list[tuple[int, 
     return found
 
 
-# A katakana word, then の and a firm's officer (see _OFFICER_AFTER); not a kind of body
-# nor one pointed at (このグループの山田社長).
+# A katakana word, then の (and a firm's officer, _OFFICER_AFTER, for firms_before_officers).
 _KATAKANA_BEFORE_OF = regex(
     r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]*[\u30a1-\u30fa\u30fc](?=の)"
 )
-
-
+# ... but not a kind of body, nor one pointed at (このグループの山田社長).
 _KINDS_OF_BODY = _words(
     """
     グループ チーム ブランド カンパニー パートナー ライバル クライアント チェーン ホテル
