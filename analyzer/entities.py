@@ -2127,8 +2127,12 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
 # one Stockmark train gold name with 銀行 or 企業 before katakana, is whole), or such a
 # name and a bank's word (中堅銀行|イエス銀行); so is a fund (政府系ファンドMGX, 米投資
-# ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written.
-_FIRM = regex(r"(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)(?=[A-Za-z\u30a1-\u30fa])")
+# ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written;
+# and so are they with の (米投資ファンドの|サード・ポイント, typed a product whole).
+_FIRM = regex(
+    r"(?:(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)の?|(?:メーカー|アクティビスト)の)"
+    r"(?=[A-Za-z\u30a1-\u30fa])"
+)
 _BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
 # A description of a young firm (東大発ベンチャー, 宇宙スタートアップ, 米バイオ新興): no
 # Stockmark train gold name ends so (firms' names say ベンチャーズ).
@@ -2711,8 +2715,9 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 )
 # A kind of firm and の, right before a name: news names the firm (米バイオ企業の|アイベリック
 # ・バイオ, 電池メーカーの|CATL); on the Stockmark train gold the one name after 企業の
-# and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept).
-_FIRM_OF = regex(r"(?:企業|メーカー)の$")
+# and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept);
+# so are names after a fund's or an activist's の (none in the train sentences).
+_FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト)の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the

@@ -608,6 +608,12 @@ def test_a_legal_form_takes_a_dotted_latin_name_whole():
     assert entities_of("合同会社DMM.comは、AI事業に参入した。").get("合同会社DMM.com") == "COMPANY"
 
 
+def test_a_name_after_a_funds_or_an_activists_no_is_a_firm():
+    found = entities_of("米投資ファンドのサード・ポイントは、ソニー株を売却した。")
+    assert found.get("サード・ポイント") == "COMPANY"  # the description and name, a product
+    assert entities_of("アクティビストの村上世彰氏は語った。").get("村上世彰") == "PERSON"
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
