@@ -925,7 +925,10 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     a firm's office, katakana words joined by a middle dot, none of them a listed name
     (``リップブー・タンCEO``, ``ホック・タン|CEO``, ``リップブー・タン CEO``; not
     ``グーグル・クラウドCEO``; the 2 such runs in the Stockmark train sentences are gold
-    persons)."""
+    persons), or one katakana word after a firm's name and の (``テスラのマスクCEO``,
+    ``アップルのクックCEO``: words MeCab knows, mask and cook; the one such word of the
+    train sentences, サマランチ会長, is a gold person), no listed name nor a word for a
+    role (``グループのトップCEO``)."""
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
@@ -940,11 +943,12 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
                 start = _katakana_before(text, start - 1)
             parts = text[start:end].split("・")
             if (
-                len(parts) >= 2
+                (len(parts) >= 2 or (end - start >= 2 and text[start - 1 : start] == "の"))
                 and all(parts)
                 and not (start > 0 and text[start - 1] in "=・")
                 and any(t.start == start for t in tokens)
                 and not any(gazetteer().types.get(part.lower()) for part in parts)
+                and (len(parts) >= 2 or not _role_word(text[start:end]))
             ):
                 found.append((start, end))
                 continue
@@ -986,6 +990,14 @@ _NOT_NAME_KANJI = frozenset("副元前現新旧第同両各故次総全一二三
 # A body or a place, not the end of a name, before a title: 金正恩|党|委員長, 米.
 _BODY_KANJI = frozenset("党省庁府県市区町村州国軍局部課署院会社団界側")
 _NAME_PIECES = ("名詞", "接尾辞", "記号")  # UniDic has rare kanji as symbols: 梁
+
+
+# Words for a role or a body, not a person's name, before a firm's office.
+_ROLES = _words("トップ グループ チーム オーナー ボス リーダー マネージャー パートナー メンバー")
+
+
+def _role_word(word: str) -> bool:
+    return word in _ROLES or word.lower() in generic_terms()
 
 
 def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:

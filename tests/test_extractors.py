@@ -614,6 +614,14 @@ def test_a_name_after_a_funds_or_an_activists_no_is_a_firm():
     assert entities_of("アクティビストの村上世彰氏は語った。").get("村上世彰") == "PERSON"
 
 
+def test_a_katakana_word_between_a_firms_no_and_its_office_is_a_person():
+    found = entities_of(
+        "テスラのマスクCEOは、アップルのクックCEOと会った。グループのトップCEOも来た。"
+    )
+    assert found.get("マスク") == found.get("クック") == "PERSON"  # mask and cook to MeCab
+    assert "トップ" not in found
+
+
 def test_a_plan_is_a_product_but_a_un_programme_a_body():
     found = entities_of("政府は第7次エネルギー基本計画で、原子力の比率を2割程度とする。")
     assert found.get("第7次エネルギー基本計画") == "PRODUCT"  # typed a political body
