@@ -347,7 +347,7 @@ def extract_entities(
                     )
                     or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
                     or _opens_a_title(text, start, end)
-                    or _in_quoted_latin_name(text, start, end)
+                    or _in_longer_quoted_name(text, start, end)
                     or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
                 ):
                     if kind == "COMPANY" and _quoted_after_product_kind(text, start):
@@ -1914,10 +1914,19 @@ def _opens_a_title(text: str, start: int, end: int) -> bool:
     )
 
 
-def _in_quoted_latin_name(text: str, start: int, end: int) -> bool:
-    """Whether a listed Latin name is part of a longer name in quotes (「Ray-Ban Meta」,
-    a product, not Meta; 「Rakuten最強プラン」, a plan, not the firm): the quoted name is
-    left to the tagger."""
+def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:
+    """Whether a listed name is part of a longer name in quotes (「Ray-Ban Meta」, a
+    product, not Meta; 「Rakuten最強プラン」, a plan, not the firm; 「楽天・オールカントリー
+    株式インデックス・ファンド」, a fund): the quoted name is left to the tagger."""
+    if text[start - 1 : start] == "「" and text.startswith("・", end):
+        close = text.find("」", end, end + 40)
+        # the word after the dot, no listed name: not 「トヨタ・ホンダ・日産」, a list
+        following = text[end + 1 : close].partition("・")[0]
+        return (
+            close > end + 1
+            and not any(mark in text[end:close] for mark in "、。,")
+            and gazetteer().types.get(following.lower()) is None
+        )
     if not text[start].isascii():
         return False
     open_at = text.rfind("「", max(0, start - 30), start)
@@ -2314,8 +2323,10 @@ _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # political bodies or organisations; not the UN's programmes, bodies (国連環境計画, the
 # other 2 train names, 世界食糧計画).
 _PLAN_END = regex(r"^(?!国連|国際連合|世界|国際).+(?:計画|構想)$")
-# A market index is a product, as the gazetteer lists TOPIX and 日経平均株価.
-_INDEX_END = regex(r"(?<=.)指数$")
+# A market index is a product, as the gazetteer lists TOPIX and 日経平均株価, and so is an
+# index fund or a listed fund as it lists eMAXIS Slim 米国株式 and VOO (楽天・オールカン
+# トリー株式インデックス・ファンド, typed a firm for its 楽天; no train name ends so).
+_INDEX_END = regex(r"(?<=.)(?:指数|インデックス・?ファンド|上場投信|投資信託)$")
 _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 

@@ -72,7 +72,8 @@ _COUNTERS = (
     "基|社|台|人|件|個|枚|機|隻|店舗|店|棟|冊|本|名|カ国|か国|ヵ国|ケ国|カ所|か所|箇所|倍|世帯|種類|回線|拠点|"
     "TWh|GWh|MWh|kWh|TW|GW|MW|kW|テラワット時|ギガワット時|メガワット時|キロワット時|テラワット|"
     "ギガワット|メガワット|キロワット|"
-    "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分|株"
+    "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分|株|"
+    "ポイント"
 )
 # Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
 _UNIT_SYMBOLS = {

@@ -1776,6 +1776,22 @@ def test_a_former_name_in_brackets_is_the_same_entity():
     assert firms == [("ストラテジー", 3)]  # called by its name now, with its former one's
 
 
+def test_a_listed_name_opening_a_dotted_fund_name_is_the_funds():
+    found = entities_of("楽天証券の「楽天・オールカントリー株式インデックス・ファンド」は人気だ。")
+    assert found.get("楽天・オールカントリー株式インデックス・ファンド") == "PRODUCT"
+    assert "楽天グループ" not in found  # the listed 楽天 opened the fund's name
+    listed = entities_of("「トヨタ・ホンダ・日産」の3社が動いた。")
+    assert listed.get("トヨタ自動車") == listed.get("本田技研工業") == "COMPANY"  # a list
+
+
+def test_points_are_a_quantity():
+    text = "TOPIXは3,000ポイントを突破し、準備率は0.5ポイント下がった。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans["3,000ポイント"] == {"amount": 3000.0, "unit": "ポイント"}
+    assert spans["0.5ポイント"] == {"amount": 0.5, "unit": "ポイント"}
+    assert "000ポイント" not in entities_of(text)  # the tagger's product, cut at the comma
+
+
 def test_the_start_of_a_federal_law_is_no_place():
     found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
     assert "米連邦" not in found  # typed a place, cut from the law's name
