@@ -550,6 +550,8 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 第8世代BiCS FLASH: a product's generation
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
+                elif kind in ("FACILITY", "COMPANY", "ORG", "PRODUCT") and _AGENCY_END.search(name):
+                    part_kind = "POLITICAL_ORG"  # 英競争・市場庁, typed a facility
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
                     part_kind = "LOCATION"  # ガイアナ沖, typed FACILITY: the sea off a place
                 elif kind in ("COMPANY", "ORG", "PRODUCT", "PERSON") and _AREA_END.search(name):
@@ -2323,6 +2325,10 @@ _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # political bodies or organisations; not the UN's programmes, bodies (国連環境計画, the
 # other 2 train names, 世界食糧計画).
 _PLAN_END = regex(r"^(?!国連|国際連合|世界|国際).+(?:計画|構想)$")
+# A ministry or an agency is a government body: of the Stockmark train gold names ending
+# in 庁 22 of 23 are (the other a branch office, 支庁, left alone), in 省 72 of 74 (the
+# others Chinese provinces, typed places, which keep their type).
+_AGENCY_END = regex(r"(?<=.)(?:(?<!支)庁|省)$")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価, and so is an
 # index fund or a listed fund as it lists eMAXIS Slim 米国株式 and VOO (楽天・オールカン
 # トリー株式インデックス・ファンド, typed a firm for its 楽天; no train name ends so).

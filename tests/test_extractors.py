@@ -1792,6 +1792,12 @@ def test_points_are_a_quantity():
     assert "000ポイント" not in entities_of(text)  # the tagger's product, cut at the comma
 
 
+def test_a_ministry_or_agency_is_a_government_body():
+    found = entities_of("英競争・市場庁（CMA）は買収を承認した。中国の山東省で工場を建てた。")
+    assert found.get("英競争・市場庁") == "POLITICAL_ORG"  # typed a facility
+    assert found.get("山東省") == "LOCATION"  # a province keeps its type
+
+
 def test_the_start_of_a_federal_law_is_no_place():
     found = entities_of("ウルフスピードは6月30日に米連邦破産法11条の適用を申請した。")
     assert "米連邦" not in found  # typed a place, cut from the law's name
