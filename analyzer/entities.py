@@ -2725,8 +2725,8 @@ _CORPORATE_ACT = regex(
 # The firm's officer after a name and の: ロビンフッドのブラッド・テネフCEO (typed a
 # person). On the Stockmark train sentences the 6 gold names so followed are companies.
 _OFFICER_AFTER = regex(
-    r"の(?:[\u30a1-\u30fa\u30fc]{2,}・[\u30a1-\u30fa\u30fc]+|[\u4e00-\u9fff]{2,5}"
-    r"|[A-Z][a-z]+ [A-Z][a-z]+) ?(?:" + "|".join(_FIRM_OFFICES) + ")"
+    rf"の(?:{_DOTTED_KATAKANA_NAME.pattern}|[\u4e00-\u9fff]{{2,5}}|[A-Z][a-z]+ [A-Z][a-z]+)"
+    rf" ?(?:{'|'.join(_FIRM_OFFICES)})"
 )
 # What a firm does to what it makes, right before its name: on the Stockmark train
 # sentences 6 of the 7 gold names after such words are companies (the other a place,
