@@ -611,7 +611,7 @@ def extract_entities(
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in quoted_facilities(text, generic):  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
-    for start, end in firms_before_officers(text, generic):  # ストライプのX CEO, missed
+    for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
         claim(EntityMention(start, end, "COMPANY"))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
@@ -742,23 +742,31 @@ def prefixed_latin_firms(text: str, generic: frozenset[str]) -> list[tuple[int, 
 _KATAKANA_BEFORE_OF = regex(
     r"(?<![\u30a1-\u30fa\u30fc・])[\u30a1-\u30fa][\u30a1-\u30fa\u30fc・]*[\u30a1-\u30fa\u30fc](?=の)"
 )
-# ... but not a kind of body, nor one pointed at (このグループの山田社長).
-_KINDS_OF_BODY = _words(
+# ... but not a word for a role or a kind of body, which is no name before の and an
+# office (このグループの山田社長, グループのトップCEO), nor one pointed at (この…の).
+_ROLES_AND_BODIES = _words(
     """
     グループ チーム ブランド カンパニー パートナー ライバル クライアント チェーン ホテル
     クラブ ユニット プロジェクト ファーム エージェンシー バンク ホールディングス
-    コンソーシアム
+    コンソーシアム トップ オーナー ボス リーダー マネージャー メンバー
     """
 )
+
+
+def _role_word(word: str) -> bool:
+    """Whether ``word`` names a role or a kind of body, or is a generic term."""
+    return word in _ROLES_AND_BODIES or word.lower() in generic_terms()
+
+
 _POINTED_AT = ("この", "その", "あの")  # 同|当: kanji, never a name's start here
 
 
-def firms_before_officers(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
+def firms_before_officers(text: str) -> list[tuple[int, int]]:
     """Katakana names the tagger missed before の and a firm's officer
     (``クラウドフレアのマシュー・プリンスCEO``, ``米スノーフレークの…CEO``): firms, as
     every word so placed is on our articles, samples and fresh posts. A whole word (no
     kanji or Latin letter before it but a country's prefix), three characters or more,
-    no generic term (``ファンドの…CEO``)."""
+    no word for a role or a kind of body nor generic term (``ファンドの…CEO``)."""
     found = []
     for match in _KATAKANA_BEFORE_OF.finditer(text):
         start, end = match.span()
@@ -768,8 +776,7 @@ def firms_before_officers(text: str, generic: frozenset[str]) -> list[tuple[int,
         if (
             end - start < 3
             or (before and (_kanji(before) or (before.isascii() and before.isalnum())))
-            or match.group().lower() in generic
-            or match.group() in _KINDS_OF_BODY
+            or _role_word(match.group())
             or text.endswith(_POINTED_AT, 0, start)
             or _OFFICER_AFTER.match(text, end) is None
         ):
@@ -992,14 +999,6 @@ _NOT_NAME_KANJI = frozenset("副元前現新旧第同両各故次総全一二三
 # A body or a place, not the end of a name, before a title: 金正恩|党|委員長, 米.
 _BODY_KANJI = frozenset("党省庁府県市区町村州国軍局部課署院会社団界側")
 _NAME_PIECES = ("名詞", "接尾辞", "記号")  # UniDic has rare kanji as symbols: 梁
-
-
-# Words for a role or a body, not a person's name, before a firm's office.
-_ROLES = _words("トップ グループ チーム オーナー ボス リーダー マネージャー パートナー メンバー")
-
-
-def _role_word(word: str) -> bool:
-    return word in _ROLES or word.lower() in generic_terms()
 
 
 def titled_kanji_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
