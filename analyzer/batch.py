@@ -149,6 +149,7 @@ def analyze_job(job: Job, settings: Settings) -> Outcome:
     """Analyse one article; any failure becomes an error record."""
     from analyzer.entities import read_names
     from analyzer.pipeline import analyze_path
+    from analyzer.tokenizer import release_dictionary
 
     try:
         names = read_names(settings.names_file) if settings.names_file else None
@@ -162,6 +163,9 @@ def analyze_job(job: Job, settings: Settings) -> Outcome:
         kind, message = exc.kind, exc.message
     except Exception as exc:  # a bug in kiji: report it for this file, keep going
         kind, message = "internal", f"internal error: {type(exc).__name__}: {exc}"
+    finally:
+        # a worker's memory stays what one article needs, however many it reads
+        release_dictionary()
     record = ErrorRecord(job.path, kind, message).to_dict()
     return Outcome(job, _to_json(record, settings.pretty), error=(kind, message))
 
@@ -202,8 +206,10 @@ def _start_worker(settings: Settings) -> None:
     global _worker_settings
     _worker_settings = settings
     from analyzer.pipeline import warm_up
+    from analyzer.tokenizer import release_dictionary
 
     warm_up()
+    release_dictionary()
 
 
 def _work(job: Job) -> Outcome:

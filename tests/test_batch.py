@@ -145,3 +145,14 @@ def test_progress_shows_on_a_terminal(posts):
     os.close(controller)
     assert b"analysing" in seen
     assert b"ok, 1 failed" in seen
+
+
+def test_each_article_hands_back_the_dictionary_pages_it_read(posts, monkeypatch):
+    from analyzer import batch, tokenizer
+
+    released = []
+    monkeypatch.setattr(tokenizer, "release_dictionary", lambda: released.append(1))
+    jobs, _ = batch.discover([str(posts)])
+    outcomes = list(batch.run(jobs, batch.Settings(), workers=1))
+    assert any(o.failed for o in outcomes)  # failed articles release theirs too
+    assert len(released) == len(jobs)

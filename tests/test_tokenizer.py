@@ -1,3 +1,8 @@
+import sys
+
+import pytest
+
+from analyzer import tokenizer
 from analyzer.tokenizer import tokenize
 
 
@@ -53,3 +58,23 @@ def test_tokens_match_fugashis_own_nodes_on_awkward_text():
         offset += len(node.surface)
     got = [(t.surface, t.start, t.pos, t.lemma, t.reading, t.unknown) for t in tokenize(text)]
     assert got == expected
+
+
+def _resident_file_kb() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("RssFile:"):
+                return int(line.split()[1])
+    raise AssertionError("no RssFile in /proc/self/status")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc (Linux)")
+def test_releasing_the_dictionary_unmaps_its_pages_and_tokens_stay_the_same():
+    text = "東京証券取引所でエヌビディアの株価が急落し、ソフトバンクグループも続いた。" * 40
+    before = [(t.surface, t.start, t.pos, t.lemma) for t in tokenize(text)]
+    resident = _resident_file_kb()
+    tokenizer.release_dictionary()
+    assert tokenizer._mappings, "the dictionary's mappings were not found"
+    # the pages MeCab read for the text are no longer counted in this process
+    assert _resident_file_kb() < resident - 1024
+    assert [(t.surface, t.start, t.pos, t.lemma) for t in tokenize(text)] == before
