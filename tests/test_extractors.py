@@ -2153,3 +2153,14 @@ def test_a_listed_person_before_a_title_mecab_cut_into_characters():
     assert found.get("馬雲") == "PERSON"  # was 雲
     branch = entities_of("11月18日にはデビッド・マクリーンが上海支店長となった。")
     assert branch.get("上海支店") == "FACILITY"  # 支店|長: a word, then 長, goes on
+
+
+def test_a_policy_headquarters_is_a_government_body():
+    found = entities_of(
+        "政府は知的財産戦略本部の会合を開いた。首相を本部長とする「AI戦略本部」を設ける。"
+        "デジタル市場競争本部は評価をまとめた。県は災害対策本部を設置した。"
+    )
+    assert found.get("知的財産戦略本部") == "POLITICAL_ORG"  # missed: common nouns
+    assert found.get("AI戦略本部") == "POLITICAL_ORG"  # quoted: typed a product
+    assert found.get("デジタル市場競争本部") == "POLITICAL_ORG"
+    assert "災害対策本部" not in found  # any disaster's office, no name
