@@ -663,7 +663,12 @@ def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:
 
 # After a date, a plan or forecast (4月に上場する予定) points forward; 以来 (1月以来) or
 # a verb in the past tense before the clause ends (4月に報じた, 4月に開幕した万博も) back.
-_FUTURE = regex(r"[^。、\d]{0,12}?(?:予定|見通し|見込|計画|方針|めど|目指|目標|予想)")
+# A plan's or forecast's word after a noun is what the date's verb acts on: 10月に業績
+# 予想を下方修正した, 4月に計画を発表した (past), not after a verb, の or と.
+_FUTURE = regex(
+    r"[^。、\d]{0,12}?(?:(?<=[うくぐすつぬぶむるのと])(?:予定|見通し|見込み|計画|方針|目標|予想)"
+    r"|見込[むん]|めど|目指)"
+)
 _PAST = regex(r"以来|[^。、]*?た(?![ぁ-ゖ])")
 
 

@@ -430,6 +430,17 @@ def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it
     assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
 
 
+def test_a_forecast_a_date_acts_on_is_no_plan_for_that_date():
+    post = (
+        "---\ndate: 2026-11-20\n---\n\n"
+        "安川電機も10月に通期の業績予想を下方修正しており、回復は遅れている。"
+        "同社は2月に上場する予定だ。\n"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # not 2027-10
+    assert dates["2月"] == {"date": "2027-02", "year_inferred": True}  # a plan: ahead
+
+
 def test_a_season_or_a_month_named_from_the_article_date():
     post = (
         "---\ndate: 2025-11-20\n---\n\n"
