@@ -2186,7 +2186,17 @@ _OFFSHORE = regex(r"(?<=..)沖$")
 # After a place, a site's word makes the place's name the site's: on the Stockmark train
 # sentences 116 of the 117 such words that touch a gold name are inside it (the other a
 # company's 工場); a town's data centre too (石狩|データセンター, none in that data).
-_SITES = ("原子力発電所", "発電所", "原発", "データセンター", "空港", "駅", "工場", "製鉄所")
+_SITES = (
+    "原子力発電所",
+    "発電所",
+    "原発",
+    "データセンター",
+    "空港",
+    "駅",
+    "工場",
+    "製鉄所",
+    "製油所",
+)
 # A site's name and の: what follows is of the site, not its name (羽田空港|の新ターミナル;
 # no Stockmark train gold name holds one).
 _SITE_THEN_OF = regex(rf"(?:{'|'.join(_SITES)})(?=の)")
@@ -2200,11 +2210,13 @@ _EXCHANGE_SEGMENT = regex(
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
-# 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2 (原発 is short for 原子力発電所,
-# 製鉄所 a works; サービスエリア the same as a パーキングエリア), and a plant's numbered
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2, 球場 7, アリーナ 4, ドーム 3 (原発
+# is short for 原子力発電所, 製鉄所 and 製油所 are works; サービスエリア the same as a
+# パーキングエリア), and a plant's numbered
 # unit (敦賀原発2号機, typed a product; no train name ends so).
 _FACILITY_END = regex(
-    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|ビルディング|ヒルズ|(?<![電戦視])線"
+    rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|球場|ドーム|アリーナ|ビルディング|ヒルズ"
+    r"|(?<![電戦視])線"
     r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"
