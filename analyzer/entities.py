@@ -52,7 +52,8 @@ TITLES = _words(
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 財務官 大臣 知事 市長 町長 村長 区長 議員 議長
     通商代表 報道官 大使 特使
-    委員長 幹事長 外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
+    委員長 幹事長 政調会長 総務会長
+    外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
     経済産業相 国土交通相 厚生労働相 文部科学相 農林水産相 環境相 デジタル相 復興相 経済安保相
     経済再生担当相 経済安全保障担当相 経済財政担当相 少子化担当相 地方創生担当相 万博担当相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
@@ -406,6 +407,7 @@ def extract_entities(
                     part_end += 2  # 岩谷|産業, typed as the person 岩谷: a firm (_FIRM_WORD_END)
                 elif kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
+                    part_end = _with_given_name(text, tokens, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
                     part_end = _before_country_office(text, part_start, part_end)
@@ -1466,7 +1468,7 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
         and after.surface not in COUNTRY_KANJI
         and len(after.surface) == 1
         and _kanji(after.surface)
-        and after.pos[0] in _NAME_PIECES
+        and (after.pos[0] in _NAME_PIECES or after.surface == "之")  # 小林鷹|之: a particle
         and after.surface not in _NOT_NAME_KANJI
         and text.startswith(_TITLES_LONGEST_FIRST, after.end)
     ):
@@ -1474,11 +1476,56 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
     return end
 
 
+def _with_given_name(text: str, tokens: Sequence[Token], end: int) -> int:
+    """The end of a person's name the tagger cut after the surname, where MeCab read
+    a kanji of the given name as a word of its own (``藤戸|則|弘氏``): after a surname in
+    kanji, one or two kanji words, two or three kanji in all, one of them a given name
+    to UniDic, then ``氏``, ``さん`` or an office."""
+    last = _token_ending(tokens, end)
+    if last < 0 or tokens[last].pos[2:4] != ("人名", "姓") or not _kanji(text[end - 1]):
+        return end
+    k, given = last + 1, 0
+    while k < len(tokens) and k - last <= 2 and tokens[k].start == tokens[k - 1].end:
+        token = tokens[k]
+        if text.startswith(("氏", "さん", *_TITLES_LONGEST_FIRST), token.start):
+            break
+        if not (
+            _kanji(token.surface)
+            and token.pos[0] in _NAME_PIECES
+            and (token.pos[1] != "固有名詞" or token.pos[2] == "人名")
+            and not any(ch in _NOT_NAME_KANJI or ch in _BODY_KANJI for ch in token.surface)
+        ):
+            return end
+        given += token.pos[2:4] == ("人名", "名")
+        k += 1
+    if (
+        k - last < 2
+        or not given
+        or not 2 <= tokens[k - 1].end - end <= 3
+        or not (
+            text.startswith(("氏", "さん"), tokens[k - 1].end)
+            or text.startswith(_TITLES_LONGEST_FIRST, tokens[k - 1].end)
+        )
+    ):
+        return end
+    return tokens[k - 1].end
+
+
 def _before_country_office(text: str, start: int, end: int) -> int:
     """The end of a person's name the tagger ran into a country's office after it
-    (``スターマー英|首相``, ``バイデン前米|大統領``)."""
+    (``スターマー英|首相``, ``バイデン前米|大統領``) or into the start of an office
+    (``岸田政調|会長``)."""
     for cut in (2, 1):
-        if end - cut > start + 1 and _COUNTRY_OFFICE.match(text, end - cut) is not None:
+        if end - cut > start + 1 and (
+            _COUNTRY_OFFICE.match(text, end - cut) is not None
+            or (
+                text.startswith(_TITLES_LONGEST_FIRST, end - cut)
+                and any(
+                    len(title) > cut and text.startswith(title, end - cut)
+                    for title in _TITLES_LONGEST_FIRST
+                )
+            )
+        ):
             return end - cut
     return end
 

@@ -2181,3 +2181,14 @@ def test_a_policy_headquarters_is_a_government_body():
     assert found.get("AI戦略本部") == "POLITICAL_ORG"  # quoted: typed a product
     assert found.get("デジタル市場競争本部") == "POLITICAL_ORG"
     assert "災害対策本部" not in found  # any disaster's office, no name
+
+
+def test_a_persons_name_is_whole_where_mecab_cut_the_given_name_or_the_office():
+    found = entities_of(
+        "三菱UFJモルガン・スタンレー証券のチーフエコノミスト、藤戸則弘氏は指摘する。"
+        "自民党の小林鷹之政調会長は述べた。岸田政調会長が話した。"
+    )
+    assert found.get("藤戸則弘") == "PERSON"  # 藤戸|則|弘: two persons
+    assert found.get("小林鷹之") == "PERSON"  # 之 read as a particle: 小林鷹
+    assert found.get("岸田") == "PERSON"  # not 岸田政調, the office's start
+    assert not {"藤戸", "弘", "小林鷹", "岸田政調"} & set(found)
