@@ -494,6 +494,11 @@ def extract_entities(
                     or (  # not 「…大手」, an event; but ノンバンク大手シュリラム・ファイナンス
                         (kind != "EVENT" or _FIRM_NAME_END.search(name) is not None)
                         and _described_as_company(text, part_start, part_end)
+                        and not (
+                            kind == "PRODUCT"
+                            and prefix == "COMPANY"
+                            and _firms_quoted_product(text, part_start, part_end)
+                        )
                     )
                     or (  # 米バイオ企業のアイベリック・バイオ, typed a person; not the
                         # firm's 社長 or 氏 (IT企業の|山田太郎|社長)
@@ -2863,6 +2868,20 @@ _FIRM_NAME_END = regex(
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
     r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
 )
+
+
+def _firms_quoted_product(text: str, start: int, end: int) -> bool:
+    """A listed firm's name and a word, quoted and typed a product (``「Rakuten AI」を
+    組み込む``, ``「LINE AI」``): the firm's product, though ``AI`` ends firms' names
+    (``Sakana AI``), unless a word for a firm comes before it (``子会社「…」``) or it ends
+    in a legal form (``「OpenAI Group PBC」``)."""
+    return (
+        _HOLDING.search(text, start, end) is None
+        and text[start - 1 : start] in ("「", "『")
+        and text[end : end + 1] in ("」", "』")
+        and _AFTER_SUBSIDIARY.search(text, max(0, start - 8), start) is None
+        and _AFTER_FIRM.search(text, max(0, start - 11), start) is None
+    )
 
 
 def _described_as_company(text: str, start: int, end: int) -> bool:

@@ -2192,3 +2192,12 @@ def test_a_persons_name_is_whole_where_mecab_cut_the_given_name_or_the_office():
     assert found.get("小林鷹之") == "PERSON"  # 之 read as a particle: 小林鷹
     assert found.get("岸田") == "PERSON"  # not 岸田政調, the office's start
     assert not {"藤戸", "弘", "小林鷹", "岸田政調"} & set(found)
+
+
+def test_a_listed_firms_quoted_name_and_word_is_its_product():
+    found = entities_of(
+        "楽天グループの三木谷浩史社長は「Rakuten AI」を全サービスに組み込む方針だ。"
+        "AIスタートアップのSakana AIは資金を調達した。"
+    )
+    assert found.get("Rakuten AI") == "PRODUCT"  # AI ends firms' names: was a company
+    assert found.get("Sakana AI") == "COMPANY"
