@@ -456,6 +456,7 @@ def extract_entities(
                         and (_kanji(name[0]) or _FIRM_WORD_END.search(name) is None)
                     )
                     or _VISIT.fullmatch(name) is not None
+                    or _currency_of_country(tokens, part_start, part_end)  # 韓国ウォン
                     or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
                     or _STARTUP_END.search(name) is not None  # 東大発ベンチャー
@@ -1399,6 +1400,27 @@ def _one_place(tokens: Sequence[Token], start: int, end: int) -> bool:
         len(inside) == 1
         and (inside[0].start, inside[0].end) == (start, end)
         and inside[0].pos[2] == "地名"
+    )
+
+
+# Currencies news names after their country (韓国ウォン, トルコリラ, ブラジルレアル).
+_CURRENCY_WORDS = _words(
+    """
+    ドル ユーロ ポンド ウォン ルピー ルピア ルーブル ペソ バーツ レアル リラ リンギット
+    フラン ランド ドン 元 ディルハム リヤル クローネ クローナ ズロチ
+    """
+)
+
+
+def _currency_of_country(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is a country and its currency's name, MeCab's two words
+    (``韓国|ウォン``, typed a place, ``メキシコ|ペソ``, a product): a currency, no name."""
+    inside = _tokens_within(tokens, start, end)
+    return (
+        len(inside) == 2
+        and (inside[0].start, inside[1].end) == (start, end)
+        and inside[0].pos[2:4] == ("地名", "国")
+        and inside[1].surface in _CURRENCY_WORDS
     )
 
 
