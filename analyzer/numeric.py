@@ -58,6 +58,20 @@ _SYMBOL = {"$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"} | {
     code: code
     for code in ("USD", "EUR", "JPY", "GBP", "CNY")  # USD 5 billion
 }
+# Dollars with their country's letters (NT$1000億, US$500 million, HK$2 billion).
+_DOLLARS = {
+    "US$": "USD",
+    "NT$": "TWD",
+    "HK$": "HKD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+}
+_SYMBOL |= _DOLLARS
+_DOLLAR_PREFIXES = "|".join(re.escape(p) for p in sorted(_DOLLARS, key=len, reverse=True))
 _SCALE = {
     "k": 1e3,
     "m": 1e6,
@@ -96,8 +110,8 @@ _UNIT_SYMBOLS = {
 # positions where no number starts fail at once.
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
-    rf"(?=[{_NUMERAL}約お$¥€£UEJGC]){_ABOUT}{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
-    rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
+    rf"(?=[{_NUMERAL}約お$¥€£UEJGCNHAS]){_ABOUT}{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
+    rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:{_DOLLAR_PREFIXES}|(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d)))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
 )
 # Several of a unit (数千億円, 数十億ドル, 数兆円): two to nine of it, as a range.
 _SEVERAL_MONEY = regex(
@@ -620,7 +634,13 @@ def _nearest(
             return (date.year, date.month, date.day if precision == "day" else now[2])
 
         if tense == "past":
-            options = [o for o in options if when(o) <= now] or options
+            # not a month of last year far back (12月 in a post of November: the
+            # coming one, 12月の利上げに含みを持たせた; news writes 昨年12月 for the other)
+            options = [
+                o
+                for o in options
+                if when(o) <= now and (o[0].year == reference.year or (reference - o[0]).days <= 92)
+            ] or options
         else:
             options = [o for o in options if when(o) >= now] or options
     if not options:

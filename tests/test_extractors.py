@@ -440,6 +440,16 @@ def test_a_forecast_a_date_acts_on_is_no_plan_for_that_date():
     assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # not 2027-10
     assert dates["2月"] == {"date": "2027-02", "year_inferred": True}  # a plan: ahead
 
+    post = (
+        "---\ndate: 2026-11-18\n---\n\n"
+        "植田和男総裁は「好循環は続いている」と話し、12月の利上げに含みを持たせた。"
+        "同社は1月に新製品を発表した。\n"
+    )
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    # past tense, but news writes 昨年12月 for last year's: the coming December
+    assert dates["12月"] == {"date": "2026-12", "year_inferred": True}
+    assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # this year's, past
+
 
 def test_a_season_or_a_month_named_from_the_article_date():
     post = (
@@ -516,6 +526,27 @@ def test_money_after_a_currency_code():
         "USD 5 billion": {"amount": 5e9, "unit": "USD"},
         "EUR1.2m": {"amount": 1.2e6, "unit": "EUR"},
         "JPY100億": {"amount": 1e10, "unit": "JPY"},
+    }
+
+
+def test_dollars_with_their_countrys_letters():
+    text = "NT$1000億の投資、US$500 millionの社債、HK$2 billionの調達。USの企業。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "NT$1000億": {"amount": 1e11, "unit": "TWD"},
+        "US$500 million": {"amount": 5e8, "unit": "USD"},
+        "HK$2 billion": {"amount": 2e9, "unit": "HKD"},
+    }
+    found = entities_of("US$500 millionの社債を発行した。")
+    assert found == {"US$500 million": "MONEY"}  # was 米国 and $500 million
+
+
+def test_a_countrys_currency_is_no_name():
+    found = entities_of("韓国ウォンで3兆ウォン規模。トルコリラが急落し、メキシコペソも売られた。")
+    assert found == {"3兆ウォン": "MONEY"}  # 韓国ウォン was a place, メキシコペソ a product
+    assert entities_of("ロンドンとアイルランドで会合。") == {
+        "ロンドン": "LOCATION",
+        "アイルランド": "LOCATION",
     }
 
 
