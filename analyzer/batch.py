@@ -1,16 +1,19 @@
 """Batch runner: find articles under folders, analyse them in worker processes, stream
 the results in input order (or as they finish), and never lose the run to one article.
 
-Workers load the tagger and lexicons once and send back finished JSON text, so the
-parent only writes. The parent holds no more than the results waiting for an earlier
-article to finish, so memory stays flat however large the folder.
+Workers load the tagger and lexicons once, take one article at a time and send back
+finished JSON text, so the parent only writes, and knows which article a worker that
+died was on. The parent holds no more than the results waiting for an earlier article
+to finish (at most ``_MAX_WAITING``), so memory stays flat however large the folder.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import tempfile
@@ -18,7 +21,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analyzer.errors import KijiError, NotFoundError, OutputError
 from analyzer.reader import ReadOptions
@@ -175,7 +178,9 @@ def run(
 ) -> Iterator[Outcome]:
     """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
 
-    Closing the iterator early (an error, Ctrl-C, a closed pipe) stops the workers.
+    Closing the iterator early (an error, Ctrl-C, a closed pipe) stops the workers. A
+    worker that dies (killed for memory, a crash in native code) fails the article it
+    was on, and a new one takes its place.
     """
     if workers <= 1 or len(jobs) <= 1:
         from analyzer.tokenizer import tagger
@@ -184,37 +189,117 @@ def run(
         for job in jobs:
             yield analyze_job(job, settings)
         return
-    pool = multiprocessing.get_context("fork").Pool(
-        workers, initializer=_start_worker, initargs=(settings,)
-    )
+    context = multiprocessing.get_context("fork")
+    pool: list[_Worker] = []
     try:
-        chunk = max(1, min(8, len(jobs) // (workers * 16)))
-        mapper = pool.imap if ordered else pool.imap_unordered
-        yield from mapper(_work, jobs, chunksize=chunk)
-        pool.close()
+        todo = iter(enumerate(jobs))
+        left = len(jobs)  # not yet given to a worker
+        waiting: dict[int, Outcome] = {}  # finished out of order, held for their turn
+        turn = 0  # index of the next outcome to yield, in input order
+        pool = [_Worker(context, settings) for _ in range(min(workers, len(jobs)))]
+        while True:
+            for i, worker in enumerate(pool):
+                # Idle workers wait while many results wait for a slow article's turn, so
+                # memory stays flat; a worker that died is replaced while work is left.
+                if worker.job is None and left and len(waiting) < _MAX_WAITING:
+                    if not worker.process.is_alive():
+                        worker.stop()
+                        pool[i] = worker = _Worker(context, settings)
+                    worker.give(next(todo))
+                    left -= 1
+            busy = [worker for worker in pool if worker.job is not None]
+            if not busy:
+                return
+            ready = set(
+                multiprocessing.connection.wait(
+                    [w.connection for w in busy] + [w.process.sentinel for w in busy]
+                )
+            )
+            for worker in busy:
+                if worker.connection in ready or worker.process.sentinel in ready:
+                    index, outcome = worker.take()
+                    if not ordered:
+                        yield outcome
+                        continue
+                    waiting[index] = outcome
+                    while turn in waiting:
+                        yield waiting.pop(turn)
+                        turn += 1
     finally:
-        pool.terminate()
-        pool.join()
+        for worker in pool:
+            worker.stop()
 
 
-_worker_settings: Settings | None = None
+# Results held for an earlier article's turn before idle workers wait for it.
+_MAX_WAITING = 256
+
+
+class _Worker:
+    """One worker process, given one article at a time, so that if it dies the parent
+    knows which article it was on."""
+
+    def __init__(self, context: Any, settings: Settings) -> None:
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, settings), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.pretty = settings.pretty
+        self.job: tuple[int, Job] | None = None
+
+    def give(self, item: tuple[int, Job]) -> None:
+        self.job = item
+        with contextlib.suppress(OSError):  # it died before reading it: take() says so
+            self.connection.send(item)
+
+    def take(self) -> tuple[int, Outcome]:
+        """The outcome of the article given, or an error record if the worker died."""
+        assert self.job is not None
+        index, job = self.job
+        self.job = None
+        with contextlib.suppress(EOFError, OSError):
+            if self.connection.poll():
+                return self.connection.recv()
+        self.process.join(5)
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            try:
+                how = f"was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"was killed by signal {-code}"
+            if -code == signal.SIGKILL:
+                how += " (out of memory?)"
+        else:
+            how = f"exited with status {code}"
+        message = f"internal error: the worker analysing it {how}"
+        record = ErrorRecord(job.path, "internal", message).to_dict()
+        return index, Outcome(job, _to_json(record, self.pretty), error=("internal", message))
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.connection.close()
+
+
+def _serve(connection: Any, settings: Settings) -> None:
+    """A worker's life: load everything once, then analyse what the parent sends."""
+    _start_worker(settings)
+    while True:
+        try:
+            index, job = connection.recv()
+        except EOFError:  # the parent has gone
+            return
+        connection.send((index, analyze_job(job, settings)))
 
 
 def _start_worker(settings: Settings) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides what happens.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _worker_settings
-    _worker_settings = settings
     from analyzer.pipeline import warm_up
     from analyzer.tokenizer import release_dictionary
 
     warm_up()
     release_dictionary()
-
-
-def _work(job: Job) -> Outcome:
-    assert _worker_settings is not None
-    return analyze_job(job, _worker_settings)
 
 
 def _to_json(record: dict, pretty: bool = False) -> str:

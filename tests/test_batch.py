@@ -156,3 +156,23 @@ def test_each_article_hands_back_the_dictionary_pages_it_read(posts, monkeypatch
     outcomes = list(batch.run(jobs, batch.Settings(), workers=1))
     assert any(o.failed for o in outcomes)  # failed articles release theirs too
     assert len(released) == len(jobs)
+
+
+def test_a_worker_that_dies_fails_only_its_article(posts, monkeypatch):
+    from analyzer import batch
+
+    analyze = batch.analyze_job
+
+    def dies_on_one(job, settings):
+        if job.path.endswith(os.path.join("set1", SAMPLES[0].name)):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel kills a worker out of memory
+        return analyze(job, settings)
+
+    monkeypatch.setattr(batch, "analyze_job", dies_on_one)  # the forked workers inherit it
+    jobs, _ = batch.discover([str(posts)])
+    outcomes = list(batch.run(jobs, batch.Settings(), workers=2))
+    assert [o.job for o in outcomes] == jobs  # every article, in order
+    died = [o for o in outcomes if o.failed and o.error[0] == "internal"]
+    assert [o.job.path for o in died] == [os.path.join(str(posts), "set1", SAMPLES[0].name)]
+    assert "killed by SIGKILL" in died[0].record["error"]["message"]
+    assert sum(not o.failed for o in outcomes) == len(jobs) - 2  # and the binary file
