@@ -3212,8 +3212,9 @@ def _short_names(
     ``eMAXIS Slim 米国株式(S&P500)`` name two things); a name's reading in the other
     script is the same name (``Stargate(スターゲート)``, ``Apple Inc.(アップル)``, a
     place's kanji and its katakana reading, ``清州(チョンジュ)``),
-    and so is a firm's name in kanji beside its Latin or katakana one
-    (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``), as is a person's name in
+    and so is a firm's or a product's name in kanji beside its Latin or katakana one
+    (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``, ``鴻蒙(HarmonyOS)``), as is a
+    person's name in
     kanji beside its reading (``劉揚偉(ヤング・リウ)``); a former name is grouped before
     (``_FORMERLY``).
     Returns the key of the name in parentheses → the key of the name before them
@@ -3262,10 +3263,10 @@ def _short_names(
                 and _KATAKANA_NAME.fullmatch(written) is not None
                 and keys[i + 1] not in listed
             )
-            # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's name in its own
-            # country's kanji and in Latin letters or katakana
-            or (
-                a.type in ("COMPANY", "PERSON")  # 劉揚偉(ヤング・リウ): one person
+            # Unitree Robotics(宇樹科技), 騰訊控股(テンセント): a firm's (or a product's)
+            # name in its own country's kanji and in Latin letters or katakana
+            or (  # 劉揚偉(ヤング・リウ): one person; 鴻蒙(HarmonyOS): one product
+                a.type in ("COMPANY", "PERSON", "PRODUCT")
                 and (
                     a.type == b.type
                     # 吉利汽車(ジーリー): the reading of a firm's kanji, typed otherwise

@@ -1449,6 +1449,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     text = "中国のUnitree Robotics（宇樹科技）は人型ロボットを開発する。宇樹科技は上場を目指す。"
     firms = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert len(firms) == 1 and len(firms[0].mentions) == 3
+    text = "華為技術は新OS「鴻蒙（HarmonyOS）」を発表した。鴻蒙の搭載端末を増やす。"
+    products = [e for e in analyze_text(text).entities if e.type == "PRODUCT"]
+    assert [(e.text, len(e.mentions)) for e in products] == [("鴻蒙", 3)]  # one product
     for text in (
         "騰訊控股（テンセント）のCEOは語った。",  # and a listed katakana name
         "米ストラテジー（旧マイクロストラテジー）の会長は語った。",  # a former name
