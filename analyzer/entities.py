@@ -2104,8 +2104,9 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         and before.surface not in _LOOSE_PREFIXES
         and before.pos[0] in ("名詞", "接頭辞")
         and _written_as_name(before, latin)
+        and before.pos[1] != "数詞"  # G20|大阪|サミット: what comes after decides
     ):
-        return before.pos[1] != "数詞"
+        return True
     if after is None or after.surface in _LOOSE_SUFFIXES:
         return False
     title = next((t for t in _TITLES_LONGEST_FIRST if text.startswith(t, end)), "")

@@ -2235,3 +2235,9 @@ def test_a_listed_firms_quoted_name_and_word_is_its_product():
     )
     assert found.get("Rakuten AI") == "PRODUCT"  # AI ends firms' names: was a company
     assert found.get("Sakana AI") == "COMPANY"
+
+
+def test_a_listed_place_after_a_number_in_an_events_name_is_the_events():
+    found = entities_of("G20大阪サミットでは、データ流通の枠組みが議論された。")
+    assert found == {"G20大阪サミット": "EVENT"}  # was 大阪, a place
+    assert entities_of("2025年大阪で会議。").get("大阪") == "LOCATION"
