@@ -38,6 +38,10 @@ _READ_PIECE = 1 << 20
 # terminal. Each character is read as a space, so every offset still points into the
 # decoded source.
 _CONTROLS = regex(r"\x1b\[[0-9;:?]*[ -/]*[@-~]|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# In the body, Markdown first reads them as a character that is nothing to it (a
+# Unicode noncharacter), then the analysis text has spaces there: as spaces, a colour
+# code opening a line would indent it into a code block, and its text would be lost.
+_HIDDEN = "\ufdd0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,9 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
             "dates without a year are not placed in time"
         )
     body_start = front.body_start if front else 0
+    if text is not decoded:  # controls: hidden from Markdown in the body (see _HIDDEN)
+        body = _CONTROLS.sub(lambda m: _HIDDEN * len(m.group()), decoded[body_start:])
+        text = text[:body_start] + body
 
     out = TextMap()
     blocks: list[Block] = []
@@ -176,7 +183,7 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
     else:
         body_blocks, emphasis = render_body(text, body_start, out, warnings)
     blocks.extend(body_blocks)
-    out.freeze()
+    out.freeze(blank=_HIDDEN if text is not decoded else None)
     sentences = split_sentences(out.text, blocks)
     _warn_if_not_japanese(out.text, warnings)
     return Document(

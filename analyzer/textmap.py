@@ -88,8 +88,11 @@ class TextMap:
         """Source offset just past the last character added (0 when empty)."""
         return self.end_of(self._length - 1) if self._length else 0
 
-    def freeze(self) -> TextMap:
+    def freeze(self, blank: str | None = None) -> TextMap:
+        """Join the text; ``blank`` characters in it become spaces (same offsets)."""
         self.text = "".join(self._parts)
+        if blank is not None and blank in self.text:
+            self.text = self.text.replace(blank, " ")
         self._parts = [self.text] if self.text else []
         return self
 

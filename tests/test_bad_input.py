@@ -178,6 +178,10 @@ def test_control_characters_and_terminal_codes_are_read_as_spaces():
     for entity in analysis.entities:  # offsets still index the decoded source
         for mention in entity.mentions:
             assert text[mention.start : mention.end] in ("ソニー", "日立")
+    # a colour code opening a line does not indent it into a code block (lost text)
+    opened = analyze_text("\x1b[31m赤い\x1b[0m文字で書かれた記事です。ソニーは増益だ。")
+    assert opened.stats.sentences == 2 and not opened.warnings
+    assert "ソニーグループ" in {e.text for e in opened.entities}
 
 
 def test_odd_dates_and_string_tags_are_normalised():
