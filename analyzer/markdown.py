@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from analyzer.startup import regex
-from analyzer.textmap import TextMap
+from analyzer.textmap import HIDDEN, TextMap
 
 _NEWLINE = regex(r"\r\n?|\n")
 # A trailer line: a short word between rules (``---END---``, ``=== 以上 ===``). Between
@@ -27,6 +27,7 @@ _TRAILER = regex(
 # Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
 _NOISE = regex(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+_HIDDEN_WHITE = HIDDEN + " \t\n"  # what the reader hides from Markdown, and white space
 _MIN_DUPLICATE = 20
 
 _md: MarkdownIt | None = None
@@ -96,6 +97,8 @@ def render_body(
             if tok.map is None:
                 continue
             text = tok.content.strip()
+            if not text.strip(_HIDDEN_WHITE):  # Liquid tags or control characters alone
+                continue
             line = lines.first_line + tok.map[0]
             if all(_TRAILER.fullmatch(part.strip()) for part in text.split("\n")):
                 continue

@@ -23,7 +23,7 @@ from analyzer.markdown import Block, Emphasis, render_body
 from analyzer.resources import sha256
 from analyzer.sentences import Sentence, split_sentences
 from analyzer.startup import regex
-from analyzer.textmap import TextMap
+from analyzer.textmap import HIDDEN, TextMap
 
 PLAIN_SUFFIXES = frozenset({".txt", ".text"})
 _NEWLINE = regex(r"\r\n?|\n")
@@ -36,12 +36,26 @@ _READ_PIECE = 1 << 20
 # Control characters but tab and line ends (a terminal colour code pasted into a post,
 # ESC [31m, whole; a bell; C1 codes): no word holds one, and none should reach a
 # terminal. Each character is read as a space, so every offset still points into the
-# decoded source.
+# decoded source. In the body, Markdown first reads them as HIDDEN, a character that
+# is nothing to it, then the analysis text has spaces there: as spaces, a colour code
+# opening a line would indent it into a code block, and its text would be lost.
 _CONTROLS = regex(r"\x1b\[[0-9;:?]*[ -/]*[@-~]|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# In the body, Markdown first reads them as a character that is nothing to it (a
-# Unicode noncharacter), then the analysis text has spaces there: as spaces, a colour
-# code opening a line would indent it into a code block, and its text would be lost.
-_HIDDEN = "\ufdd0"
+# Jekyll's Liquid in a post's body: a block of code or a comment between its tags
+# (highlight, raw, comment), then any other tag or output ({% include x.html %},
+# {{ page.title }}): hidden as control characters are, so no tag's words are read as
+# prose and none indents a line; line ends stay, so lines keep their numbers.
+_LIQUID = regex(
+    r"\{%-?\s*(highlight|raw|comment)\b[^%]{0,200}%\}.*?\{%-?\s*end\1\s*-?%\}"
+    r"|\{%.{0,500}?%\}|\{\{.{0,500}?\}\}",
+    re.DOTALL,
+)
+
+
+def _hidden(match: re.Match[str]) -> str:
+    return _NEWLINES_KEPT.sub(HIDDEN, match.group())
+
+
+_NEWLINES_KEPT = regex(r"[^\r\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +181,11 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
             "dates without a year are not placed in time"
         )
     body_start = front.body_start if front else 0
-    if text is not decoded:  # controls: hidden from Markdown in the body (see _HIDDEN)
-        body = _CONTROLS.sub(lambda m: _HIDDEN * len(m.group()), decoded[body_start:])
+    if text is not decoded:  # controls: hidden from Markdown in the body (see _CONTROLS)
+        body = _CONTROLS.sub(lambda m: HIDDEN * len(m.group()), decoded[body_start:])
         text = text[:body_start] + body
+    if "{%" in text or "{{" in text:  # Jekyll's Liquid tags: no prose (see _LIQUID)
+        text = text[:body_start] + _LIQUID.sub(_hidden, text[body_start:])
 
     out = TextMap()
     blocks: list[Block] = []
@@ -183,7 +199,7 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
     else:
         body_blocks, emphasis = render_body(text, body_start, out, warnings)
     blocks.extend(body_blocks)
-    out.freeze(blank=_HIDDEN if text is not decoded else None)
+    out.freeze(blank=HIDDEN)
     sentences = split_sentences(out.text, blocks)
     _warn_if_not_japanese(out.text, warnings)
     return Document(

@@ -19,6 +19,12 @@ import unicodedata
 _JOINERS = frozenset("\uff9e\uff9f\u3099\u309a")
 
 
+# A character the reader puts in the source's place where Markdown must see nothing
+# (control characters, Liquid tags; a Unicode noncharacter, in no text): the frozen
+# analysis text has a space there.
+HIDDEN = "\ufdd0"
+
+
 class TextMap:
     """Analysis text plus, per character, the source span it stands for."""
 

@@ -158,3 +158,19 @@ def test_sample_posts_read_cleanly(path):
     assert len(doc.text) >= 1500
     assert len(doc.sentences) >= 20
     assert_offsets_point_into_source(doc)
+
+
+def test_jekyll_liquid_tags_and_code_blocks_are_not_prose():
+    doc = doc_of(
+        "---\ntitle: 投稿\n---\n{% include toc.html %}\n"
+        "{{ page.title }}について。ソニーは増益だ。\n\n"
+        "{% highlight python %}\nimport toyota  # トヨタ\n{% endhighlight %}\n\n"
+        "{% comment %}\n下書きのメモ\n{% endcomment %}\n本田は減益だ。\n"
+    )
+    assert [s.strip() for s in sentence_texts(doc)] == [
+        "投稿",
+        "について。",
+        "ソニーは増益だ。",
+        "本田は減益だ。",
+    ]
+    assert [b.line for b in doc.blocks] == [2, 4, 11]  # lines keep their numbers
