@@ -9,6 +9,8 @@ such as ``---END---``, a paragraph repeated verbatim) is left out.
 from __future__ import annotations
 
 import bisect
+import html
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -26,7 +28,27 @@ _TRAILER = regex(
 )
 # Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
 _NOISE = regex(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
-_SKIPPED_BLOCKS = frozenset({"fence", "code_block", "html_block"})
+_SKIPPED_BLOCKS = frozenset({"fence", "code_block"})
+# Raw HTML in a post (<div class="note">…</div>, <p>…</p>, <details>): its text is
+# prose. Scripts, styles, comments and tags are not; a block-level tag ends a run.
+_HTML_PIECE = regex(
+    r"<(script|style|textarea)\b|<!--|<[A-Za-z/!?][^<>]{0,2000}>"
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    re.IGNORECASE,
+)
+# Where what _HTML_PIECE opened ends (unclosed, it runs to the block's end, as browsers
+# read it): found once from where it opened, so nothing is scanned twice.
+_HTML_CLOSE = {
+    "script": regex(r"</script\s*>", re.IGNORECASE),
+    "style": regex(r"</style\s*>", re.IGNORECASE),
+    "textarea": regex(r"</textarea\s*>", re.IGNORECASE),
+    "<!--": regex(r"-->"),
+}
+_HTML_BREAKS = regex(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|aside|details"
+    r"|summary|figure|figcaption|dl|dt|dd|header|footer|nav|hr|pre)\b",
+    re.IGNORECASE,
+)
 _HIDDEN_WHITE = HIDDEN + " \t\n"  # what the reader hides from Markdown, and white space
 _MIN_DUPLICATE = 20
 
@@ -125,6 +147,10 @@ def render_body(
                 out.add_break(out.last_source_end())
         elif kind in _SKIPPED_BLOCKS:
             continue
+        elif kind == "html_block" and tok.map is not None:
+            line = lines.first_line + tok.map[0]
+            for start, end in _html_runs(source, *lines.span(tok.map[0], tok.map[1]), out):
+                blocks.append(Block(start, end, "quote" if quote else "paragraph", line))
         elif kind == "heading_open":
             heading += 1
         elif kind == "heading_close":
@@ -224,3 +250,61 @@ class _InlineWalker:
                 start = open_emphasis.pop()
                 if len(self.out) > start:
                     self.emphasis.append(Emphasis(start, len(self.out)))
+
+
+def _html_runs(source: str, start: int, end: int, out: TextMap) -> list[tuple[int, int]]:
+    """Append the text of the raw HTML in ``source[start:end]`` to ``out``: the runs
+    between block-level tags, each line of them on its own, entities decoded. Returns
+    the runs' spans in the analysis text."""
+    runs: list[tuple[int, int]] = []
+    first = len(out)
+
+    def close_run() -> None:
+        nonlocal first
+        if len(out) > first:
+            runs.append((first, len(out)))
+            out.add_break(out.last_source_end())
+        first = len(out)
+
+    def add_text(a: int, b: int) -> None:
+        """source[a:b], text between tags: its lines parted by breaks, white space cut
+        where a line ends or starts (inline tags join what they part: ソニーは<b>増益)."""
+        pos = a
+        for k, match in enumerate([*_NEWLINE.finditer(source, a, b), None]):
+            left, right = pos, match.start() if match else b
+            if k > 0:
+                while left < right and source[left] in " \t":
+                    left += 1
+            if match:
+                while right > left and source[right - 1] in " \t":
+                    right -= 1
+            if left < right:
+                if k > 0 and len(out) > first and out.last_char() != "\n":
+                    out.add_break(out.last_source_end())
+                last = left
+                for noise in _NOISE.finditer(source, left, right):
+                    out.add_source(source, last, noise.start())
+                    last = noise.end()
+                out.add_source(source, last, right)
+            if match:
+                pos = match.end()
+
+    pos = start
+    while (piece := _HTML_PIECE.search(source, pos, end)) is not None:
+        add_text(pos, piece.start())
+        pos = piece.end()
+        text = piece.group()
+        if text.startswith("&"):
+            out.add_replacement(html.unescape(text), piece.start(), piece.end())
+            continue
+        closing = _HTML_CLOSE.get((piece.group(1) or text).lower())
+        if closing is not None:  # a script, a style, a comment: none of it is prose
+            if text != "<!--":
+                close_run()
+            shut = closing.search(source, pos, end)
+            pos = shut.end() if shut else end
+        elif _HTML_BREAKS.match(text):
+            close_run()
+    add_text(pos, end)
+    close_run()
+    return runs

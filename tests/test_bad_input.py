@@ -224,6 +224,8 @@ def _seconds(text: str) -> float:
         lambda n: "".join(">" * (i % 30) + " 引用\n" for i in range(n)),
         lambda n: "参照 https://example.com/" + "a" * (n * 20) + " の記事。",
         lambda n: "<div>\n" + "<p>段落</p>\n" * n + "</div>\n\n本文。",
+        lambda n: "<div>\n" + "<script>x" * n + "<!--y" * n + "</div>\n\n本文。",
+        lambda n: "{% include " * n + "{{ x" * n + "\n\n本文。",
     ],
     ids=[
         "no-punctuation",
@@ -234,6 +236,8 @@ def _seconds(text: str) -> float:
         "nested-quotes",
         "long-url",
         "html-block",
+        "unclosed-scripts",
+        "unclosed-liquid",
     ],
 )
 def test_pathological_text_takes_time_roughly_linear_in_its_size(make):

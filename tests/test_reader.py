@@ -174,3 +174,19 @@ def test_jekyll_liquid_tags_and_code_blocks_are_not_prose():
         "本田は減益だ。",
     ]
     assert [b.line for b in doc.blocks] == [2, 4, 11]  # lines keep their numbers
+
+
+def test_the_text_of_raw_html_is_prose_but_not_its_scripts_styles_or_comments():
+    doc = doc_of(
+        "<div class='note'>\n<p>ソニーは<b>増益</b>だった。&amp;トヨタも好調。</p>\n"
+        "<script>\nvar name = '日立';\n</SCRIPT>\n<style>p { color: red }</style>\n"
+        "<p>本田<!-- 下書き -->は減益。</p>\n</div>\n\n本文です。\n"
+    )
+    assert sentence_texts(doc) == [
+        "ソニーは増益だった。",
+        "&トヨタも好調。",
+        "本田は減益。",
+        "本文です。",
+    ]
+    assert [(b.kind, b.line) for b in doc.blocks] == [("paragraph", 1)] * 2 + [("paragraph", 10)]
+    assert_offsets_point_into_source(doc)
