@@ -1,4 +1,5 @@
-"""YAML front matter: find the block, parse it safely, normalise what we report."""
+"""Front matter (YAML between ``---``, as Jekyll writes it, or TOML between ``+++``, as
+Hugo does): find the block, parse it safely, normalise what we report."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from analyzer.startup import regex
 
 _OPEN = regex(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = regex(r"(?<=[\r\n])(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|\Z)")
+_TOML_OPEN = regex(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = regex(r"(?<=[\r\n])\+\+\+[ \t]*(?=\r\n|\r|\n|\Z)")
+_TOML_LINE = regex(r"\(at line (\d+), column \d+\)")
 _KNOWN = ("title", "date", "categories", "tags", "author", "excerpt")
 
 
@@ -74,7 +78,9 @@ class Meta:
 
 
 def split_front_matter(text: str) -> FrontMatter | None:
-    """Locate and parse a leading ``---`` block; None when the text has none."""
+    """Locate and parse a leading ``---`` (or ``+++``) block; None when the text has none."""
+    if toml := _TOML_OPEN.match(text):
+        return _toml_front_matter(text, toml)
     opening = _OPEN.match(text)
     if not opening:
         return None
@@ -97,12 +103,36 @@ def split_front_matter(text: str) -> FrontMatter | None:
         raise FrontMatterError(
             f"front matter is a YAML {type(values).__name__}, not a mapping of keys to values"
         )
-    body_start = closing.end()
-    if text.startswith("\r\n", body_start):
-        body_start += 2
-    elif text.startswith(("\n", "\r"), body_start):
-        body_start += 1
-    return FrontMatter(values, opening.end(), closing.start(), body_start)
+    return FrontMatter(values, opening.end(), closing.start(), _after_line(text, closing.end()))
+
+
+def _toml_front_matter(text: str, opening: re.Match[str]) -> FrontMatter:
+    import tomllib  # the standard library's (Python 3.11), loaded only for such posts
+
+    closing = _TOML_CLOSE.search(text, opening.end())
+    if closing is None:
+        raise FrontMatterError("front matter opened with +++ on line 1 is never closed")
+    try:
+        values = tomllib.loads(text[opening.end() : closing.start()])
+    except tomllib.TOMLDecodeError as exc:
+        problem = str(exc)
+        where = _TOML_LINE.search(problem)
+        if where:
+            problem = problem[: where.start()].strip()
+            problem = f"at line {int(where.group(1)) + 1}: {problem}"
+        raise FrontMatterError(f"invalid TOML in front matter {problem}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise FrontMatterError("invalid TOML in front matter: nested too deeply") from None
+    return FrontMatter(values, opening.end(), closing.start(), _after_line(text, closing.end()))
+
+
+def _after_line(text: str, at: int) -> int:
+    """The offset past the line end at ``at``, if there is one."""
+    if text.startswith("\r\n", at):
+        return at + 2
+    if text.startswith(("\n", "\r"), at):
+        return at + 1
+    return at
 
 
 def meta_from_values(values: dict[str, Any]) -> Meta:

@@ -221,7 +221,7 @@ def _front_matter_field(
     """Add a front matter string (title, excerpt) to the analysis text if found verbatim."""
     if not value or "\n" in value:
         return None
-    line = re.search(rf"^{key}[ \t]*:[ \t]*(.*)$", text[start:end], re.MULTILINE)
+    line = re.search(rf"^{key}[ \t]*[:=][ \t]*(.*)$", text[start:end], re.MULTILINE)
     if not line:
         return None
     at = text.find(value, start + line.start(1), start + line.end(1))

@@ -90,3 +90,22 @@ def test_odd_date_forms(yaml_text, date):
 def test_an_escaped_lone_surrogate_becomes_a_replacement_character():
     front = split_front_matter('---\ntitle: "\\ud800です"\n---\n本文\n')
     assert front.values["title"] == "\ufffdです"
+
+
+def test_hugo_toml_front_matter_becomes_meta():
+    text = (
+        '+++\ntitle = "ソニーの決算"\ndate = 2025-01-01T09:00:00+09:00\n'
+        'tags = ["決算", "ソニー"]\ndraft = false\n+++\nソニーは増益だった。'
+    )
+    front = split_front_matter(text)
+    meta = meta_from_values(front.values)
+    assert meta.title == "ソニーの決算" and meta.tags == ("決算", "ソニー")
+    assert meta.date == "2025-01-01T09:00:00+09:00"
+    assert meta.extra == {"draft": False}
+    assert text[front.body_start :] == "ソニーは増益だった。"
+    with pytest.raises(FrontMatterError, match=r"invalid TOML in front matter at line 2"):
+        split_front_matter('+++\ntitle = "unclosed\n+++\n本文。')
+    with pytest.raises(FrontMatterError, match=r"\+\+\+ on line 1 is never closed"):
+        split_front_matter('+++\ntitle = "x"\n本文。')
+    with pytest.raises(FrontMatterError, match="nested too deeply"):
+        split_front_matter("+++\na = " + "[" * 100_000 + "]" * 100_000 + "\n+++\n本文。")
