@@ -511,6 +511,12 @@ def extract_entities(
                         kind in ("PERSON", "PRODUCT")
                         and _OFFICER_AFTER.match(text, part_end) is not None
                     )
+                    or (  # レオパレス21の宮尾文也社長, typed an organisation: only a
+                        # firm has a 社長 or CEO (an organisation's 会長 is its own)
+                        kind == "ORG"
+                        and (officer := _OFFICER_AFTER.match(text, part_end)) is not None
+                        and officer.group().endswith(_CHIEF_OFFICES)
+                    )
                     or (  # カナダのアリマンタシォン・クシュタールからの買収提案: a buyer
                         kind in ("PERSON", "LOCATION")
                         and _CORPORATE_ACT.match(text, part_end) is not None
@@ -2852,6 +2858,7 @@ _OFFICER_AFTER = regex(
     rf"の(?:{_DOTTED_KATAKANA_NAME.pattern}|[\u4e00-\u9fff]{{2,5}}|[A-Z][a-z]+ [A-Z][a-z]+)"
     rf" ?(?:{'|'.join(_FIRM_OFFICES)})"
 )
+_CHIEF_OFFICES = ("CEO", "CFO", "COO", "CTO", "最高経営責任者", "社長")
 # What a firm does to what it makes, right before its name: on the Stockmark train
 # sentences 6 of the 7 gold names after such words are companies (the other a place,
 # which is not retyped).

@@ -2241,3 +2241,9 @@ def test_a_listed_place_after_a_number_in_an_events_name_is_the_events():
     found = entities_of("G20大阪サミットでは、データ流通の枠組みが議論された。")
     assert found == {"G20大阪サミット": "EVENT"}  # was 大阪, a place
     assert entities_of("2025年大阪で会議。").get("大阪") == "LOCATION"
+
+
+def test_a_name_before_its_chief_officer_is_a_firm_not_an_organisation():
+    found = entities_of("鹿島アントラーズの小泉文明社長は語った。経団連の筒井義信会長は述べた。")
+    assert found.get("鹿島アントラーズ") == "COMPANY"  # typed an organisation: its 社長's
+    assert found.get("日本経済団体連合会") == "ORG"  # an organisation's 会長 is its own
