@@ -600,7 +600,18 @@ def _nearest(
     before it, no later than ``reference``, the first such date from then if it is at
     most half a year on (a story told in order: ``2025年9月に…10月には``) and on the
     side of ``reference`` its tense points to. (After a plan, ``9月に発表する予定。2月
-    には``, the article's date is what a month is read against.)"""
+    には``, the article's date is what a month is read against.) A day of the week
+    written after a day (``1月5日（月）``) decides: the nearest such day that falls on it."""
+    weekday = _WEEKDAY_AFTER.match(match.string, match.end())
+    if weekday is not None and (match.group("do") or match.group("md_d")):
+        on_it = [
+            option
+            for option in _day_options(match, reference)
+            if "月火水木金土日"[option[0].weekday()] == weekday.group(1)
+        ]
+        if on_it:
+            date = min(on_it, key=lambda option: abs((option[0] - reference).days))[0]
+            return {"date": date.isoformat(), "year_inferred": True}
     tense = _tense(match.string, match.end())
     if (
         timeline is not None
@@ -615,17 +626,7 @@ def _nearest(
             precision = "month" if match.group("mo") else "day"
             text = after.isoformat() if precision == "day" else after.isoformat()[:7]
             return {"date": text, "year_inferred": True}
-    options: list[tuple[dt.date, str]] = []
-    if match.group("do"):  # the day in this month, the month before or the month after
-        day = int(match.group("do"))
-        for shift in (-1, 0, 1):
-            year, month = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
-            options += _valid(year, month + 1, day, "day")
-    else:
-        month = int(match.group("md_m") or match.group("mo") or match.group("r2"))
-        day = int(match.group("md_d") or 0)
-        for year in (reference.year - 1, reference.year, reference.year + 1):
-            options += _valid(year, month, day, "day" if day else "month")
+    options = _day_options(match, reference)
     if tense is not None:  # 4月に報じた: up to the article's date; 4月に上場する予定: on
         now = (reference.year, reference.month, reference.day)
 
@@ -648,6 +649,27 @@ def _nearest(
     date, precision = min(options, key=lambda option: abs((option[0] - reference).days))
     text = date.isoformat() if precision == "day" else date.isoformat()[:7]
     return {"date": text, "year_inferred": True}
+
+
+# A day of the week in brackets after a date: 1月5日（月）, 12月3日(水・祝).
+_WEEKDAY_AFTER = regex(r" ?[(（]([月火水木金土日])(?:曜日?)?(?:[・･][祝休]日?)?[)）]")
+
+
+def _day_options(match: re.Match[str], reference: dt.date) -> list[tuple[dt.date, str]]:
+    """The dates ``match`` may name near ``reference``: a day in this month, the month
+    before or the month after; a month (and day) in this year, the one before or after."""
+    options: list[tuple[dt.date, str]] = []
+    if match.group("do"):
+        day = int(match.group("do"))
+        for shift in (-1, 0, 1):
+            year, month = divmod(reference.year * 12 + reference.month - 1 + shift, 12)
+            options += _valid(year, month + 1, day, "day")
+    else:
+        month = int(match.group("md_m") or match.group("mo") or match.group("r2"))
+        day = int(match.group("md_d") or 0)
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            options += _valid(year, month, day, "day" if day else "month")
+    return options
 
 
 def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:

@@ -450,6 +450,12 @@ def test_a_forecast_a_date_acts_on_is_no_plan_for_that_date():
     assert dates["12月"] == {"date": "2026-12", "year_inferred": True}
     assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # this year's, past
 
+    post = "---\ndate: 2026-11-20\n---\n\n説明会は1月5日（月）と12月3日(水・祝)に開く。\n"
+    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    # the day of the week decides the year: 2026-01-05 was a Monday, 2027-01-05 is not
+    assert dates["1月5日"] == {"date": "2026-01-05", "year_inferred": True}
+    assert dates["12月3日"] == {"date": "2025-12-03", "year_inferred": True}
+
 
 def test_a_season_or_a_month_named_from_the_article_date():
     post = (
