@@ -2291,10 +2291,10 @@ _EXCHANGE_SEGMENT = regex(
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
-# 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2, 球場 7, アリーナ 4, ドーム 3 (原発
-# is short for 原子力発電所, 製鉄所 and 製油所 are works; サービスエリア the same as a
-# パーキングエリア), and a plant's numbered
-# unit (敦賀原発2号機, typed a product; no train name ends so).
+# 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2, 球場 7, アリーナ 4, ドーム 3
+# (原発 is short for 原子力発電所, 製鉄所 and 製油所 are works; サービスエリア the same as
+# a パーキングエリア), and a plant's numbered unit (敦賀原発2号機, typed a product; no
+# train name ends so).
 _FACILITY_END = regex(
     rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|球場|ドーム|アリーナ|ビルディング|ヒルズ"
     r"|(?<![電戦視])線"
@@ -2756,10 +2756,8 @@ def policy_headquarters(text: str, tokens: Sequence[Token]) -> list[EntityMentio
         while k < i - 1 and tokens[k].pos[0] == "接尾辞":  # a suffix starts no name
             k += 1
         start = tokens[k].start
-        quoted = text[start - 1 : start] in ("「", "『") and text[head.end : head.end + 1] in (
-            "」",
-            "』",
-        )
+        marks = (text[start - 1 : start], text[head.end : head.end + 1])
+        quoted = marks in (("「", "」"), ("『", "』"))
         if policy.start - start >= 4 or (quoted and policy.start > start):
             found.append(EntityMention(start, head.end, "POLITICAL_ORG"))
     return found

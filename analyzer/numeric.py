@@ -709,7 +709,7 @@ def _after(match: re.Match[str], timeline: Timeline) -> dt.date | None:
 # 予想を下方修正した, 4月に計画を発表した (past), not after a verb, の or と.
 _FUTURE = regex(
     r"[^。、\d]{0,12}?(?:(?<=[うくぐすつぬぶむるのと])(?:予定|見通し|見込み|計画|方針|目標|予想)"
-    r"|見込[むん]|めど|目指)"
+    r"|見込[むんま]|めど|目指)"
 )
 _PAST = regex(r"以来|[^。、]*?た(?![ぁ-ゖ])")
 

@@ -19,7 +19,6 @@ _tagger: fugashi.GenericTagger | None = None
 # UniDic's files as MeCab maps them into this process: (address, length) of each
 # read-only mapping, found once after the Tagger is made (None: not looked yet).
 _mappings: list[tuple[int, int]] | None = None
-_MADV_DONTNEED = 4  # Linux's value on every architecture Python runs on
 
 
 class Token:
@@ -102,11 +101,12 @@ def release_dictionary() -> None:
     if not _mappings:
         return
     import ctypes
+    import mmap
 
     madvise = ctypes.CDLL(None).madvise
     madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
     for address, length in _mappings:
-        madvise(address, length, _MADV_DONTNEED)
+        madvise(address, length, mmap.MADV_DONTNEED)
 
 
 def _dictionary_mappings() -> list[tuple[int, int]]:
