@@ -42,6 +42,9 @@ ALPHABET = (
     + ["今年下期", "年度上半期", "年後半", "二〇二五年十二月", "三十日", "〇〇〇〇年"]
     + ["title: ", "tags: [", "date: ", "!!python/object ", "&a ", "*a ", "https://x.jp/"]
     + ["---\ndate: 2025-02-30\n", "date: 2025-13-45 25:61:00\n", "2025-11-23 02:33:17 +0000"]
+    + ["{% include x.html %}", "{%", "%}", "{{ page.title }}", "{{", "}}", "{% highlight py %}"]
+    + ["{% endhighlight %}", "{% raw %}", "<script>", "</script>", "<!--", "-->", "<p>", "<br>"]
+    + ["+++\n", 'title = "', "date = 2025-01-01", "\x1b[31m", "（月）", "US$", "NT$5億"]
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
 _schema = jsonschema.Draft202012Validator(json_schema())
@@ -55,7 +58,7 @@ def make_input(rng: random.Random) -> tuple[bytes, bool]:
     elif kind < 0.6:
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 120)))
         if rng.random() < 0.3:
-            text = "---\n" + text
+            text = rng.choice(("---\n", "+++\n")) + text
         data = text.encode("utf-8", "surrogatepass")
     else:
         sample = rng.choice(_samples)
