@@ -181,10 +181,9 @@ _DATE = regex(
     # a year of this century in two digits, as headlines write it (26年にも, 27年度,
     # 26年3月期), where what follows makes it a time: not 創業26年の, 26年ぶり, 26年間
     + r"|(?P<yy>[1-3]\d)年(?:(?P<yym>\d{1,2})月期|(?P<yyfy>度)(?![ぶ間目])"
-    + r"|(?=に(?!わた)|中に|末|以降|まで|[春夏秋冬]|上期|下期|上半期|下半期|前半|後半"
-    r"|半ば|初め|初頭))"
+    + rf"{_part('yyfpart')}?|{_part('yypart')}|(?=に(?!わた)|中に|以降|まで))"
     # a span of years, the last maybe in two digits (2025〜26年度, 2030〜2035年)
-     + r"|(?P<y1>(?:19|20)\d\d)\s?[〜~]\s?(?P<y2>(?:19|20)?\d\d)年度?(?![\d月])"
+    + r"|(?P<y1>(?:19|20)\d\d)\s?[〜~]\s?(?P<y2>(?:19|20)?\d\d)年度?(?![\d月])"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
     rf"|期{_part('mpart')}?|[上中下]旬|末|半ば|{_EARLY})?)?"
@@ -413,7 +412,8 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
         timeline.recent = (match.end(), value)
     if value is not None and not value.get("year_inferred"):
         period = match.group(0).endswith("期") or any(
-            match.group(part) for part in ("rpart", "epart", "ypart", "mpart", "y1", "srel")
+            match.group(part)
+            for part in ("rpart", "epart", "ypart", "yypart", "yyfpart", "mpart", "y1", "srel")
         )
         date = value["date"][:4] if period else value["date"]
         timeline.named(  # 2027-01-22/2027-01-23: from its first day
@@ -499,7 +499,10 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
             return None
         first = f"{year - (start > end):04d}-{start:02d}"
         return {"date": f"{first}/{last['date']}", "year_inferred": True}
-    if match.group("yy"):  # 26年にも, 27年度, 26年3月期
+    if match.group("yy"):  # 26年にも, 27年度, 26年3月期, 25年末, 26年度上期
+        part = match.group("yyfpart") or match.group("yypart")
+        if part:
+            return _period(2000 + int(match.group("yy")), match.group("yyfy"), part)
         return _iso(f"20{match.group('yy')}", match.group("yym"), None)
     if match.group("era"):
         year = match.group("eyear")

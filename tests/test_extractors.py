@@ -513,6 +513,13 @@ def test_headlines_two_digit_years_and_unnamed_firms():
         "27年度": {"date": "2027"},
         "26年3月期": {"date": "2026-03"},
     }
+    text = "25年末までに完成。26年前半に発売。26年春にも上場。"  # and a part of the year
+    dates = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
+    assert dates == {
+        "25年末": {"date": "2025-12"},  # was 25年, the end left out
+        "26年前半": {"date": "2026-01/2026-06"},
+        "26年春": {"date": "2026-03/2026-05"},
+    }
     text = "創業26年の老舗。26年ぶりの高値。26年間勤めた。過去26年にわたり伸びた。"
     assert not find_numeric(text)  # an age, a span of years
     found = entities_of("日立、英社を買収　鉄道信号で欧州攻勢")
