@@ -19,6 +19,11 @@ def entities_of(text: str) -> dict[str, str]:
     return found
 
 
+def dates_of(post: str) -> dict[str, dict | None]:
+    """Text → value of the dates found in ``post``."""
+    return {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+
+
 def keywords_of(text: str, top: int = 10) -> list[str]:
     return [k.text for k in analyze_text(text, top=top).keywords]
 
@@ -407,7 +412,7 @@ def test_dates_without_a_year_take_it_from_the_article_date():
         "---\ndate: 2026-01-20\n---\n\n19日の会見で、12月25日と4月の計画に触れた。3日間の日程。"
         "株価は5日続伸した。発売から7日で完売した。店は28日で閉める。\n"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates["19日"] == {"date": "2026-01-19", "year_inferred": True}
     assert dates["12月25日"] == {"date": "2025-12-25", "year_inferred": True}  # the nearest
     assert dates["4月"] == {"date": "2026-04", "year_inferred": True}
@@ -423,20 +428,20 @@ def test_the_tense_after_a_date_without_a_year_says_which_side_of_the_article_it
         "ブルームバーグが4月に報じた。新会社は2月に上場する予定だ。"
         "7〜9月期の売上収益は伸び、25日に発表した。\n"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates["4月"] == {"date": "2025-04", "year_inferred": True}  # past: not 2026-04
     assert dates["2月"] == {"date": "2026-02", "year_inferred": True}  # a plan: not 2025-02
     assert dates["7〜9月期"] == {"date": "2025-07/2025-09", "year_inferred": True}
     assert dates["25日"] == {"date": "2025-09-25", "year_inferred": True}
 
 
-def test_a_forecast_a_date_acts_on_is_no_plan_for_that_date():
+def test_what_else_decides_the_year_of_a_month_or_day_without_one():
     post = (
         "---\ndate: 2026-11-20\n---\n\n"
         "安川電機も10月に通期の業績予想を下方修正しており、回復は遅れている。"
         "同社は2月に上場する予定だ。\n"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # not 2027-10
     assert dates["2月"] == {"date": "2027-02", "year_inferred": True}  # a plan: ahead
 
@@ -445,13 +450,13 @@ def test_a_forecast_a_date_acts_on_is_no_plan_for_that_date():
         "植田和男総裁は「好循環は続いている」と話し、12月の利上げに含みを持たせた。"
         "同社は1月に新製品を発表した。\n"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     # past tense, but news writes 昨年12月 for last year's: the coming December
     assert dates["12月"] == {"date": "2026-12", "year_inferred": True}
     assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # this year's, past
 
     post = "---\ndate: 2026-11-20\n---\n\n説明会は1月5日（月）と12月3日(水・祝)に開く。\n"
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     # the day of the week decides the year: 2026-01-05 was a Monday, 2027-01-05 is not
     assert dates["1月5日"] == {"date": "2026-01-05", "year_inferred": True}
     assert dates["12月3日"] == {"date": "2025-12-03", "year_inferred": True}
@@ -462,7 +467,7 @@ def test_a_season_or_a_month_named_from_the_article_date():
         "---\ndate: 2025-11-20\n---\n\n"
         "今秋にも発売し、来春に開業する。昨秋から値上げした。今春闘は続く。"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates == {
         "今秋": {"date": "2025-09/2025-11"},
         "来春": {"date": "2026-03/2026-05"},
@@ -484,7 +489,7 @@ def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
         "\n\n2019年に設立し、翌年3月に上場した。\n\n2024年3月に上場した。決算の発表は11月14日。"
         "\n\n2027年9月に発売する予定だ。2月には試作した。"
     )
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates["昨年12月"] == {"date": "2025-12"}
     assert dates["今年"] == {"date": "2026"} and dates["来年度"] == {"date": "2027"}
     assert not any("年金" in name for name in dates)  # 日本|年金, 将来|年金
@@ -532,20 +537,16 @@ def test_model_numbers_and_ordinals_are_no_counts():
     assert spans == {"1倍", "一社", "3棟"}  # a multiple after a Latin ratio is one
 
 
-def test_money_after_a_currency_code():
-    text = "USD 5 billion の融資枠、EUR1.2mの契約、JPY100億の社債。USDの需要、CNY建て。"
+def test_money_after_a_currency_code_or_a_countrys_dollar_sign():
+    text = (
+        "USD 5 billion の融資枠、EUR1.2mの契約、JPY100億の社債。USDの需要、CNY建て。"
+        "NT$1000億の投資、US$500 millionの社債、HK$2 billionの調達。USの企業。"
+    )
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
     assert spans == {
         "USD 5 billion": {"amount": 5e9, "unit": "USD"},
         "EUR1.2m": {"amount": 1.2e6, "unit": "EUR"},
         "JPY100億": {"amount": 1e10, "unit": "JPY"},
-    }
-
-
-def test_dollars_with_their_countrys_letters():
-    text = "NT$1000億の投資、US$500 millionの社債、HK$2 billionの調達。USの企業。"
-    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
-    assert spans == {
         "NT$1000億": {"amount": 1e11, "unit": "TWD"},
         "US$500 million": {"amount": 5e8, "unit": "USD"},
         "HK$2 billion": {"amount": 2e9, "unit": "HKD"},
@@ -607,11 +608,11 @@ def test_a_span_of_days_is_an_interval_and_a_date_that_does_not_exist_has_no_val
         "2026年2月30日": None,
     }
     post = "---\ndate: 2026-12-19\n---\n\n次回は1月22〜23日。利上げは1月以来、11カ月ぶり。\n"
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     assert dates["1月22〜23日"] == {"date": "2027-01-22/2027-01-23", "year_inferred": True}
     assert dates["1月"] == {"date": "2026-01", "year_inferred": True}  # 以来: the past
     post = "---\ndate: 2026-12-19\n---\n\n日銀は18〜19日の会合で決めた。荷物は2〜3日で届く。\n"
-    dates = {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
+    dates = dates_of(post)
     # days without their month: this month's; a span of days after で, how long
     assert dates == {"18〜19日": {"date": "2026-12-18/2026-12-19", "year_inferred": True}}
 
