@@ -365,6 +365,8 @@ def extract_entities(
             claim(mention)
         for mention in policy_headquarters(text, tokens):
             claim(mention)
+    for start, end in dotted_firms(text):  # ロベコ・グループ, before the tagger's マキシム|・…
+        claim(EntityMention(start, end, "COMPANY"))
     generic = generic_terms()
     known = gazetteer()
     # 比亜迪(BYD): before the tagger, which may take part of the kanji for another name,
@@ -582,6 +584,8 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 第7次エネルギー基本計画, typed a political body
                 elif kind != "PRODUCT" and _INDEX_END.search(name):
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
+                elif kind != "EVENT" and _ELECTION_END.search(name):
+                    part_kind = "EVENT"  # 自民党総裁選, typed a political body
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
                     part_kind = "EVENT"  # AWS Summit Japan, typed PRODUCT
                 elif kind in ("PRODUCT", "ORG", "COMPANY", "FACILITY", "LOCATION", "PERSON") and (
@@ -2328,6 +2332,10 @@ _EVENT_WORD_END = regex(
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
+# So is an election: all 42 Stockmark train gold names ending in 選挙 or 選 are events
+# (参院選, FIFA会長選, 第44回衆議院議員総選挙), whatever the party or office in them
+# (自民党総裁選, typed a political body); not a winner's or a pick's word (当選, 厳選).
+_ELECTION_END = regex(r"(?<=..)(?<![当落入再互人特精厳])(?:選挙|選)$")
 # So are wars, incidents and talks, but for a title the tagger typed a product (the book
 # 「太平洋戦争」): of the Stockmark train gold names ending so 戦争 36 of 37 are events
 # (the other a product), 事件 31 of 32, の戦い 24 of 25, 作戦 18 of 18, 革命 8, の乱 7,
@@ -2888,14 +2896,44 @@ _FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト)の
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
-_FIRM_NAME_END = regex(
-    r"(?<=.)(?:パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ|科技"
+_KATAKANA_FIRM_WORDS = (
+    r"パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
     r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
-    r"|ファイナンス|フィナンシャル|ファイナンシャル)$"
+    r"|ファイナンス|フィナンシャル|ファイナンシャル"
+)
+_FIRM_NAME_END = regex(
+    rf"(?<=.)(?:{_KATAKANA_FIRM_WORDS}|科技)$"
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
     r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
 )
+
+
+# A foreign firm's name in katakana, its words joined by middle dots, whose last word
+# names a firm (シュリラム・ファイナンス, ロベコ・グループ, マキシム・コミュニケーションズ:
+# missed, or マキシム typed a person), standing alone: after the start, kana,
+# punctuation or a country's prefix, before kana or punctuation (not フェニックス・キャピタル|
+# 株式会社, whose legal form is its name's). On the Stockmark train sentences all 12
+# names so placed are gold companies (リオ・ティント・グループ, ニューズ・コーポレーション).
+_KATAKANA_WORD = r"[\u30a1-\u30fa\u30fc]{2,}"
+_DOTTED_FIRM = regex(
+    r"(?:^|(?<=[\u3041-\u309f、。，．「『（(\s])"
+    rf"|(?<=[\u3041-\u309f、。，．「『（(\s][{_COUNTRIES}])|(?<=^[{_COUNTRIES}]))"
+    rf"{_KATAKANA_WORD}(?:・{_KATAKANA_WORD})*・(?:グループ|ホールディングス|{_KATAKANA_FIRM_WORDS})"
+    r"(?=[\u3041-\u309f、。，．」』）)\s]|$)",
+    re.MULTILINE,
+)
+
+
+def dotted_firms(text: str) -> list[tuple[int, int]]:
+    """Katakana names with middle dots ending in a firm's word (``ロベコ・グループ``,
+    ``シュリラム・ファイナンス``) that the gazetteer lists as no other type: firms."""
+    listed = gazetteer().types
+    return [
+        match.span()
+        for match in _DOTTED_FIRM.finditer(text)
+        if listed.get(match.group().lower(), "COMPANY") == "COMPANY"
+    ]
 
 
 def _firms_quoted_product(text: str, start: int, end: int) -> bool:

@@ -2261,3 +2261,24 @@ def test_a_name_before_its_chief_officer_is_a_firm_not_an_organisation():
     found = entities_of("鹿島アントラーズの小泉文明社長は語った。経団連の筒井義信会長は述べた。")
     assert found.get("鹿島アントラーズ") == "COMPANY"  # typed an organisation: its 社長's
     assert found.get("日本経済団体連合会") == "ORG"  # an organisation's 会長 is its own
+
+
+def test_a_dotted_katakana_name_ending_in_a_firms_word_is_a_firm():
+    found = entities_of(
+        "三菱UFJは、インドのシュリラム・ファイナンスに出資する。オリックスはオランダのロベコ・"
+        "グループを売った。ソニーはドイツのマキシム・コミュニケーションズを傘下に収めた。"
+        "フェニックス・キャピタル株式会社が出資した。アイドルグループが歌った。"
+    )
+    assert found.get("シュリラム・ファイナンス") == "COMPANY"  # missed
+    assert found.get("ロベコ・グループ") == "COMPANY"  # missed
+    assert found.get("マキシム・コミュニケーションズ") == "COMPANY"  # マキシム, a person
+    assert found.get("フェニックス・キャピタル株式会社") == "COMPANY"  # with its legal form
+    assert "マキシム" not in found and "アイドルグループ" not in found
+
+
+def test_an_election_is_an_event_whatever_office_or_party_it_names():
+    found = entities_of(
+        "石破茂首相は自民党総裁選への不出馬を表明した。米大統領選ではトランプ氏が勝った。"
+    )
+    assert found.get("自民党総裁選") == "EVENT"  # typed a political body
+    assert found.get("米大統領選") == "EVENT"
