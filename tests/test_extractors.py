@@ -2282,3 +2282,13 @@ def test_an_election_is_an_event_whatever_office_or_party_it_names():
     )
     assert found.get("自民党総裁選") == "EVENT"  # typed a political body
     assert found.get("米大統領選") == "EVENT"
+
+
+def test_a_particle_to_inside_a_tagged_span_parts_two_names():
+    found = entities_of(
+        "楽天とディー・エヌ・エーと日本テレビが出資した。ANAは羽田空港と成田空港を結ぶ便を増やす。"
+    )
+    assert found.get("ディー・エヌ・エー") == "COMPANY"  # エーと, a filler to MeCab
+    assert found.get("日本テレビ") == "COMPANY"
+    assert found.get("羽田空港") == found.get("成田空港") == "FACILITY"
+    assert not any("と" in name for name in found)
