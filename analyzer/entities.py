@@ -644,6 +644,11 @@ def extract_entities(
             if tail is not None and not any(taken[mention.end : tail.end()]):
                 taken[mention.end : tail.end()] = b"\x01" * (tail.end() - mention.end)
                 mentions[i] = replace(mention, end=tail.end())
+            elif (head := _quoted_title_head(text, mention.start, mention.end)) is not None and (
+                not any(taken[head : mention.start])
+            ):  # 「ウマ娘 |プリティーダービー」: the whole title
+                taken[head : mention.start] = b"\x01" * (mention.start - head)
+                mentions[i] = replace(mention, start=head)
         elif mention.type == "EVENT" and (year := _EVENT_YEAR.match(text, mention.end)):
             if not any(taken[mention.end : year.end()]):  # CES| 2026: that year's
                 taken[mention.end : year.end()] = b"\x01" * (year.end() - mention.end)
@@ -2973,6 +2978,24 @@ def dotted_firms(text: str) -> list[tuple[int, int]]:
         for match in _DOTTED_FIRM.finditer(text)
         if listed.get(match.group().lower(), "COMPANY") == "COMPANY"
     ]
+
+
+# The start of a title quoted in full whose last words the tagger typed a product:
+# words, spaces and dots and no kana but の and と, up to an opening bracket.
+_TITLE_HEAD = regex(r"[「『](?:[^\u3041-\u309f「」『』、。,.!?()\n]|[のと]){1,15}$")
+
+
+def _quoted_title_head(text: str, start: int, end: int) -> int | None:
+    """Where a quoted title starts that a product found at ``start``-``end`` ends
+    (``「ウマ娘 プリティーダービー」``, ``「Mの悲劇」``, ``「パパとムスメの7日間」``: the
+    tagger's last words; the 3 such Stockmark train gold names are the whole quote),
+    or None."""
+    if text[end : end + 1] not in ("」", "』") or start == 0 or text[start - 1] in "「『":
+        return None
+    head = _TITLE_HEAD.search(text, max(0, start - 16), start)
+    if head is None or (text[head.start()] == "「") != (text[end] == "」"):
+        return None
+    return head.start() + 1
 
 
 def _firms_quoted_product(text: str, start: int, end: int) -> bool:

@@ -2292,3 +2292,9 @@ def test_a_particle_to_inside_a_tagged_span_parts_two_names():
     assert found.get("日本テレビ") == "COMPANY"
     assert found.get("羽田空港") == found.get("成田空港") == "FACILITY"
     assert not any("と" in name for name in found)
+
+
+def test_a_quoted_title_is_whole_where_the_tagger_found_its_last_words():
+    found = entities_of("サイバーエージェントは「ウマ娘 プリティーダービー」の海外展開を強化する。")
+    assert found.get("ウマ娘 プリティーダービー") == "PRODUCT"  # プリティーダービー alone
+    assert "プリティーダービー" not in found
