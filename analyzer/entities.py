@@ -2936,7 +2936,10 @@ _FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト)の
 # product's word),
 # and the same in other spellings (インターステラテクノロジズ) or a Chinese firm's
 # (宇樹科技, "technology"; no Stockmark train gold name ends so), and a lender's
-# (シュリラム・ファイナンス, typed an event; none in the train gold).
+# (シュリラム・ファイナンス, typed an event; none in the train gold), an entertainment
+# firm's (14 of 14 train names ending in エンタテインメント or its other spellings), a
+# carmaker's, a drugmaker's or a retailer's in English (モーターズ, ファーマ, リテイリング:
+# no train gold name ends so; ロイバント・ファーマ, ファーストリテイリング).
 # In Latin letters, a last word that names a firm (Khosla Ventures, PKSHA Technology,
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
@@ -2944,7 +2947,8 @@ _KATAKANA_FIRM_WORDS = (
     r"パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
     r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
-    r"|ファイナンス|フィナンシャル|ファイナンシャル"
+    r"|ファイナンス|フィナンシャル|ファイナンシャル|エンタ[ー]?テイン?メント|モーターズ|ファーマ"
+    r"|リテイリング"
 )
 _FIRM_NAME_END = regex(
     rf"(?<=.)(?:{_KATAKANA_FIRM_WORDS}|科技)$"

@@ -2268,7 +2268,9 @@ def test_a_dotted_katakana_name_ending_in_a_firms_word_is_a_firm():
         "三菱UFJは、インドのシュリラム・ファイナンスに出資する。オリックスはオランダのロベコ・"
         "グループを売った。ソニーはドイツのマキシム・コミュニケーションズを傘下に収めた。"
         "フェニックス・キャピタル株式会社が出資した。アイドルグループが歌った。"
+        "セガサミーはフィンランドのロビオ・エンターテインメントを買収した。"
     )
+    assert found.get("ロビオ・エンターテインメント") == "COMPANY"  # missed
     assert found.get("シュリラム・ファイナンス") == "COMPANY"  # missed
     assert found.get("ロベコ・グループ") == "COMPANY"  # missed
     assert found.get("マキシム・コミュニケーションズ") == "COMPANY"  # マキシム, a person
