@@ -3,7 +3,7 @@ the results in input order (or as they finish), and never lose the run to one ar
 
 Workers load the tagger and lexicons once, take one article at a time and send back
 finished JSON text, so the parent only writes, and knows which article a worker that
-died was on. The parent holds no more than the results waiting for an earlier article
+died, or that was killed for taking too long (``timeout``), was on. The parent holds no more than the results waiting for an earlier article
 to finish (at most ``_MAX_WAITING``), so memory stays flat however large the folder.
 """
 
@@ -174,15 +174,20 @@ def analyze_job(job: Job, settings: Settings) -> Outcome:
 
 
 def run(
-    jobs: Sequence[Job], settings: Settings, workers: int = 1, ordered: bool = True
+    jobs: Sequence[Job],
+    settings: Settings,
+    workers: int = 1,
+    ordered: bool = True,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes of ``jobs``: in input order, or as they finish with ``ordered=False``.
 
     Closing the iterator early (an error, Ctrl-C, a closed pipe) stops the workers. A
     worker that dies (killed for memory, a crash in native code) fails the article it
-    was on, and a new one takes its place.
+    was on, and a new one takes its place; so does one still on an article after
+    ``timeout`` seconds, which is killed (articles then always run in workers, even one).
     """
-    if workers <= 1 or len(jobs) <= 1:
+    if timeout is None and (workers <= 1 or len(jobs) <= 1):
         from analyzer.tokenizer import tagger
 
         tagger()
@@ -196,7 +201,7 @@ def run(
         left = len(jobs)  # not yet given to a worker
         waiting: dict[int, Outcome] = {}  # finished out of order, held for their turn
         turn = 0  # index of the next outcome to yield, in input order
-        pool = [_Worker(context, settings) for _ in range(min(workers, len(jobs)))]
+        pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(jobs))))]
         while True:
             for i, worker in enumerate(pool):
                 # Idle workers wait while many results wait for a slow article's turn, so
@@ -210,21 +215,31 @@ def run(
             busy = [worker for worker in pool if worker.job is not None]
             if not busy:
                 return
+            wait = None
+            if timeout is not None:
+                wait = max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
             ready = set(
                 multiprocessing.connection.wait(
-                    [w.connection for w in busy] + [w.process.sentinel for w in busy]
+                    [w.connection for w in busy] + [w.process.sentinel for w in busy], wait
                 )
             )
             for worker in busy:
                 if worker.connection in ready or worker.process.sentinel in ready:
-                    index, outcome = worker.take()
-                    if not ordered:
-                        yield outcome
+                    taken = worker.take()
+                    if taken is None:  # it is ready: its article's time starts now
                         continue
-                    waiting[index] = outcome
-                    while turn in waiting:
-                        yield waiting.pop(turn)
-                        turn += 1
+                    index, outcome = taken
+                elif timeout is not None and time.monotonic() - worker.since >= timeout:
+                    index, outcome = worker.give_up(timeout)
+                else:
+                    continue
+                if not ordered:
+                    yield outcome
+                    continue
+                waiting[index] = outcome
+                while turn in waiting:
+                    yield waiting.pop(turn)
+                    turn += 1
     finally:
         for worker in pool:
             worker.stop()
@@ -245,20 +260,28 @@ class _Worker:
         theirs.close()
         self.pretty = settings.pretty
         self.job: tuple[int, Job] | None = None
+        self.since = 0.0  # when it started on its article (time.monotonic())
 
     def give(self, item: tuple[int, Job]) -> None:
         self.job = item
+        self.since = time.monotonic()
         with contextlib.suppress(OSError):  # it died before reading it: take() says so
             self.connection.send(item)
 
-    def take(self) -> tuple[int, Outcome]:
-        """The outcome of the article given, or an error record if the worker died."""
+    def take(self) -> tuple[int, Outcome] | None:
+        """The outcome of the article given, or an error record if the worker died; None
+        when the worker said it has loaded everything (the article's clock starts then)."""
         assert self.job is not None
-        index, job = self.job
-        self.job = None
         with contextlib.suppress(EOFError, OSError):
             if self.connection.poll():
-                return self.connection.recv()
+                message = self.connection.recv()
+                if message is None:
+                    self.since = time.monotonic()
+                    return None
+                self.job = None
+                return message
+        index, job = self.job
+        self.job = None
         self.process.join(5)
         code = self.process.exitcode
         if code is not None and code < 0:
@@ -270,9 +293,24 @@ class _Worker:
                 how += " (out of memory?)"
         else:
             how = f"exited with status {code}"
-        message = f"internal error: the worker analysing it {how}"
-        record = ErrorRecord(job.path, "internal", message).to_dict()
-        return index, Outcome(job, _to_json(record, self.pretty), error=("internal", message))
+        return self._failed(
+            index, job, "internal", f"internal error: the worker analysing it {how}"
+        )
+
+    def give_up(self, timeout: float) -> tuple[int, Outcome]:
+        """An error record for the article given, whose worker is killed: it took longer
+        than ``timeout`` seconds. A new worker takes its place."""
+        assert self.job is not None
+        index, job = self.job
+        self.job = None
+        self.process.kill()
+        self.process.join()
+        message = f"not analysed: it took longer than {timeout:g} s (--timeout)"
+        return self._failed(index, job, "timeout", message)
+
+    def _failed(self, index: int, job: Job, kind: str, message: str) -> tuple[int, Outcome]:
+        record = ErrorRecord(job.path, kind, message).to_dict()
+        return index, Outcome(job, _to_json(record, self.pretty), error=(kind, message))
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -284,6 +322,7 @@ class _Worker:
 def _serve(connection: Any, settings: Settings) -> None:
     """A worker's life: load everything once, then analyse what the parent sends."""
     _start_worker(settings)
+    connection.send(None)  # loaded: the article's time (--timeout) starts now
     while True:
         try:
             index, job = connection.recv()

@@ -260,6 +260,15 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0.1,
+            metavar="SECONDS",
+            help="Fail an article still being analysed after this many seconds; the run goes on.",
+        ),
+    ] = None,
     top: TopOption = 10,
     encoding: EncodingOption = None,
     lenient: LenientFlag = False,
@@ -311,7 +320,7 @@ def batch(
     )
     summary = runner.Summary(total=len(found) + len(problems))
     workers = jobs or os.cpu_count() or 1
-    outcomes = runner.run(found, settings, workers=workers, ordered=not unordered)
+    outcomes = runner.run(found, settings, workers=workers, ordered=not unordered, timeout=timeout)
     progress = None if quiet or not sys.stderr.isatty() else _BatchProgress(summary)
     interrupted = False
     try:

@@ -204,6 +204,7 @@ def json_schema() -> dict[str, Any]:
                             "front_matter",
                             "too_large",
                             "output",
+                            "timeout",
                             "internal",
                         ]
                     },

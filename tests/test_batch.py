@@ -176,3 +176,40 @@ def test_a_worker_that_dies_fails_only_its_article(posts, monkeypatch):
     assert [o.job.path for o in died] == [os.path.join(str(posts), "set1", SAMPLES[0].name)]
     assert "killed by SIGKILL" in died[0].record["error"]["message"]
     assert sum(not o.failed for o in outcomes) == len(jobs) - 2  # and the binary file
+
+
+def test_an_article_past_the_timeout_fails_alone_and_the_run_goes_on(posts, monkeypatch):
+    from analyzer import batch
+
+    analyze = batch.analyze_job
+    stuck = os.path.join(str(posts), "set2", SAMPLES[0].name)
+
+    def hangs_on_one(job, settings):
+        if job.path == stuck:
+            time.sleep(3600)  # as a pathological input would keep a worker busy
+        return analyze(job, settings)
+
+    monkeypatch.setattr(batch, "analyze_job", hangs_on_one)  # the forked workers inherit it
+    jobs, _ = batch.discover([str(posts)])
+    started = time.monotonic()
+    outcomes = list(batch.run(jobs, batch.Settings(), workers=1, timeout=3))
+    assert time.monotonic() - started < 120
+    assert [o.job for o in outcomes] == jobs  # every article, in order, one worker after it
+    late = [o for o in outcomes if o.failed and o.error[0] == "timeout"]
+    assert [o.job.path for o in late] == [stuck]
+    assert "took longer than 3 s (--timeout)" in late[0].record["error"]["message"]
+    validate(late[0].record)
+    assert sum(not o.failed for o in outcomes) == len(jobs) - 2  # and the binary file
+
+
+def test_timeout_on_the_command_line_fails_the_slow_article_with_a_clear_line(kiji, tmp_path):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(SAMPLES[0].read_bytes())
+    (folder / "huge.md").write_text("あ" * 2_000_000, encoding="utf-8")  # ~20 s to analyse
+    result = kiji("batch", folder, "--timeout", "2", "--jobs", "1")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"]["path"].endswith("a.md") for r in records] == [True, False]
+    assert "error" not in records[0] and records[1]["error"]["kind"] == "timeout"
+    assert f"Error: {folder / 'huge.md'}: not analysed: it took longer than 2 s" in result.stderr
