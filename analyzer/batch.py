@@ -3,8 +3,9 @@ the results in input order (or as they finish), and never lose the run to one ar
 
 Workers load the tagger and lexicons once, take one article at a time and send back
 finished JSON text, so the parent only writes, and knows which article a worker that
-died, or that was killed for taking too long (``timeout``), was on. The parent holds no more than the results waiting for an earlier article
-to finish (at most ``_MAX_WAITING``), so memory stays flat however large the folder.
+died, or that was killed for taking too long (``timeout``), was on. The parent holds
+no more than the results waiting for an earlier article to finish (at most
+``_MAX_WAITING``), so memory stays flat however large the folder.
 """
 
 from __future__ import annotations
