@@ -317,6 +317,11 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+# Words a kind of firm ends in (調査会社, 投資ファンド, IT企業), before the firm's name.
+_KINDS_OF_FIRM = frozenset({"会社", "企業", "ファンド"})
+_LEGAL_FORM_STARTS = frozenset({"株式", "有限", "合同", "合資", "合名"})
+
+
 def _after_descriptor(run: list[Token], token: Token) -> bool:
     """Whether ``token`` starts a name right after a description ending ``run``
     (``ノンバンク大手|シュリラム・ファイナンス``, ``子会社|Nintendo``): the name is a
@@ -324,6 +329,12 @@ def _after_descriptor(run: list[Token], token: Token) -> bool:
     return (
         (len(run) >= 2 and run[-1].surface in DESCRIPTORS)
         or "".join(t.surface for t in run[-3:]).endswith(RELATIONS)
+        or (  # 調査会社|トレンドフォース: a kind of firm, then its katakana name
+            len(run) >= 2
+            and run[-1].surface in _KINDS_OF_FIRM
+            and run[-2].surface not in _LEGAL_FORM_STARTS  # 株式会社エフエム東京 is one
+            and _KATAKANA.fullmatch(token.surface) is not None
+        )
     ) and (
         token.pos[1] == "固有名詞"
         or token.unknown

@@ -177,6 +177,17 @@ def test_a_name_after_what_it_is_to_another_is_a_keyphrase_of_its_own():
     assert not [k for k in keywords if k.startswith("空売り投資家マ")], keywords
 
 
+def test_a_katakana_name_after_a_kind_of_firm_is_a_keyphrase_of_its_own():
+    keywords = keywords_of(
+        "台湾の調査会社トレンドフォースによると、価格は上がった。トレンドフォースは予測を上げた。"
+        "株式会社エフエム東京が放送する。",
+        top=50,
+    )
+    assert "トレンドフォース" in keywords
+    assert not [k for k in keywords if k.startswith("調査会社ト")], keywords
+    assert "株式会社エフエム東京" in keywords  # a legal form is no kind of firm
+
+
 def test_a_summary_heading_and_this_week_give_no_keyphrases():
     keywords = keywords_of(
         "## まとめ\n\n今週の日経平均株価は上昇した。来週も日経平均株価に注目だ。"
