@@ -1209,6 +1209,9 @@ def _split_at_and(
     filler, and none ends in a site word before a と."""
     out = []
     for start, end, kind in found:
+        if text.find("と", start + 1, end) < 0:
+            out.append((start, end, kind))
+            continue
         cuts = []
         for token in tokens:
             if token.start <= start or token.end > end:
