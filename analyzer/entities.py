@@ -299,11 +299,16 @@ def extract_entities(
     for reading in _READING.finditer(text):  # 毛籠勝弘（もろ・まさひろ）: no name of its own
         taken[reading.start("kana") : reading.end("kana")] = b"\x01" * len(reading["kana"])
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
+    # names quoted after a kind of product or place (ホテル「ジャヌ東京」): no listed name
+    # inside them is one of its own
+    kind_quotes = quoted_products(text, generic_terms()) + quoted_facilities(text, generic_terms())
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
-        for sentence, tokens in zip(doc.sentences, sentences, strict=True):
+        for sentence, tokens, by_tagger in zip(doc.sentences, sentences, tagged, strict=True):
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
+                if kind == "LOCATION" and _opens_tagged_name(text, tokens, start, end, by_tagger):
+                    continue  # 台湾・中華職業棒球大聯盟, 東京・麻布台ヒルズの森JPタワー: one name
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
                     end = year.end()  # WWDC25: that year's
                 elif kind == "EVENT" and (
@@ -350,6 +355,7 @@ def extract_entities(
                     or _opens_a_title(text, start, end)
                     or _in_longer_quoted_name(text, start, end)
                     or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
+                    or any(a <= start and end <= b and b - a > end - start for a, b in kind_quotes)
                 ):
                     if kind == "COMPANY" and _quoted_after_product_kind(text, start):
                         kind = "PRODUCT"  # 決済サービス「PayPay」: the firm's service
@@ -393,6 +399,13 @@ def extract_entities(
                 start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
+                if (after := _after_listed_place(text, mentions, taken, part_start, part_end)) > (
+                    part_start
+                ):
+                    part_start = after
+                    if _one_place(tokens, part_start, part_end):  # 東京・|銀座, typed ORG
+                        claim(EntityMention(part_start, part_end, "LOCATION"))
+                        continue
                 if (kind_word := _KIND_OF_FIRM.match(text, part_start, part_end)) and (
                     part_end - kind_word.end() >= 2
                 ):  # 日本法人|アンソロピック・ジャパン: what the firm is, then its name
@@ -2046,6 +2059,41 @@ def _opens_a_title(text: str, start: int, end: int) -> bool:
             and not text.startswith(("として", "と「", "と『"), close + 1)
         )
     )
+
+
+def _opens_tagged_name(
+    text: str,
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    tagged: Sequence[tuple[int, int, str]],
+) -> bool:
+    """Whether a listed place and a middle dot open a longer name the tagger found, of
+    another type (``台湾・中華職業棒球大聯盟``, an organisation): the Stockmark train
+    gold keeps such names whole (``大阪・万博記念公園・東の広場``, ``台湾・台中インター
+    コンチネンタルスタジアム``), and the place claimed first lost the name. Not across
+    の (``大阪・梅田のグラングリーン大阪``: the place, then the tagger's name after the dot,
+    ``_after_listed_place``)."""
+    return text.startswith("・", end) and any(
+        s == start
+        and e > end + 1
+        and kind != "LOCATION"
+        and "の" not in text[end:e]
+        and not _one_place(tokens, end + 1, e)  # 東京・銀座, typed an organisation: two places
+        for s, e, kind in tagged
+    )
+
+
+def _after_listed_place(
+    text: str, mentions: Sequence[EntityMention], taken: bytearray, start: int, end: int
+) -> int:
+    """Where a tagged name starts that opens with a place already found and a middle
+    dot (``東京・|麻布台ヒルズの森JPタワー``): after the dot, else ``start``."""
+    dot = text.find("・", start, end)
+    if dot <= start or not taken[start] or any(taken[dot + 1 : end]):
+        return start
+    placed = any(m.start == start and m.end == dot and m.type == "LOCATION" for m in mentions)
+    return dot + 1 if placed else start
 
 
 def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:

@@ -2300,3 +2300,16 @@ def test_a_quoted_title_is_whole_where_the_tagger_found_its_last_words():
     found = entities_of("サイバーエージェントは「ウマ娘 プリティーダービー」の海外展開を強化する。")
     assert found.get("ウマ娘 プリティーダービー") == "PRODUCT"  # プリティーダービー alone
     assert "プリティーダービー" not in found
+
+
+def test_a_listed_place_and_a_dot_before_a_longer_name_leave_the_name_whole_or_after_it():
+    found = entities_of(
+        "1997年、台湾・中華職業棒球大聯盟の球団に移籍した。"
+        "東京・麻布台ヒルズの森JPタワーに、外資系ホテル「ジャヌ東京」が開業した。"
+        "スターバックスコーヒージャパンは、国内1,900店目を東京・銀座に出した。"
+    )
+    assert found.get("台湾・中華職業棒球大聯盟") == "ORG"  # whole, as the Stockmark gold
+    assert found.get("麻布台ヒルズの森JPタワー") == "FACILITY"  # was lost to 東京
+    assert found.get("ジャヌ東京") == "FACILITY"  # not the place 東京 inside it
+    assert found.get("銀座") == "LOCATION" and found.get("東京都") == "LOCATION"
+    assert "東京・銀座" not in found
