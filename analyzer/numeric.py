@@ -51,6 +51,10 @@ _CURRENCY = {
     "バーツ": "THB",
     "ルーブル": "RUB",
     "スイスフラン": "CHF",
+    # crypto assets, as investment posts count holdings (3万BTC): their tickers
+    "BTC": "BTC",
+    "ビットコイン": "BTC",
+    "ETH": "ETH",
 }
 # The currencies as the money pattern tries them: longest first (台湾ドル before ドル).
 _CURRENCIES = "|".join(sorted(_CURRENCY, key=len, reverse=True))

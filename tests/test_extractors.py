@@ -555,6 +555,16 @@ def test_money_after_a_currency_code_or_a_countrys_dollar_sign():
     assert found == {"US$500 million": "MONEY"}  # was 米国 and $500 million
 
 
+def test_crypto_holdings_are_money_in_their_tickers():
+    text = "保有量を3万BTCに増やした。0.5ビットコインを送った。2万ETHを売った。ビットコインは上昇した。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "3万BTC": {"amount": 3e4, "unit": "BTC"},
+        "0.5ビットコイン": {"amount": 0.5, "unit": "BTC"},
+        "2万ETH": {"amount": 2e4, "unit": "ETH"},
+    }
+
+
 def test_a_countrys_currency_is_no_name():
     found = entities_of("韓国ウォンで3兆ウォン規模。トルコリラが急落し、メキシコペソも売られた。")
     assert found == {"3兆ウォン": "MONEY"}  # 韓国ウォン was a place, メキシコペソ a product
