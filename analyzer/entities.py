@@ -309,6 +309,8 @@ def extract_entities(
             for start, end, kind in listed.find(text, tokens, sentence.start, sentence.end):
                 if kind == "LOCATION" and _opens_tagged_name(text, tokens, start, end, by_tagger):
                     continue  # 台湾・中華職業棒球大聯盟, 東京・麻布台ヒルズの森JPタワー: one name
+                if kind == "LOCATION" and _BEST_IN.match(text, end):
+                    continue  # 日本一となった: the best in Japan, no place named
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
                     end = year.end()  # WWDC25: that year's
                 elif kind == "EVENT" and (
@@ -476,6 +478,7 @@ def extract_entities(
                         and (_kanji(name[0]) or _FIRM_WORD_END.search(name) is None)
                     )
                     or _VISIT.fullmatch(name) is not None
+                    or (kind == "LOCATION" and _BEST_IN.match(text, part_end) is not None)
                     or _currency_of_country(tokens, part_start, part_end)  # 韓国ウォン
                     or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
@@ -602,6 +605,10 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 第7次エネルギー基本計画, typed a political body
                 elif kind != "PRODUCT" and _INDEX_END.search(name):
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
+                elif kind in ("FACILITY", "COMPANY", "LOCATION", "PERSON") and _TEAM_END.search(
+                    name
+                ):
+                    part_kind = "ORG"  # 横浜DeNAベイスターズ, typed a facility; see _TEAM_END
                 elif kind != "EVENT" and _ELECTION_END.search(name):
                     part_kind = "EVENT"  # 自民党総裁選, typed a political body
                 elif kind in ("PRODUCT", "ORG", "COMPANY") and _EVENT_END.search(name):
@@ -2426,6 +2433,17 @@ _EVENT_WORD_END = regex(
     r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
+)
+# The best in a place (日本一となった, 世界一の): no place named (the Stockmark train
+# sentences have 3 such, none a gold name).
+_BEST_IN = regex(r"一(?=[のにとをはがでもだ、。」)\s]|$)")
+# A sports team is an organisation: of the Stockmark train gold names ending in a
+# baseball team's nickname 28 of 29 are (the other a product, a title, which keeps its
+# type), of those ending in FC 32 of 33 (横浜DeNAベイスターズ, typed a facility).
+_TEAM_END = regex(
+    r"(?<=.)(?:ジャイアンツ|タイガース|ドラゴンズ|スワローズ|カープ|ベイスターズ|ファイターズ"
+    r"|ホークス|ライオンズ|マリーンズ|バファローズ|イーグルス|アントラーズ|(?<=[^A-Za-z] )FC"
+    r"|(?<=[\u30a1-\u30fc\u4e00-\u9fff])FC)$"
 )
 # So is an election: all 42 Stockmark train gold names ending in 選挙 or 選 are events
 # (参院選, FIFA会長選, 第44回衆議院議員総選挙), whatever the party or office in them

@@ -2323,3 +2323,15 @@ def test_a_listed_place_and_a_dot_before_a_longer_name_leave_the_name_whole_or_a
     assert found.get("ジャヌ東京") == "FACILITY"  # not the place 東京 inside it
     assert found.get("銀座") == "LOCATION" and found.get("東京都") == "LOCATION"
     assert "東京・銀座" not in found
+
+
+def test_a_sports_team_is_an_organisation_and_the_best_in_japan_no_place():
+    found = entities_of(
+        "横浜DeNAベイスターズは日本シリーズでソフトバンクホークスを破り、26年ぶりの日本一となった。"
+        "日本一周の旅に出た。"
+    )
+    assert found.get("横浜DeNAベイスターズ") == "ORG"  # typed a facility
+    assert found.get("ソフトバンクホークス") == "ORG"
+    assert found.get("日本シリーズ") == "EVENT"
+    assert found.get("日本") == "LOCATION"  # 日本一周: a trip round Japan names it
+    assert entities_of("26年ぶりの日本一となった。世界一の企業になる。") == {}  # the best in
