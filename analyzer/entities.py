@@ -12,6 +12,7 @@ width or case, or another name of the same list entry (``エヌビディア`` fo
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -687,7 +688,50 @@ def extract_entities(
         ):  # クレディ・|アグリコル証券
             taken[head : mention.start] = b"\x01" * (mention.start - head)
             mentions[i] = replace(mention, start=head)
+    _type_aliases(text, mentions, sentences, names)
     return group_mentions(doc, mentions, names)
+
+
+# Types a name may lend the other name in brackets right after it: not a person's (田中
+# 太郎（トヨタ自動車）, a caption's firm) nor a number's.
+_LENDING_TYPES = frozenset({"COMPANY", "POLITICAL_ORG", "ORG", "FACILITY", "PRODUCT", "EVENT"})
+
+
+def _type_aliases(
+    text: str,
+    mentions: list[EntityMention],
+    sentences: Sequence[Sequence[Token]],
+    names: NameList | None,
+) -> None:
+    """A name in brackets right after another, filling them, is its other name and of its
+    type (``中部国際空港（セントレア）``, セントレア typed a place), unless it is listed
+    (the gazetteer's or the user's type stands) or an address (``トヨタ自動車（愛知県豊田
+    市）``: where the firm is; a division's word ends it or MeCab reads two places)."""
+    at = {m.start: k for k, m in enumerate(mentions)}
+    listed = gazetteer().types
+    users = names.types if names is not None else {}
+    starts = [tokens[0].start if tokens else 0 for tokens in sentences]
+    for outer in list(mentions):
+        if outer.type not in _LENDING_TYPES or text[outer.end : outer.end + 1] not in "(（":
+            continue
+        k = at.get(outer.end + 1)
+        if k is None:
+            continue
+        inner = mentions[k]
+        name = text[inner.start : inner.end]
+        if (
+            inner.type == outer.type
+            or inner.type in NUMERIC_TYPES
+            or text[inner.end : inner.end + 1] not in (")", "）")
+            or name.lower() in listed
+            or name.lower() in users
+            or name[-1] in _DIVISION_WORDS
+        ):
+            continue
+        tokens = sentences[max(0, bisect.bisect_right(starts, inner.start) - 1)]
+        if sum(t.pos[2] == "地名" for t in _tokens_within(tokens, inner.start, inner.end)) > 1:
+            continue
+        mentions[k] = replace(inner, type=outer.type)
 
 
 # A year after an event's name (CES 2026, COMPUTEX2025), not a date (万博 2025年), and a

@@ -2335,3 +2335,12 @@ def test_a_sports_team_is_an_organisation_and_the_best_in_japan_no_place():
     assert found.get("日本シリーズ") == "EVENT"
     assert found.get("日本") == "LOCATION"  # 日本一周: a trip round Japan names it
     assert entities_of("26年ぶりの日本一となった。世界一の企業になる。") == {}  # the best in
+
+
+def test_a_name_in_brackets_after_another_is_its_other_name_and_of_its_type():
+    found = entities_of(
+        "名古屋市の中部国際空港（セントレア）は、新たな国際線ターミナルを整備する。"
+        "トヨタ自動車（愛知県豊田市）は新型車を発表した。"
+    )
+    assert found.get("中部国際空港") == found.get("セントレア") == "FACILITY"  # a place
+    assert found.get("愛知県豊田市") == "LOCATION"  # where the firm is: an address
