@@ -480,6 +480,7 @@ def extract_entities(
                     )
                     or _VISIT.fullmatch(name) is not None
                     or (kind == "LOCATION" and _BEST_IN.match(text, part_end) is not None)
+                    or (kind == "PERSON" and _KANA_CAPITALS.search(name) is not None)
                     or _currency_of_country(tokens, part_start, part_end)  # 韓国ウォン
                     or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
@@ -2478,6 +2479,9 @@ _EVENT_WORD_END = regex(
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
+# Katakana run into capitals (イクシスLNG, a project's name): no person's name is written
+# so (none of the Stockmark train gold persons is).
+_KANA_CAPITALS = regex(r"[\u30a1-\u30fa\u30fc][A-Z]{2,}")
 # The best in a place (日本一となった, 世界一の): no place named (the Stockmark train
 # sentences have 3 such, none a gold name).
 _BEST_IN = regex(r"一(?=[のにとをはがでもだ、。」)\s]|$)")

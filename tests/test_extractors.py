@@ -2344,3 +2344,9 @@ def test_a_name_in_brackets_after_another_is_its_other_name_and_of_its_type():
     )
     assert found.get("中部国際空港") == found.get("セントレア") == "FACILITY"  # a place
     assert found.get("愛知県豊田市") == "LOCATION"  # where the firm is: an address
+
+
+def test_katakana_run_into_capitals_is_no_persons_name():
+    found = entities_of("INPEXはオーストラリアのイクシスLNGプロジェクトで生産を拡大した。")
+    assert "イクシスLNG" not in found  # typed a person
+    assert found.get("INPEX") == "COMPANY"
