@@ -1493,7 +1493,9 @@ def _short_for_generic(
     text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
 ) -> bool:
     """Whether text[start:end] is in brackets right after a generic term, its short
-    form (データセンター（DC）: no name, as the term is none)."""
+    form or its long one (データセンター（DC）, GX（グリーントランスフォーメーション）: no
+    name, as the term is none; but a name holding a listed one is a name, 映画分野（ソニー・
+    ピクチャーズ）)."""
     if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
         return False
     k = _token_ending(tokens, start - 1)
@@ -1503,7 +1505,7 @@ def _short_for_generic(
             break
         term = tokens[i].surface + term
         if term.lower() in generic:
-            return True
+            return not gazetteer().find(text, tokens, start, end)
     return False
 
 

@@ -2350,3 +2350,12 @@ def test_katakana_run_into_capitals_is_no_persons_name():
     found = entities_of("INPEXはオーストラリアのイクシスLNGプロジェクトで生産を拡大した。")
     assert "イクシスLNG" not in found  # typed a person
     assert found.get("INPEX") == "COMPANY"
+
+
+def test_a_name_in_brackets_after_a_generic_term_holding_a_listed_name_is_a_name():
+    found = entities_of(
+        "映画分野（ソニー・ピクチャーズ）は弱い。データセンター（DC）を建てる。"
+        "生成AI（ジェネレーティブAI）が広がる。"
+    )
+    assert found.get("ソニー・ピクチャーズ") == "COMPANY"  # was taken for 分野's short form
+    assert "DC" not in found and "ジェネレーティブAI" not in found  # the term's other forms
