@@ -211,13 +211,20 @@ def _may_start(token: Token) -> bool:
 _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後", "直前", "頃"})
 
 
+# What a post's heading or label calls itself (ポイントまとめ, 決算速報): the words
+# before it are the keyphrase.
+_SELF_LABELS = frozenset({"まとめ", "速報"})
+
+
 def _may_end(token: Token) -> bool:
     """A keyphrase does not end in a prefix, a hyphen, a title (``社長``, ``CEO``: the
-    name before it is the keyphrase) or a word of time after a noun (``決算発表後``)."""
+    name before it is the keyphrase), a word of time after a noun (``決算発表後``) or a
+    post's label for itself (``ポイントまとめ``)."""
     return (
         token.pos[0] not in ("接頭辞", "形状詞")
         and token.surface not in _JOINERS
         and token.surface not in TITLES
+        and token.surface not in _SELF_LABELS
         and not (token.pos[0] == "接尾辞" and token.surface in _WHEN_AFTER)
     )
 

@@ -193,3 +193,8 @@ def test_a_summary_heading_and_this_week_give_no_keyphrases():
         "## まとめ\n\n今週の日経平均株価は上昇した。来週も日経平均株価に注目だ。"
     )
     assert "まとめ" not in keywords and "今週" not in keywords
+    keywords = keywords_of(
+        "【決算速報】ソニーが増益。\n\n### ポイントまとめ\n\nゲームが好調で、ゲームの利益が伸びた。",
+        top=50,
+    )
+    assert not [k for k in keywords if k.endswith(("まとめ", "速報"))], keywords
