@@ -194,7 +194,7 @@ def test_a_summary_heading_and_this_week_give_no_keyphrases():
     )
     assert "まとめ" not in keywords and "今週" not in keywords
     keywords = keywords_of(
-        "【決算速報】ソニーが増益。\n\n### ポイントまとめ\n\nゲームが好調で、ゲームの利益が伸びた。",
+        "【決算速報】ソニー増益\n\n### ポイントまとめ\n\nゲームが好調で、ゲームの利益が伸びる。",
         top=50,
     )
     assert not [k for k in keywords if k.endswith(("まとめ", "速報"))], keywords
