@@ -32,7 +32,9 @@ from analyzer.result import Entity, Mention
 from analyzer.startup import kept, regex
 from analyzer.tokenizer import Token
 
-_COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社"})
+# Legal forms; a real estate investment trust's, 投資法人, comes after its name only.
+_COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社", "投資法人"})
+_KANA_OR_LATIN = regex(r"[\u30a1-\u30fa\u30fcA-Za-z]")
 _LEGAL_FORM = regex("|".join(_COMPANY_PREFIXES))
 
 
@@ -303,6 +305,10 @@ def extract_entities(
     # names quoted after a kind of product or place (ホテル「ジャヌ東京」): no listed name
     # inside them is one of its own
     kind_quotes = quoted_products(text, generic_terms()) + quoted_facilities(text, generic_terms())
+    # ... nor inside a firm's name its legal form marks (日本|ビルファンド投資法人)
+    kind_quotes += [
+        (m.start, m.end) for tokens in sentences for m in company_affix_mentions(text, tokens)
+    ]
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
@@ -2226,7 +2232,7 @@ _FIRM_TAILS = tuple(
     _words(
         """
         銀行 証券 生命 損保 信託 総研 研究所 総合研究所 経済研究所 電機 工業 製作所 自動車
-        商事 物産 建設 電力 化学 製薬 保険 不動産 運輸 航空 鉄道 放送 通信 電気 重工 貨物
+        商事 物産 建設 電力 化学 製薬 保険 不動産 都市開発 運輸 航空 鉄道 放送 通信 電気 重工 貨物
         東日本 西日本 東海 九州 北海道
         """
     )
@@ -2846,6 +2852,15 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
     by_start = {t.start: i for i, t in enumerate(tokens)}
     by_end = {t.end: i for i, t in enumerate(tokens)}
     for form in _LEGAL_FORM.finditer(text, tokens[0].start, tokens[-1].end):
+        if form.group() == "投資法人":  # a REIT's: after its name, which is no common word
+            k = by_end.get(form.start())
+            start = form.start()
+            while k is not None and k >= 0 and _is_reit_part(tokens[k]):
+                start = tokens[k].start
+                k = k - 1 if k > 0 and tokens[k - 1].end == start else None
+            if _KANA_OR_LATIN.search(text, start, form.start()):  # not 不動産投資法人
+                found.append(EntityMention(start, form.end(), "COMPANY", described=True))
+            continue
         first = j = by_start.get(form.end())
         end = form.end()
         if j is not None and tokens[j].surface in _AFTER_LEGAL_FORM:
@@ -3183,6 +3198,15 @@ def _generic_list(tokens: Sequence[Token], start: int, end: int) -> bool:
             )
         )
     )
+
+
+def _is_reit_part(token: Token) -> bool:
+    """Whether ``token`` may be part of a REIT's name before 投資法人: nouns but numbers,
+    prefixes, and the dots between words (``オリックス不動産``, ``日本ビルファンド``,
+    ``星野リゾート・リート``)."""
+    return (
+        token.pos[0] in ("名詞", "接頭辞", "接尾辞") and token.pos[1] != "数詞"
+    ) or token.surface in ("・", "&")
 
 
 def _is_company_part(tokens: Sequence[Token], k: int, step: int) -> bool:

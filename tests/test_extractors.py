@@ -2359,3 +2359,16 @@ def test_a_name_in_brackets_after_a_generic_term_holding_a_listed_name_is_a_name
     )
     assert found.get("ソニー・ピクチャーズ") == "COMPANY"  # was taken for 分野's short form
     assert "DC" not in found and "ジェネレーティブAI" not in found  # the term's other forms
+
+
+def test_a_reits_name_ends_in_its_legal_form():
+    found = entities_of(
+        "日本ビルファンド投資法人（8951）はビルを取得した。星野リゾート・リート投資法人の分配金は"
+        "増えた。オリックス不動産投資法人は物件を売った。不動産投資法人は増えている。"
+        "ジャパンリアルエステイト投資法人は、NTT都市開発から取得した。"
+    )
+    assert found.get("日本ビルファンド投資法人") == "COMPANY"  # was the place 日本
+    assert found.get("星野リゾート・リート投資法人") == "COMPANY"  # 星野リゾート, a person
+    assert found.get("オリックス不動産投資法人") == "COMPANY"
+    assert found.get("NTT都市開発") == "COMPANY"  # NTT's, not NTT
+    assert not [name for name in found if name.endswith("動産投資法人") and len(name) < 8]
