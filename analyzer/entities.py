@@ -306,9 +306,8 @@ def extract_entities(
     # inside them is one of its own
     kind_quotes = quoted_products(text, generic_terms()) + quoted_facilities(text, generic_terms())
     # ... nor inside a firm's name its legal form marks (日本|ビルファンド投資法人)
-    kind_quotes += [
-        (m.start, m.end) for tokens in sentences for m in company_affix_mentions(text, tokens)
-    ]
+    affixed = [company_affix_mentions(text, tokens) for tokens in sentences]
+    kind_quotes += [(m.start, m.end) for found in affixed for m in found]
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
@@ -371,8 +370,8 @@ def extract_entities(
                     elif kind == "COMPANY":  # トヨタ自動車株式会社: the legal form is the name's
                         start, end = _with_legal_form(text, start, end)
                     claim(EntityMention(start, end, kind))
-    for tokens, found in zip(sentences, tagged, strict=True):
-        for mention in company_affix_mentions(text, tokens):
+    for tokens, found, formed in zip(sentences, tagged, affixed, strict=True):
+        for mention in formed:
             claim(_as_tagged(text, mention, found))
         for mention in described_company_mentions(text, tokens):
             claim(mention)
