@@ -304,7 +304,9 @@ def extract_entities(
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
     # names quoted after a kind of product or place (ホテル「ジャヌ東京」): no listed name
     # inside them is one of its own
-    kind_quotes = quoted_products(text, generic_terms()) + quoted_facilities(text, generic_terms())
+    products_quoted = quoted_products(text, generic_terms())
+    facilities_quoted = quoted_facilities(text, generic_terms())
+    kind_quotes = products_quoted + facilities_quoted
     # ... nor inside a firm's name its legal form marks (日本|ビルファンド投資法人)
     affixed = [company_affix_mentions(text, tokens) for tokens in sentences]
     kind_quotes += [(m.start, m.end) for found in affixed for m in found]
@@ -659,9 +661,9 @@ def extract_entities(
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
-    for start, end in quoted_products(text, generic):  # 洗剤「アタック」, which it missed
+    for start, end in products_quoted:  # 洗剤「アタック」, which it missed
         claim(EntityMention(start, end, "PRODUCT"))
-    for start, end in quoted_facilities(text, generic):  # 複合施設「…」, which it missed
+    for start, end in facilities_quoted:  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
     for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
         claim(EntityMention(start, end, "COMPANY"))
