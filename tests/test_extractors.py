@@ -2372,3 +2372,9 @@ def test_a_reits_name_ends_in_its_legal_form():
     assert found.get("オリックス不動産投資法人") == "COMPANY"
     assert found.get("NTT都市開発") == "COMPANY"  # NTT's, not NTT
     assert not [name for name in found if name.endswith("動産投資法人") and len(name) < 8]
+
+
+def test_programming_acronyms_are_no_names():
+    found = entities_of("Pythonの新バージョンでは、GILを無効化できるビルドが正式にサポートされた。")
+    assert found.get("Python") == "PRODUCT"
+    assert "GIL" not in found  # the interpreter lock, typed a firm
