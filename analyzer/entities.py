@@ -2479,13 +2479,16 @@ _VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリ�
 # グランプリ 4 (駅伝, as マラソン, though no train name ends so), オリンピック 34 of 34,
 # ワールドカップ 13 of 13, 五輪 2, W杯 2, パラリンピック 1 (パリ五輪 was typed a place),
 # a market's shock 3 of 3 (アタリショック; ニクソンショック was typed a person), 祭 25 of
-# 25, フェスティバル 11 of 11, フェア 3, 見本市 1, a show in katakana 9 of 11 (モーターショー;
+# 25, フェスティバル 11 of 11, フェア 3, 見本市 1, a contest's word, コンクール 5 of 5,
+# コンテスト 5, トーナメント 5, 杯 10 (ショパン国際ピアノコンクール, typed a facility),
+# a show in katakana 9 of 11 (モーターショー;
 # the others a club, FCソショー, and a person); and a summit after a group's letters or
 # digits or a place in kanji (G20サミット, G7広島サミット, typed products; not プロモント
 # リー・サミット, a place).
 _EVENT_WORD_END = regex(
     r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
-    r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市)$"
+    r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
+    r"|コンクール|コンテスト|トーナメント|杯)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
 # Katakana run into capitals (イクシスLNG, a project's name): no person's name is written
@@ -2523,8 +2526,11 @@ _PRODUCT_KINDS = (
     r"|船|ボート|探査機|ロボット|ドローン|新型)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
-# ... which the tagger may miss (洗剤「アタック」): a short name, no clause.
-_QUOTED = r"(?:「(?P<a>[^「」『』、。!?\n]{1,20})」|『(?P<b>[^「」『』、。!?\n]{1,20})』)"
+# ... which the tagger may miss (洗剤「アタック」): a short name, no clause; a title may
+# end in a full stop or a mark (アニメ「君の名は。」).
+_QUOTED = (
+    r"(?:「(?P<a>[^「」『』、。!?\n]{1,20}[。!?]?)」|『(?P<b>[^「」『』、。!?\n]{1,20}[。!?]?)』)"
+)
 _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # So is a kind of place people go to, then a quoted name, that place's: 商業施設「グラン
 # グリーン大阪」, 新エリア「ファンタジースプリングス」 and 複合施設「…」 (typed products

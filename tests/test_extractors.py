@@ -2378,3 +2378,12 @@ def test_programming_acronyms_are_no_names():
     found = entities_of("Pythonの新バージョンでは、GILを無効化できるビルドが正式にサポートされた。")
     assert found.get("Python") == "PRODUCT"
     assert "GIL" not in found  # the interpreter lock, typed a firm
+
+
+def test_a_contest_is_an_event_and_a_quoted_title_may_end_in_a_full_stop():
+    found = entities_of(
+        "ピアニストとして、ショパン国際ピアノコンクールで入賞した。"
+        "劇場版アニメ「君の名は。」は、新海誠が監督を務めた。"
+    )
+    assert found.get("ショパン国際ピアノコンクール") == "EVENT"  # typed a facility
+    assert found.get("君の名は。") == "PRODUCT"  # missed: the quote held a full stop
