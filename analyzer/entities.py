@@ -416,6 +416,10 @@ def extract_entities(
                     if _one_place(tokens, part_start, part_end):  # 東京・|銀座, typed ORG
                         claim(EntityMention(part_start, part_end, "LOCATION"))
                         continue
+                    if "の" in text[part_start:part_end] and not _FACILITY_END.search(
+                        text, part_start, part_end
+                    ):  # 浅草公園六区の帝国館: two names (not 麻布台ヒルズの森JPタワー, one site)
+                        continue
                 if (kind_word := _KIND_OF_FIRM.match(text, part_start, part_end)) and (
                     part_end - kind_word.end() >= 2
                 ):  # 日本法人|アンソロピック・ジャパン: what the firm is, then its name
