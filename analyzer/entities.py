@@ -665,6 +665,8 @@ def extract_entities(
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
+    for start, end in _works_quoted(text, mentions, generic):  # 小学館「ちゃお」, missed
+        claim(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in facilities_quoted:  # 複合施設「…」, which it missed
@@ -2546,6 +2548,42 @@ _FACILITY_KINDS = (
 )
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "[「『]$")
 _QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)
+
+
+# Words someone said, not a title: an object or a subject marked (「AIを使え」), or a
+# predicate's ending (「強くなる」, 「値上げしない」, 「最高だ」).
+_SAID = regex(r"[をが]|(?<=[\u3041-\u309f])[るただいすねよかう][。!?]?$")
+# What follows words someone said (「…」と述べた, と語った).
+_SAID_AFTER = regex(
+    r"と(?:も)?(?:述べ|語|話|言|強調|説明|指摘|明か|コメント|発言|訴え|主張|表明|答え)"
+)
+# A short quoted name, no clause in it (as _QUOTED), right after the opening mark.
+_QUOTED_NAME = regex(r"[「『]([^「」『』、。!?\n]{1,20}[。!?]?)[」』]")
+
+
+def _works_quoted(
+    text: str, mentions: Sequence[EntityMention], generic: frozenset[str]
+) -> list[tuple[int, int]]:
+    """A name quoted right after a firm's or a person's name, nothing between: their
+    work (``小学館「ちゃお」``, ``江上波夫「騎馬民族国家」``, missed). On the Stockmark
+    train sentences 11 of the 12 quoted names so placed are gold products (the other a
+    facility, ``円谷プロ「怪獣館」``, left to the facility rules)."""
+    found = []
+    for mention in mentions:
+        if mention.type not in ("COMPANY", "PERSON"):
+            continue
+        quoted = _QUOTED_NAME.match(text, mention.end)
+        if (
+            quoted is None
+            or quoted.group(1).strip().lower() in generic
+            or _SAID.search(quoted.group(1)) is not None  # トヨタ「強くなる」: words said
+            or _SAID_AFTER.match(text, quoted.end()) is not None
+        ):
+            continue
+        if text[quoted.end() - 1] != ("」" if text[mention.end] == "「" else "』"):
+            continue
+        found.append(quoted.span(1))
+    return found
 
 
 def quoted_products(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:

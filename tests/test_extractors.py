@@ -2387,3 +2387,13 @@ def test_a_contest_is_an_event_and_a_quoted_title_may_end_in_a_full_stop():
     )
     assert found.get("ショパン国際ピアノコンクール") == "EVENT"  # typed a facility
     assert found.get("君の名は。") == "PRODUCT"  # missed: the quote held a full stop
+
+
+def test_a_name_quoted_right_after_a_firm_or_a_person_is_their_work():
+    found = entities_of(
+        "講談社「なかよし」と小学館「ちゃお」で連載された。江上波夫「騎馬民族国家」は品切だ。"
+        "トヨタ「値上げしない」と佐藤社長は述べた。"
+    )
+    assert found.get("なかよし") == found.get("ちゃお") == "PRODUCT"  # missed
+    assert found.get("騎馬民族国家") == "PRODUCT"
+    assert "値上げしない" not in found  # words said, no title
