@@ -666,6 +666,11 @@ def extract_entities(
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in _works_quoted(text, mentions, generic):  # 小学館「ちゃお」, missed
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if all(m.type not in NUMERIC_TYPES and (m.start, m.end) != (start, end) for m in inside):
+            for m in inside:  # 岩波書店「日本の思想」: the title, not the place in it
+                mentions.remove(m)
+                taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
         claim(EntityMention(start, end, "PRODUCT"))
