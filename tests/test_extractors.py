@@ -2397,3 +2397,12 @@ def test_a_name_quoted_right_after_a_firm_or_a_person_is_their_work():
     assert found.get("波") == "PRODUCT"  # missed
     assert found.get("日本の思想") == "PRODUCT"  # the place 日本
     assert "日本" not in found and "値上げしない" not in found  # words said, no title
+
+
+def test_each_of_a_kind_and_generic_kinds_name_no_one():
+    found = entities_of(
+        "各通信社は速報を出した。各務原市に住む。LCCが増えた。RNAが増えた。"
+        "同社はインディーズレーベルを設立した。"
+    )
+    assert found.get("各務原市") == "LOCATION"  # a place MeCab reads whole
+    assert not {"各通信社", "LCC", "RNA", "インディーズレーベル"} & set(found)  # all firms
