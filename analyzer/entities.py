@@ -2462,6 +2462,8 @@ _SITES = (
     "工場",
     "製鉄所",
     "製油所",
+    "製錬所",
+    "精錬所",
 )
 # A site's name and の: what follows is of the site, not its name (羽田空港|の新ターミナル;
 # no Stockmark train gold name holds one).
@@ -2482,7 +2484,7 @@ _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(
 # train name ends so).
 _FACILITY_END = regex(
     rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|球場|ドーム|アリーナ|ビルディング|ヒルズ"
-    r"|(?<![電戦視])線"
+    r"|(?<![電戦視])線|市役所|区役所|町役場|村役場"
     r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"
@@ -2497,7 +2499,11 @@ _EVENT_END = regex(
 # names ending so 公園 22 of 22 are facilities, 神社 16 of 17, 美術館 8, 病院 7 of 8 (the
 # others companies, which the tagger types right), 博物館 4, アリーナ 4, ドーム 3; so a
 # name typed a person, a place, a product or an event is a facility (田中病院, a person).
-_VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリーナ|ドーム)$")
+# So are halls, libraries, shrines and forts: 会館 11 of 12, 図書館 7, 神宮 4, 砦 6,
+# 記念館 2, 楼 2, 公会堂 1 (日比谷公会堂, typed a firm; 久保田楼, a person).
+_VISITED_END = regex(
+    r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリーナ|ドーム|会館|図書館|神宮|砦|記念館|楼|公会堂)$"
+)
 # A name ending in a kind of contest or show is an event's: of the Stockmark train gold
 # names ending so, 大会 53 of 54 (the other a party's, 民主党党大会, typed a political
 # body, which keeps its type), 選手権 38 of 38, 映画祭 and 博覧会 or 万博 all, マラソン 4,
@@ -2506,6 +2512,8 @@ _VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリ�
 # a market's shock 3 of 3 (アタリショック; ニクソンショック was typed a person), 祭 25 of
 # 25, フェスティバル 11 of 11, フェア 3, 見本市 1, a contest's word, コンクール 5 of 5,
 # コンテスト 5, トーナメント 5, 杯 10 (ショパン国際ピアノコンクール, typed a facility),
+# a final's or a Grand Prix's, ファイナル 2 of 2, GP 4 (ハンガリーGP, a place), and a
+# contest named after the high schools' baseball one, 甲子園 2 of 2 (黒板アート甲子園),
 # a show in katakana 9 of 11 (モーターショー;
 # the others a club, FCソショー, and a person); and a summit after a group's letters or
 # digits or a place in kanji (G20サミット, G7広島サミット, typed products; not プロモント
@@ -2513,7 +2521,7 @@ _VISITED_END = regex(r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリ�
 _EVENT_WORD_END = regex(
     r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
-    r"|コンクール|コンテスト|トーナメント|杯)$"
+    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
 # Katakana run into capitals (イクシスLNG, a project's name): no person's name is written

@@ -2406,3 +2406,9 @@ def test_each_of_a_kind_and_generic_kinds_name_no_one():
     )
     assert found.get("各務原市") == "LOCATION"  # a place MeCab reads whole
     assert not {"各通信社", "LCC", "RNA", "インディーズレーベル"} & set(found)  # all firms
+
+
+def test_a_city_office_and_a_smelter_are_facilities():
+    found = entities_of("書類は八王子市役所に提出する。住友金属鉱山は東予製錬所の生産を増やす。")
+    assert found.get("八王子市役所") == "FACILITY"  # typed a place
+    assert found.get("東予製錬所") == "FACILITY"  # typed a firm
