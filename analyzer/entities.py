@@ -491,7 +491,11 @@ def extract_entities(
                     )
                     or _VISIT.fullmatch(name) is not None
                     or (kind == "LOCATION" and _BEST_IN.match(text, part_end) is not None)
-                    or (kind == "PERSON" and _KANA_CAPITALS.search(name) is not None)
+                    or (
+                        kind == "PERSON"
+                        and _KANA_CAPITALS.search(name) is not None
+                        and _HOLDING.search(name) is None  # ツルハHD: a firm, typed a person
+                    )
                     or (text.startswith("各", part_start) and _each_of(tokens, part_start))
                     or _currency_of_country(tokens, part_start, part_end)  # 韓国ウォン
                     or _COUNTRY_FIRM.fullmatch(name) is not None
