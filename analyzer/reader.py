@@ -51,6 +51,13 @@ _LIQUID = regex(
 )
 
 
+# Markdown footnotes (as GitHub, Jekyll's kramdown and Hugo write them): a reference
+# ``[^1]`` and the label that opens its definition ``[^1]: text``. Hidden, so that a
+# definition is read as the paragraph it is (Markdown would take it for a link's
+# definition and drop its text) and a reference adds no ``^1`` to the prose.
+_FOOTNOTE = regex(r"\[\^[^\]\s\[]{1,40}\]:?")
+
+
 def _hidden(match: re.Match[str]) -> str:
     return _NEWLINES_KEPT.sub(HIDDEN, match.group())
 
@@ -186,6 +193,8 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
         text = text[:body_start] + body
     if "{%" in text or "{{" in text:  # Jekyll's Liquid tags: no prose (see _LIQUID)
         text = text[:body_start] + _LIQUID.sub(_hidden, text[body_start:])
+    if "[^" in text:  # footnotes: their text is prose, their labels are not (_FOOTNOTE)
+        text = text[:body_start] + _FOOTNOTE.sub(_hidden, text[body_start:])
 
     out = TextMap()
     blocks: list[Block] = []

@@ -176,6 +176,19 @@ def test_jekyll_liquid_tags_and_code_blocks_are_not_prose():
     assert [b.line for b in doc.blocks] == [2, 4, 11]  # lines keep their numbers
 
 
+def test_a_footnotes_text_is_prose_but_not_its_labels():
+    doc = doc_of(
+        "ソニーは増益だった[^1]。\n\n[^1]: 出典はソニーグループの決算短信。\n"
+        "    続く行はトヨタの話。\n\n[^note]: 任天堂の資料による。\n"
+    )
+    assert [s.strip() for s in sentence_texts(doc)] == [
+        "ソニーは増益だった    。",  # the reference is read as spaces
+        "出典はソニーグループの決算短信。",
+        "続く行はトヨタの話。",
+        "任天堂の資料による。",
+    ]
+
+
 def test_the_text_of_raw_html_is_prose_but_not_its_scripts_styles_or_comments():
     doc = doc_of(
         "<div class='note'>\n<p>ソニーは<b>増益</b>だった。&amp;トヨタも好調。</p>\n"
