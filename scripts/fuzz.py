@@ -45,6 +45,7 @@ ALPHABET = (
     + ["{% include x.html %}", "{%", "%}", "{{ page.title }}", "{{", "}}", "{% highlight py %}"]
     + ["{% endhighlight %}", "{% raw %}", "<script>", "</script>", "<!--", "-->", "<p>", "<br>"]
     + ["+++\n", 'title = "', "date = 2025-01-01", "\x1b[31m", "（月）", "US$", "NT$5億"]
+    + ["[^1]", "[^1]: ", "[^", "投資法人", "各", "「君の名は。」", "3万BTC", "・ホールディングス"]
 )
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp")
 _schema = jsonschema.Draft202012Validator(json_schema())
