@@ -175,10 +175,12 @@ _DATE = regex(
     + rf"(?:(?P<km>[{_KANJI_DIGITS}十]{{1,3}})月(?:(?P<kd>[{_KANJI_DIGITS}十]{{1,3}})日|期)?)?"
     + r"|(?P<rel>一昨年|昨年|去年|今年|本年|来年)"
     + rf"(?:(?P<rfy>度)?{_part('rpart')}|度|(?P<rm>\d{{1,2}})月(?:(?P<rd>\d{{1,2}})日)?)?"
-    r"|(?P<nar>前年|同年|翌年)(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
+    r"|(?P<nar>前年|同年|翌年)(?:(?P<nm>\d{1,2})月(?:(?P<nd>\d{1,2})日)?"
+    # or a part of it (同年末, 翌年春, 翌年度上期; not 前年末比, a comparison)
+    + rf"|(?P<nfy>度)?{_part('npart')}(?!比))"
     # this month, the next or the last, maybe its start, middle or end (来月中旬, 今月末;
     # not 先月比, a comparison)
-     + rf"|(?P<mrel>今月|来月|先月)(?:[上中下]旬|末|半ば|{_EARLY}|(?!比))"
+    + rf"|(?P<mrel>今月|来月|先月)(?:[上中下]旬|末|半ば|{_EARLY}|(?!比))"
     # a season of this year, the next or the last, as news writes it (今秋にも, 来春)
     rf"|(?P<srel>今|来|昨)(?P<season>{_SEASON})"
     + rf"|(?P<era>令和|平成|昭和)(?P<eyear>\d{{1,2}}|元)年(?P<efy>度)?{_part('epart')}?"
@@ -417,7 +419,10 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
     if value is not None and not value.get("year_inferred"):
         period = match.group(0).endswith("期") or any(
             match.group(part)
-            for part in ("rpart", "epart", "ypart", "yypart", "yyfpart", "mpart", "y1", "srel")
+            for part in (
+                *("rpart", "epart", "ypart", "yypart", "yyfpart", "mpart", "npart"),
+                *("y1", "srel"),
+            )
         )
         date = value["date"][:4] if period else value["date"]
         timeline.named(  # 2027-01-22/2027-01-23: from its first day
@@ -489,6 +494,8 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         if timeline.year is None:
             return None
         year = timeline.year + _NARRATIVE_YEARS[match.group("nar")]
+        if match.group("npart"):  # 同年末: the end of the year the text last named
+            return _period(year, match.group("nfy"), match.group("npart"))
         return _iso(f"{year:04d}", match.group("nm"), match.group("nd"))
     if reference is not None and (match.group("md_m") or match.group("mo") or match.group("do")):
         last_day = match.group("md_d2") or match.group("do2")

@@ -500,6 +500,10 @@ def test_a_year_named_from_the_article_or_the_story_dates_what_follows():
     paragraphs = "---\ndate: 2026-11-05\n---\n\n2025年9月に受けた。\n\n10月には受けた。"
     dates = {e.text: e.value for e in analyze_text(paragraphs).entities if e.type == "DATE"}
     assert dates["10月"] == {"date": "2026-10", "year_inferred": True}  # another paragraph
+    dates = dates_of("2019年に設立し、同年末に上場した。翌年春に増資し、前年末比で伸びた。")
+    assert dates["同年末"] == {"date": "2019-12"}  # was found with no value
+    assert dates["翌年春"] == {"date": "2020-03/2020-05"}
+    assert "前年末" not in dates  # 前年末比: a comparison
 
 
 def test_a_products_generation_is_no_event():
