@@ -142,6 +142,21 @@ def _is_part(token: Token, run: list[Token]) -> bool:
     return token.unknown and _is_latin(token)
 
 
+def _modifies(token: Token, run: list[Token], after: Token | None) -> bool:
+    """An adjectival noun in kanji (``重要|鉱物``, ``特定|重要|物資``) or ``的`` after a
+    noun (``能動|的|サイバー|防御``) glued to the noun after it: part of the compound,
+    which it would otherwise cut in two (``鉱物`` and ``サイバー防御`` alone)."""
+    if after is None or after.start != token.end or after.pos[1] == "数詞":
+        return False
+    if after.pos[0] != "名詞" and not (  # 能動|的|サイバー: katakana MeCab reads adjectival
+        after.pos[0] == "形状詞" and _KATAKANA.fullmatch(after.surface) is not None
+    ):
+        return False
+    if token.pos[0] == "形状詞":
+        return all("\u4e00" <= ch <= "\u9fff" for ch in token.surface)
+    return token.surface == "的" and token.pos[0] == "接尾辞" and bool(run)
+
+
 def _split_katakana(token: Token, after: Token | None) -> bool:
     """``ウー|ブン・バイ・トヨタ``: katakana MeCab read as a filler or an interjection
     right before a katakana noun is the start of that word, not a word of its own."""
@@ -308,7 +323,7 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         )
         counted = counter
         if (
-            (_is_part(token, run) or _split_katakana(token, after))
+            (_is_part(token, run) or _split_katakana(token, after) or _modifies(token, run, after))
             and not counter
             and not _list_dot(tokens, k)
         ):

@@ -198,3 +198,13 @@ def test_a_summary_heading_and_this_week_give_no_keyphrases():
         top=50,
     )
     assert not [k for k in keywords if k.endswith(("まとめ", "速報"))], keywords
+
+
+def test_an_adjectival_noun_or_teki_inside_a_compound_keeps_it_whole():
+    keywords = keywords_of(
+        "政府は重要鉱物の調達を急ぐ。重要鉱物の備蓄も増やす。"
+        "能動的サイバー防御を導入する。能動的サイバー防御には課題がある。",
+        top=50,
+    )
+    assert "重要鉱物" in keywords and "能動的サイバー防御" in keywords
+    assert not {"鉱物", "サイバー防御", "能動"} & set(keywords)  # the halves it was cut into
