@@ -229,17 +229,20 @@ _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後
 # What a post's heading or label calls itself (ポイントまとめ, 決算速報): the words
 # before it are the keyphrase.
 _SELF_LABELS = frozenset({"まとめ", "速報"})
+# What a firm is to the name before it (Alphabet|傘下): the name is the keyphrase.
+_UNDER = frozenset({"傘下"})
 
 
 def _may_end(token: Token) -> bool:
     """A keyphrase does not end in a prefix, a hyphen, a title (``社長``, ``CEO``: the
-    name before it is the keyphrase), a word of time after a noun (``決算発表後``) or a
-    post's label for itself (``ポイントまとめ``)."""
+    name before it is the keyphrase), a word of time after a noun (``決算発表後``), a
+    post's label for itself (``ポイントまとめ``) or ``傘下`` (``Alphabet傘下``)."""
     return (
         token.pos[0] not in ("接頭辞", "形状詞")
         and token.surface not in _JOINERS
         and token.surface not in TITLES
         and token.surface not in _SELF_LABELS
+        and token.surface not in _UNDER
         and not (token.pos[0] == "接尾辞" and token.surface in _WHEN_AFTER)
     )
 
