@@ -173,8 +173,8 @@ def test_a_name_after_what_it_is_to_another_is_a_keyphrase_of_its_own():
         top=50,
     )
     assert "子会社Nintendo" not in keywords and "Nintendo" in keywords
-    keywords = keywords_of("Alphabet傘下のWaymoが拡大する。Alphabet傘下の企業。", top=50)
-    assert "Alphabet" in keywords and "Alphabet傘下" not in keywords
+    under = keywords_of("Alphabet傘下のWaymoが拡大する。Alphabet傘下の企業。", top=50)
+    assert "Alphabet" in under and "Alphabet傘下" not in under
     assert "マイケル・バーリ" in keywords
     assert not [k for k in keywords if k.startswith("空売り投資家マ")], keywords
 
