@@ -188,6 +188,8 @@ def run(
     was on, and a new one takes its place; so does one still on an article after
     ``timeout`` seconds, which is killed (articles then always run in workers, even one).
     """
+    if not jobs:
+        return
     if timeout is None and (workers <= 1 or len(jobs) <= 1):
         from analyzer.tokenizer import tagger
 
