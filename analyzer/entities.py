@@ -381,6 +381,8 @@ def extract_entities(
             claim(mention)
         for mention in policy_headquarters(text, tokens):
             claim(mention)
+        for start, end in route_ends(tokens):  # 羽田―ニューヨーク線: two places
+            claim(EntityMention(start, end, "LOCATION"))
     for start, end in dotted_firms(text):  # ロベコ・グループ, before the tagger's マキシム|・…
         claim(EntityMention(start, end, "COMPANY"))
     generic = generic_terms()
@@ -1538,6 +1540,30 @@ def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> boo
     return (
         k >= 0 and tokens[k].end == end and not tokens[k].unknown and tokens[k].pos[1] == "普通名詞"
     )
+
+
+# A route between two places: a dash between their names, then 線, 便, 路線 or 間
+# (羽田―ニューヨーク線, 成田－ロンドン便: 羽田 read as a surname and ロンドン便 typed a person).
+_ROUTE_DASHES = frozenset("-‐―—–")
+_ROUTE_WORDS = frozenset({"線", "便", "路線", "間", "航路"})
+
+
+def route_ends(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The two places a route joins, each one proper noun glued to the dash between them,
+    the route's word right after the second."""
+    found = []
+    for k in range(1, len(tokens) - 2):
+        left, dash, right, word = tokens[k - 1], tokens[k], tokens[k + 1], tokens[k + 2]
+        if (
+            dash.surface in _ROUTE_DASHES
+            and word.surface in _ROUTE_WORDS
+            and left.end == dash.start
+            and dash.end == right.start
+            and right.end == word.start
+            and all(t.pos[1] == "固有名詞" for t in (left, right))
+        ):
+            found += [(left.start, left.end), (right.start, right.end)]
+    return found
 
 
 def _each_of(tokens: Sequence[Token], start: int) -> bool:

@@ -2416,3 +2416,10 @@ def test_a_city_office_and_a_smelter_are_facilities():
     found = entities_of("書類は八王子市役所に提出する。住友金属鉱山は東予製錬所の生産を増やす。")
     assert found.get("八王子市役所") == "FACILITY"  # typed a place
     assert found.get("東予製錬所") == "FACILITY"  # typed a firm
+
+
+def test_the_places_a_route_joins_are_places():
+    found = entities_of("ANAは羽田―ニューヨーク線を増便した。成田－ロンドン便が就航した。")
+    assert found.get("羽田") == found.get("ニューヨーク") == "LOCATION"  # 羽田―, a person
+    assert found.get("成田") == found.get("ロンドン") == "LOCATION"  # ロンドン便, a person
+    assert not [name for name in found if name.endswith(("―", "線", "便"))]
