@@ -2624,7 +2624,9 @@ def _works_quoted(
     """A name quoted right after a firm's or a person's name, nothing between: their
     work (``小学館「ちゃお」``, ``江上波夫「騎馬民族国家」``, missed). On the Stockmark
     train sentences 11 of the 12 quoted names so placed are gold products (the other a
-    facility, ``円谷プロ「怪獣館」``, left to the facility rules)."""
+    facility, ``円谷プロ「怪獣館」``, left to the facility rules). Not words said: a
+    predicate's ending or a subject or object marked inside, ``と述べた`` after, or no
+    particle after the quote (a headline's speaker: ``トヨタ「全方位戦略」``)."""
     found = []
     for mention in mentions:
         if mention.type not in ("COMPANY", "PERSON"):
@@ -2635,12 +2637,18 @@ def _works_quoted(
             or quoted.group(1).strip().lower() in generic
             or _SAID.search(quoted.group(1)) is not None  # トヨタ「強くなる」: words said
             or _SAID_AFTER.match(text, quoted.end()) is not None
+            or not _WORK_FOLLOWS.match(text, quoted.end())
         ):
             continue
         if text[quoted.end() - 1] != ("」" if text[mention.end] == "「" else "』"):
             continue
         found.append(quoted.span(1))
     return found
+
+
+# What follows a work's title in a sentence: a particle or a comma (小学館「ちゃお」で,
+# 「騎馬民族国家」の); a headline's quote runs to its end or into more words.
+_WORK_FOLLOWS = regex(r"[でのをにはがとやも、]")
 
 
 def quoted_products(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:

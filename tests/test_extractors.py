@@ -2396,11 +2396,12 @@ def test_a_contest_is_an_event_and_a_quoted_title_may_end_in_a_full_stop():
 def test_a_name_quoted_right_after_a_firm_or_a_person_is_their_work():
     found = entities_of(
         "新潮社「波」に寄稿した。著書に岩波書店「日本の思想」がある。"
-        "トヨタ「値上げしない」と佐藤社長は述べた。"
+        "トヨタ「値上げしない」と佐藤社長は述べた。\n\nトヨタ「全方位戦略」堅持\n"
     )
     assert found.get("波") == "PRODUCT"  # missed
     assert found.get("日本の思想") == "PRODUCT"  # the place 日本
     assert "日本" not in found and "値上げしない" not in found  # words said, no title
+    assert "全方位戦略" not in found  # a headline's quote: no particle after it
 
 
 def test_each_of_a_kind_and_generic_kinds_name_no_one():
