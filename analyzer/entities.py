@@ -2282,6 +2282,8 @@ _LOOSE_SUFFIXES = _words(
     屋上 制覇 連覇 築城
     """
 )
+# ... or into a meeting of its members, an event (APEC|首脳会議, NATO|首脳会議, IOC|総会).
+_MEETING_TAILS = ("首脳会議", "首脳会合", "閣僚会議", "閣僚会合", "総会")
 # Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where
 # other kanji do not glue onto it (Alphabet|傘下).
 _FIRM_TAILS = tuple(
@@ -2328,6 +2330,8 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         and before.pos[1] != "数詞"  # G20|大阪|サミット: what comes after decides
     ):
         return True
+    if text.startswith(_MEETING_TAILS, end):
+        return True  # APEC|首脳会議: a meeting of its members, an event
     if after is None or after.surface in _LOOSE_SUFFIXES:
         return False
     title = next((t for t in _TITLES_LONGEST_FIRST if text.startswith(t, end)), "")

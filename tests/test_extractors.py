@@ -2424,3 +2424,13 @@ def test_the_places_a_route_joins_are_places():
     assert found.get("羽田") == found.get("ニューヨーク") == "LOCATION"  # 羽田―, a person
     assert found.get("成田") == found.get("ロンドン") == "LOCATION"  # ロンドン便, a person
     assert not [name for name in found if name.endswith(("―", "線", "便"))]
+
+
+def test_well_known_agencies_are_listed_and_their_summits_are_events():
+    found = entities_of(
+        "FDAは新薬を承認した。ユネスコの世界遺産に登録された。ユニセフは声明を出した。"
+        "NATO首脳会議でウクライナ支援を協議した。"
+    )
+    assert found.get("FDA") == found.get("ユネスコ") == "POLITICAL_ORG"  # typed firms
+    assert found.get("ユニセフ") == "POLITICAL_ORG"  # missed
+    assert found.get("NATO首脳会議") == "EVENT"  # the listed NATO inside it
