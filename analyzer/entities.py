@@ -1571,12 +1571,7 @@ def _each_of(tokens: Sequence[Token], start: int) -> bool:
     ``各国政府`` name no one (no Stockmark train gold name starts so but 各務原, a
     place MeCab reads whole)."""
     k = _token_at(tokens, start)
-    return (
-        k >= 0
-        and tokens[k].start == start
-        and tokens[k].surface == "各"
-        and (tokens[k].pos[0] == "接頭辞")
-    )
+    return k >= 0 and tokens[k].surface == "各" and tokens[k].pos[0] == "接頭辞"
 
 
 def _one_place(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -2282,7 +2277,8 @@ _LOOSE_SUFFIXES = _words(
     屋上 制覇 連覇 築城
     """
 )
-# ... or into a meeting of its members, an event (APEC|首脳会議, NATO|首脳会議, IOC|総会).
+# Kanji that make a listed name a meeting of its members, an event's name (APEC|首脳会議,
+# NATO|首脳会議, IOC|総会).
 _MEETING_TAILS = ("首脳会議", "首脳会合", "閣僚会議", "閣僚会合", "総会")
 # Kanji that make a Latin name into another company's (PayPay|銀行, NTT|東日本), where
 # other kanji do not glue onto it (Alphabet|傘下).
