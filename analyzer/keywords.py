@@ -226,11 +226,9 @@ def _may_start(token: Token) -> bool:
 _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後", "直前", "頃"})
 
 
-# What a post's heading or label calls itself (ポイントまとめ, 決算速報): the words
-# before it are the keyphrase.
-_SELF_LABELS = frozenset({"まとめ", "速報"})
-# What a firm is to the name before it (Alphabet|傘下): the name is the keyphrase.
-_UNDER = frozenset({"傘下"})
+# Words the words before them are the keyphrase of: what a post's heading or label calls
+# itself (ポイントまとめ, 決算速報) and what a firm is to the name before it (Alphabet|傘下).
+_NEVER_LAST = frozenset({"まとめ", "速報", "傘下"})
 
 
 def _may_end(token: Token) -> bool:
@@ -241,8 +239,7 @@ def _may_end(token: Token) -> bool:
         token.pos[0] not in ("接頭辞", "形状詞")
         and token.surface not in _JOINERS
         and token.surface not in TITLES
-        and token.surface not in _SELF_LABELS
-        and token.surface not in _UNDER
+        and token.surface not in _NEVER_LAST
         and not (token.pos[0] == "接尾辞" and token.surface in _WHEN_AFTER)
     )
 
