@@ -2614,8 +2614,8 @@ _SAID = regex(r"[をが]|(?<=[\u3041-\u309f])[るただいすねよかう][。!?
 _SAID_AFTER = regex(
     r"と(?:も)?(?:述べ|語|話|言|強調|説明|指摘|明か|コメント|発言|訴え|主張|表明|答え)"
 )
-# A short quoted name, no clause in it (as _QUOTED), right after the opening mark.
-_QUOTED_NAME = regex(r"[「『]([^「」『』、。!?\n]{1,20}[。!?]?)[」』]")
+# A short quoted name, no clause in it, right where the match starts.
+_QUOTED_NAME = regex(_QUOTED)
 
 
 def _works_quoted(
@@ -2632,17 +2632,18 @@ def _works_quoted(
         if mention.type not in ("COMPANY", "PERSON"):
             continue
         quoted = _QUOTED_NAME.match(text, mention.end)
+        if quoted is None:
+            continue
+        group = "a" if quoted.group("a") is not None else "b"
+        name = quoted.group(group)
         if (
-            quoted is None
-            or quoted.group(1).strip().lower() in generic
-            or _SAID.search(quoted.group(1)) is not None  # トヨタ「強くなる」: words said
+            name.strip().lower() in generic
+            or _SAID.search(name) is not None  # トヨタ「強くなる」: words said
             or _SAID_AFTER.match(text, quoted.end()) is not None
             or not _WORK_FOLLOWS.match(text, quoted.end())
         ):
             continue
-        if text[quoted.end() - 1] != ("」" if text[mention.end] == "「" else "』"):
-            continue
-        found.append(quoted.span(1))
+        found.append(quoted.span(group))
     return found
 
 
