@@ -2610,10 +2610,10 @@ _QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)
 # Words someone said, not a title: an object or a subject marked (「AIを使え」), or a
 # predicate's ending (「強くなる」, 「値上げしない」, 「最高だ」).
 _SAID = regex(r"[をが]|(?<=[\u3041-\u309f])[るただいすねよかう][。!?]?$")
-# What follows words someone said (「…」と述べた, と語った).
-_SAID_AFTER = regex(
-    r"と(?:も)?(?:述べ|語|話|言|強調|説明|指摘|明か|コメント|発言|訴え|主張|表明|答え)"
-)
+# Verbs of saying, after the words said and と (と述べた, と語った; sentiment.py's
+# speakers too).
+SAYING = r"(?:述べ|語|話|言|説明|強調|指摘|分析|明か|コメント|予想|予測|見て|みて|訴え|主張|表明)"
+_SAID_AFTER = regex(r"と(?:も)?" + SAYING)
 # A short quoted name, no clause in it, right where the match starts.
 _QUOTED_NAME = regex(_QUOTED)
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from analyzer.entities import NUMERIC_TYPES
+from analyzer.entities import NUMERIC_TYPES, SAYING
 from analyzer.reader import Document
 from analyzer.resources import MODEL_DIR, lexicon_lines, read_model
 from analyzer.result import Entity, EntitySentiment, SentenceSentiment, Sentiment
@@ -262,12 +262,11 @@ _SOURCE = regex(
 # What follows a speaker whose words a sentence quotes (…アナリストは「…」と分析する):
 # the quote is the speaker's view of something else, not the article's of the speaker.
 # A title or the firm's person may stand between (田中誠|アナリストは, 大和証券|の田中誠…).
-_SAYING = r"(?:述べ|語|話|言|説明|強調|指摘|分析|明か|コメント|予想|予測|見て|みて|訴え|主張|表明)"
-_SPEAKER = regex(r"[^、。「」をがにも]{0,24}?(?:は|が|も)、?「[^「」]*」(?:と|とも)" + _SAYING)
+_SPEAKER = regex(r"[^、。「」をがにも]{0,24}?(?:は|が|も)、?「[^「」]*」(?:と|とも)" + SAYING)
 # A person whose words the sentence reports without quotes (鳥取三津子社長は、燃料費の
 # 高騰で通期予想を下方修正したと説明した): the rest of the sentence, after the mention.
 _REPORTER = regex(
-    r"[^、。「」をがにも]{0,24}?(?:は|が|も)、[^「」]*(?:と|とも)" + _SAYING + r"\w{0,6}。?\s*"
+    r"[^、。「」をがにも]{0,24}?(?:は|が|も)、[^「」]*(?:と|とも)" + SAYING + r"\w{0,6}。?\s*"
 )
 
 
