@@ -189,7 +189,7 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
         )
     body_start = front.body_start if front else 0
     if text is not decoded:  # controls: hidden from Markdown in the body (see _CONTROLS)
-        body = _CONTROLS.sub(lambda m: HIDDEN * len(m.group()), decoded[body_start:])
+        body = _CONTROLS.sub(_hidden, decoded[body_start:])
         text = text[:body_start] + body
     if "{%" in text or "{{" in text:  # Jekyll's Liquid tags: no prose (see _LIQUID)
         text = text[:body_start] + _LIQUID.sub(_hidden, text[body_start:])
