@@ -446,7 +446,7 @@ def extract_entities(
                     part_end = _with_given_name(text, tokens, part_end)
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
-                    part_end = _before_country_office(text, part_start, part_end)
+                    part_end = _before_country_office(text, tokens, part_start, part_end)
                 elif kind == "COMPANY" and (
                     code := _SPACED_CODE.search(text, part_start, part_end)
                 ):
@@ -1665,23 +1665,41 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
     """The end of a person's name whose last kanji MeCab read as a word of its own and
     the tagger left out before a title (``赤沢亮|正経済再生相``, ``武藤容|治経済産業相``):
     one kanji, no rank (``山田元社長``) nor body (``金正恩党委員長``), after a kanji
-    name (not ``レーガン米大統領``), then the title."""
-    if not (end < len(text) and text.startswith(_TITLES_LONGEST_FIRST, end + 1)):
+    name (not ``レーガン米大統領``), then the title, perhaps with a rank; a numeral only
+    after a given name (``安倍晋|三|元首相``)."""
+    if not (
+        end < len(text)
+        and (
+            text.startswith(_TITLES_LONGEST_FIRST, end + 1)
+            or _RANKED_OFFICE.match(text, end + 1) is not None
+        )
+    ):
         return end
-    after = next((t for t in tokens if t.start == end), None)
+    k = _token_at(tokens, end)
+    if k < 1:
+        return end
+    after = tokens[k]
     if (
-        after is not None
-        and _kanji(text[end - 1])
+        _kanji(text[end - 1])
         and after.surface not in _BODY_KANJI
         and after.surface not in COUNTRY_KANJI
         and len(after.surface) == 1
         and _kanji(after.surface)
         and (after.pos[0] in _NAME_PIECES or after.surface == "之")  # 小林鷹|之: a particle
-        and after.surface not in _NOT_NAME_KANJI
-        and text.startswith(_TITLES_LONGEST_FIRST, after.end)
+        and (
+            after.surface not in _NOT_NAME_KANJI
+            or (
+                after.surface in _GIVEN_NAME_NUMERALS
+                and tokens[k - 1].end == end
+                and tokens[k - 1].pos[2:4] == ("人名", "名")
+            )
+        )
     ):
         return after.end
     return end
+
+
+_GIVEN_NAME_NUMERALS = frozenset("一二三四五六七八九十")  # 晋三, 健三, 雄一
 
 
 def _with_given_name(text: str, tokens: Sequence[Token], end: int) -> int:
@@ -1719,13 +1737,20 @@ def _with_given_name(text: str, tokens: Sequence[Token], end: int) -> int:
     return tokens[k - 1].end
 
 
-def _before_country_office(text: str, start: int, end: int) -> int:
+def _before_country_office(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of a person's name the tagger ran into a country's office after it
-    (``スターマー英|首相``, ``バイデン前米|大統領``) or into the start of an office
-    (``岸田政調|会長``)."""
+    (``スターマー英|首相``, ``バイデン前米|大統領``), into the rank of an office, a word
+    of its own (``オバマ元|大統領``, ``ジャオ・チャンポン前|CEO``; not ``秋元|社長``) or
+    into the start of an office (``岸田政調|会長``)."""
     for cut in (2, 1):
         if end - cut > start + 1 and (
-            _COUNTRY_OFFICE.match(text, end - cut) is not None
+            (
+                (
+                    _COUNTRY_OFFICE.match(text, end - cut) is not None
+                    or _RANKED_OFFICE.match(text, end - cut) is not None
+                )
+                and (text[end - cut] not in "前元現次" or _token_at(tokens, end - cut) >= 0)
+            )
             or (
                 text.startswith(_TITLES_LONGEST_FIRST, end - cut)
                 and any(
@@ -2347,8 +2372,8 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         or (after.surface in _FIRM_OFFICES and following.pos[2] == "サ変可能")
     ):
         return False  # トヨタ|社長, 十時裕樹|社長|兼, not 日本|選手|権
-    if _COUNTRY_OFFICE.match(text, end) is not None:
-        return False  # トランプ|米大統領, バイデン|前米大統領: the office of a country
+    if _COUNTRY_OFFICE.match(text, end) is not None or _RANKED_OFFICE.match(text, end):
+        return False  # トランプ|米大統領, バイデン|前米大統領, トランプ|前大統領: an office
     if latin and text.startswith(_FIRM_TAILS, end):
         return True
     if not _written_as_name(after, latin):
@@ -2417,12 +2442,19 @@ _COUNTRY_FIRM = regex(f"[{_COUNTRIES}]社")
 # (ベッセント米財務長官, ラトニック米商務長官), which the tagger reads as one firm (a
 # person it ran into the prefix, バイデン前米|大統領, is _before_country_office's).
 _NAME_COUNTRY_OFFICE = regex(f"[\u30a1-\u30fa\u30fc・]{{2,}}[{_COUNTRIES}]")
-# A country's office after a name, perhaps with a rank (トランプ米大統領, バイデン前米大統領):
-# the 3 Stockmark train gold names before such words are persons.
+# A rank before an office: former, present, next (オバマ元大統領, トランプ次期大統領).
+_RANK = "(?:[前元現]|次期)"
+# A country's office after a name, perhaps with a rank, or a public office with a rank
+# (トランプ米大統領, バイデン前米大統領, トランプ前大統領): the 3 Stockmark train gold
+# names before such words are persons (プッチダモン元首相).
 _COUNTRY_OFFICE = regex(
-    f"[前元現]?[{_COUNTRIES}](?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
+    f"(?:{_RANK}[{_COUNTRIES}]?|[{_COUNTRIES}])"
+    f"(?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
 )
-_COUNTRY_OFFICE_STARTS = frozenset("前元現" + _COUNTRIES)
+_COUNTRY_OFFICE_STARTS = frozenset("前元現次" + _COUNTRIES)
+# Any office with a rank (ジャオ・チャンポン前CEO, トヨタ元社長: Toyota's former
+# president, the firm a name of its own).
+_RANKED_OFFICE = regex(f"{_RANK}(?:{'|'.join(t for t in _TITLES_LONGEST_FIRST if len(t) > 1)})")
 # What a district's name ends with: of the Stockmark train gold names so ending, 地区 19
 # of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities).
 _AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区)$")

@@ -1600,6 +1600,13 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     people = entities_of("トランプ米大統領とメルツ独首相、スターマー英首相が会談した。")
     assert people.get("トランプ") == people.get("メルツ") == people.get("スターマー") == "PERSON"
     assert "スターマー英" not in people  # the country's office is not the name's
+    people = entities_of(
+        "トランプ前大統領とオバマ元大統領、マクロン現大統領、安倍晋三元首相が並んだ。"
+        "バイナンスのジャオ・チャンポン前CEOと秋元社長。"
+    )
+    for name in ("トランプ", "オバマ", "マクロン", "安倍晋三", "ジャオ・チャンポン", "秋元"):
+        assert people.get(name) == "PERSON", name  # the rank is the office's, not the name's
+    assert not {"トランプ前", "オバマ元", "マクロン現", "ジャオ・チャンポン前", "秋"} & set(people)
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
     assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
     assert not any(name.startswith("第一") for name in people)
