@@ -1607,6 +1607,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     for name in ("トランプ", "オバマ", "マクロン", "安倍晋三", "ジャオ・チャンポン", "秋元"):
         assert people.get(name) == "PERSON", name  # the rank is the office's, not the name's
     assert not {"トランプ前", "オバマ元", "マクロン現", "ジャオ・チャンポン前", "秋"} & set(people)
+    players = entities_of("将棋の藤井聡太七冠は、竜王戦で佐々木勇気八段を破った。")
+    assert players.get("藤井聡太") == players.get("佐々木勇気") == "PERSON"  # not the rank
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
     assert people.get("梁文鋒") == people.get("王伝福") == "PERSON"
     assert not any(name.startswith("第一") for name in people)
