@@ -955,6 +955,8 @@ def test_generic_business_words_are_no_names():
     assert attack == {"アスクル": "COMPANY"}  # ランサムウエア, the other spelling, a firm
     headline = entities_of("日経平均、一時1000円超安　米ハイテク株安が波及")
     assert "EVENT" not in headline.values()  # 米ハイテク株安, typed an event
+    towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
+    assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
 
 
 def test_a_name_quoted_after_a_kind_of_product_is_a_product():
