@@ -436,6 +436,7 @@ def extract_entities(
                 if kind not in ("PRODUCT", "EVENT"):  # a title may hold one (愛をさけぶ)
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
+                part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)
                 if (
                     text.startswith("産業", part_end)
                     and _kanji(text[part_end - 1])
@@ -656,6 +657,8 @@ def extract_entities(
                     text, tokens, part_start, part_end, kind
                 ):
                     part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長
+                if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
+                    part_kind = acted
                 claim(EntityMention(part_start, part_end, part_kind, described=company))
     for tokens in sentences:  # what the tagger missed: メルツ首相, whom MeCab split
         for start, end in titled_foreign_names(text, tokens) + titled_kanji_names(text, tokens):
@@ -2129,6 +2132,30 @@ def _without_user_word(text: str, start: int, end: int, listed: NameList) -> tup
         return end, None
     kind = listed.types.get(text[start : end - len(word)].lower())
     return (end - len(word), kind) if kind else (end, None)
+
+
+# What befalls a firm, as headlines run it onto the name (ホンダ・日産統合破談, ソニー
+# 分社化の狙い): no Stockmark train gold name holds a listed name and one of these.
+_ACT_WORDS = _words(
+    """
+    統合 合併 買収 分社 再編 提携 破談 撤退 上場 決算 会見 離れ 不正
+    減益 増益 減収 増収 赤字 黒字 株価
+    """
+)
+
+
+def _before_act_word(
+    text: str, tokens: Sequence[Token], start: int, end: int, listed: NameList
+) -> tuple[int, str | None]:
+    """The end and type of a listed name the tagger ran into a word for what befalls
+    it (``日産|統合破談``), a word of its own to MeCab; else ``end`` and None."""
+    for n in listed.lengths.get(text[start : start + 2].lower(), ()):  # longest first
+        at = start + n
+        if at < end and (kind := listed.types.get(text[start:at].lower())) is not None:
+            k = _token_at(tokens, at)
+            if k >= 0 and tokens[k].surface in _ACT_WORDS:
+                return at, kind
+    return end, None
 
 
 def _listed_prefix(

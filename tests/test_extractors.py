@@ -955,6 +955,9 @@ def test_generic_business_words_are_no_names():
     assert attack == {"アスクル": "COMPANY"}  # ランサムウエア, the other spelling, a firm
     headline = entities_of("日経平均、一時1000円超安　米ハイテク株安が波及")
     assert "EVENT" not in headline.values()  # 米ハイテク株安, typed an event
+    headline = entities_of("ホンダ・日産統合破談の舞台裏　ソニー分社化の狙い")
+    assert headline.get("日産") == headline.get("ソニー") == "COMPANY"  # not 日産統合破談
+    assert not any(name.endswith(("統合破談", "分社")) for name in headline)
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
 
