@@ -868,6 +868,10 @@ def test_a_negation_flips_the_nearest_polarity_word_before_it():
     assert hits == {"優位": 0.8, "揺るが": 0.6}  # not wavering: 優位 stays good
     tokens = tokenize("同社の成長ストーリーに死角は見当たらない。")
     assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [0.8, 0.5]  # 死角 negated
+    tokens = tokenize("成長には大口顧客が欠かせない。")
+    assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [0.8, 0.6]  # needed
+    indispensable = analyze_text("脱炭素には再エネの拡大が欠かせない。")
+    assert indispensable.sentiment.sentences[0].label == "positive"
     tokens = tokenize("この計画は成功しない。")
     assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [-0.9]
 
