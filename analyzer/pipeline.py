@@ -9,7 +9,7 @@ from analyzer.keywords import extract_keywords
 from analyzer.reader import Document, ReadOptions, Source, parse_text, read_path
 from analyzer.resources import sha256
 from analyzer.result import Analysis, Stats
-from analyzer.sentiment import analyze_sentiment, entity_sentiments
+from analyzer.sentiment import analyze_sentiment, entity_sentiments, probabilities_of
 from analyzer.tokenizer import tokenize_sentences
 
 CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
@@ -20,7 +20,8 @@ def analyze_document(doc: Document, top: int = 10, names: NameList | None = None
     sentences = tokenize_sentences(doc.text, doc.sentences)
     keywords, suggested_tags = extract_keywords(doc, sentences, top=top)
     entities = extract_entities(doc, sentences, names)
-    sentiment = analyze_sentiment(doc, sentences)
+    probabilities = probabilities_of(doc, sentences)
+    sentiment = analyze_sentiment(doc, sentences, probabilities)
     chars = sum(s.end - s.start for s in doc.sentences)
     stats = Stats(
         chars=chars,
@@ -33,7 +34,7 @@ def analyze_document(doc: Document, top: int = 10, names: NameList | None = None
         meta=doc.meta,
         stats=stats,
         keywords=tuple(keywords),
-        entities=tuple(entity_sentiments(doc, sentences, entities)),
+        entities=tuple(entity_sentiments(doc, sentences, entities, probabilities)),
         sentiment=sentiment,
         warnings=doc.warnings,
         suggested_tags=tuple(suggested_tags),

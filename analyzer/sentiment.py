@@ -43,6 +43,7 @@ from analyzer.tokenizer import Token
 
 LABELS = ("negative", "neutral", "positive")
 LABEL_THRESHOLD = 0.15
+Probabilities = tuple[float, float, float]  # the sentence model's: negative, neutral, positive
 AFTER_CONTRAST = 0.6
 
 
@@ -186,7 +187,18 @@ def model_data(model: SentimentModel, scale: int) -> dict:
 
 
 def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:
-    """(label, score in [-1, 1]) of a sentence or clause of NFKC text.
+    """(label, score in [-1, 1]) of a sentence or clause of NFKC text."""
+    return _label_and_score(sentence_probabilities(text, tokens))
+
+
+def _label_and_score(probabilities: Probabilities) -> tuple[str, float]:
+    label = LABELS[max(range(3), key=probabilities.__getitem__)]
+    return label, round(probabilities[2] - probabilities[0], 4)
+
+
+def sentence_probabilities(text: str, tokens: Sequence[Token]) -> Probabilities:
+    """The sentence model's (negative, neutral, positive) probabilities of a sentence or
+    clause of NFKC text.
 
     After a contrast (``好調だが、利益は悪化した``) the last clause carries the point,
     so its probabilities are blended in with weight ``AFTER_CONTRAST``.
@@ -202,18 +214,33 @@ def classify(text: str, tokens: Sequence[Token]) -> tuple[str, float]:
             (1 - AFTER_CONTRAST) * p + AFTER_CONTRAST * q
             for p, q in zip(probabilities, after, strict=True)
         )
-    label = LABELS[max(range(3), key=probabilities.__getitem__)]
-    return label, round(probabilities[2] - probabilities[0], 4)
+    return probabilities
 
 
-def analyze_sentiment(doc: Document, sentences: Sequence[Sequence[Token]]) -> Sentiment:
+def probabilities_of(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Probabilities]:
+    """The sentence model's probabilities of each of the document's sentences."""
+    return [
+        sentence_probabilities(doc.text[sentence.start : sentence.end], tokens)
+        for sentence, tokens in zip(doc.sentences, sentences, strict=True)
+    ]
+
+
+def analyze_sentiment(
+    doc: Document,
+    sentences: Sequence[Sequence[Token]],
+    probabilities: Sequence[Probabilities] | None = None,
+) -> Sentiment:
+    """Each sentence's label and score and the article's; ``probabilities`` are the
+    sentences' (``probabilities_of``), if the caller has them already."""
+    if probabilities is None:
+        probabilities = probabilities_of(doc, sentences)
     scored: list[SentenceSentiment] = []
     weighted = 0.0
     weights = 0.0
     body = [i for i, s in enumerate(doc.sentences) if s.zone not in ("title", "excerpt")]
     closing = set(body[-max(1, len(body) // 5) :]) if body else set()
-    for i, (sentence, tokens) in enumerate(zip(doc.sentences, sentences, strict=True)):
-        label, score = classify(doc.text[sentence.start : sentence.end], tokens)
+    for i, (sentence, p) in enumerate(zip(doc.sentences, probabilities, strict=True)):
+        label, score = _label_and_score(p)
         start, end = doc.source_span(sentence.start, sentence.end)
         scored.append(SentenceSentiment(start, end, label, score))
         weight = math.sqrt(sentence.end - sentence.start)
@@ -271,15 +298,28 @@ _REPORTER = regex(
 
 
 def entity_sentiments(
-    doc: Document, sentences: Sequence[Sequence[Token]], entities: Sequence[Entity]
+    doc: Document,
+    sentences: Sequence[Sequence[Token]],
+    entities: Sequence[Entity],
+    probabilities: Sequence[Probabilities] | None = None,
 ) -> list[Entity]:
     """The entities with their sentiment: the mean target-model score of the clauses
     about their mentions, leaving out mentions as a source (``野村證券によると``) or
     as the speaker of a quote (``田中誠アナリストは「…」と分析する``) or a person
     whose words are reported (``…社長は、…と説明した``), neutral when all are.
     Numbers (MONEY, DATE, ...) get none: "how does the post feel about 14億ドル?"
-    means nothing."""
+    means nothing.
+
+    Each mention's score is weighed by how sure the sentence model is that its sentence
+    takes a side (1 − its neutral probability; ``probabilities`` are the sentences',
+    ``probabilities_of``, if the caller has them): the target model learnt from
+    chABSA, whose targets are all positive or negative, so it takes a side about a name
+    in a sentence of plain fact (``グーグルの親会社アルファベットは、…ウェイモに50億ドル
+    を追加投資する``: −0.59 for Google)."""
     starts = [s.start for s in doc.sentences]
+    neutral: dict[int, float] = {}  # sentence index → its neutral probability
+    if probabilities is not None:
+        neutral = {k: p[1] for k, p in enumerate(probabilities)}
     out = []
     for entity in entities:
         if entity.type in NUMERIC_TYPES or not entity.spans:
@@ -294,7 +334,12 @@ def entity_sentiments(
                 doc.text, span[1], doc.sentences[k].end
             ):
                 continue  # 鳥取三津子社長は、…と説明した: whose words, not whom they are of
-            scores.append(target_score(doc.text, sentences[k], span, name=True))
+            if k not in neutral:
+                sentence = doc.sentences[k]
+                text = doc.text[sentence.start : sentence.end]
+                neutral[k] = sentence_probabilities(text, sentences[k])[1]
+            target = target_score(doc.text, sentences[k], span, name=True)
+            scores.append(target * (1 - neutral[k]))
         score = round(sum(scores) / len(scores), 4) if scores else 0.0
         out.append(replace(entity, sentiment=EntitySentiment(label_of(score), score)))
     return out

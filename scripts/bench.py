@@ -189,7 +189,7 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     from analyzer.pipeline import warm_up
     from analyzer.reader import read_path
     from analyzer.result import Analysis, Stats
-    from analyzer.sentiment import analyze_sentiment, entity_sentiments
+    from analyzer.sentiment import analyze_sentiment, entity_sentiments, probabilities_of
     from analyzer.tokenizer import tokenize_sentences
 
     warm_up()
@@ -206,8 +206,9 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
         sentences = timed("tokenizer", tokenize_sentences, doc.text, doc.sentences)
         keywords, _ = timed("keywords", extract_keywords, doc, sentences)
         entities = timed("entities", extract_entities, doc, sentences)
-        sentiment = timed("sentiment", analyze_sentiment, doc, sentences)
-        entities = timed("sentiment", entity_sentiments, doc, sentences, entities)
+        probabilities = timed("sentiment", probabilities_of, doc, sentences)
+        sentiment = timed("sentiment", analyze_sentiment, doc, sentences, probabilities)
+        entities = timed("sentiment", entity_sentiments, doc, sentences, entities, probabilities)
         analysis = Analysis(
             doc.source,
             doc.meta,

@@ -906,6 +906,15 @@ def test_entities_get_the_sentiment_of_sentences_mentioning_them():
     assert labels["Intel"] == "negative"
 
 
+def test_names_in_sentences_of_plain_fact_are_neutral():
+    # The target model, trained on chABSA's opinions (none neutral), gave Google −0.59.
+    facts = analyze_text(
+        "グーグルの親会社アルファベットは、自動運転子会社ウェイモに50億ドルを追加投資する。\n"
+        "ルネサスエレクトロニクスは28日、米アルテラとの提携を発表した。"
+    )
+    assert {e.sentiment.label for e in facts.entities if e.sentiment} == {"neutral"}
+
+
 def test_foreign_names_join_at_the_middle_dot_and_drop_the_title():
     entities = entities_of("NVIDIAのジェンスン・フアンCEOは「推論の需要が増えている」と語った。")
     assert entities["ジェンスン・フアン"] == "PERSON"
