@@ -635,7 +635,7 @@ def _nearest(
     ):
         after = _after(match, timeline)
         if after is not None and not (
-            (tense == "past" and after > reference) or (tense == "future" and after < reference)
+            (tense != "future" and after > reference) or (tense == "future" and after < reference)
         ):
             precision = "month" if match.group("mo") else "day"
             text = after.isoformat() if precision == "day" else after.isoformat()[:7]
@@ -660,7 +660,14 @@ def _nearest(
             options = [o for o in options if when(o) >= now] or options
     if not options:
         return None
-    date, precision = min(options, key=lambda option: abs((option[0] - reference).days))
+
+    def distance(option: tuple[dt.date, str]) -> int:
+        days = (option[0] - reference).days
+        # news tells of what happened: with no tense to go by, a date ahead counts
+        # double (in a post of 11-28, 12日に… is 11-12, not 12-12; 3日に… is 12-03)
+        return 2 * days if days > 0 and tense is None else abs(days)
+
+    date, precision = min(options, key=distance)
     text = date.isoformat() if precision == "day" else date.isoformat()[:7]
     return {"date": text, "year_inferred": True}
 

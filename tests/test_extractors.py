@@ -418,6 +418,12 @@ def test_dates_without_a_year_take_it_from_the_article_date():
     assert dates["4月"] == {"date": "2026-04", "year_inferred": True}
     assert "3日" not in dates and "5日" not in dates and "7日" not in dates  # durations
     assert dates["28日"] == {"date": "2026-01-28", "year_inferred": True}  # a day after all
+    late = dates_of(
+        "---\ndate: 2026-11-28\n---\n\n11月は新製品が相次いだ。A社は18日に、B社は12日に、"
+        "C社は24日に公開した。\n\nD社の新製品は3日に発売する予定だ。\n"
+    )
+    assert late["12日"] == {"date": "2026-11-12", "year_inferred": True}  # not 2026-12-12
+    assert late["3日"] == {"date": "2026-12-03", "year_inferred": True}  # a plan: ahead
     undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
     assert undated["19日"] is None
 
