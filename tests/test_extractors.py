@@ -965,6 +965,12 @@ def test_a_foreign_person_before_a_body_and_an_office_is_a_person():
     assert not any(name.endswith(("FRB", "IMF")) and len(name) > 3 for name in entities)
 
 
+def test_a_case_particle_between_latin_names_parts_them():
+    moved = entities_of("PostgreSQLからMySQLへ移行した。")
+    assert moved.get("PostgreSQL") == moved.get("MySQL") == "PRODUCT"  # one span to the tagger
+    assert not any("から" in name for name in moved)
+
+
 def test_generic_business_words_are_no_names():
     meeting = entities_of("トヨタ自動車の豊田章男会長は、株主総会で再任された。")
     assert "株主総会" not in meeting  # generic, typed a company by the tagger
