@@ -610,6 +610,8 @@ def extract_entities(
                     part_kind = "COMPANY"  # Taiwan Semiconductor Manufacturing Company
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
+                elif kind in ("COMPANY", "ORG") and _SOFTWARE_END.search(name):
+                    part_kind = "PRODUCT"  # Codex CLI, Unreal Engine, typed a firm
                 elif kind == "EVENT" and _NTH_GENERATION_BEFORE.search(
                     text, max(0, part_start - 8), part_start
                 ):
@@ -1350,6 +1352,11 @@ def _split_at_particles(
                 at = joint.end(1)
         out.append((at, end, kind))
     return out
+
+
+# How the name of a piece of software ends (Codex CLI, Gemini API, Unreal Engine, HarmonyOS):
+# the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS).
+_SOFTWARE_END = regex(r"(?<=[A-Za-z0-9])[ -]?(?:CLI|SDK|API|OS|Engine)$")
 
 
 # Case particles that join two names in Latin letters or katakana, never inside one: no

@@ -969,6 +969,8 @@ def test_a_case_particle_between_latin_names_parts_them():
     moved = entities_of("PostgreSQLからMySQLへ移行した。")
     assert moved.get("PostgreSQL") == moved.get("MySQL") == "PRODUCT"  # one span to the tagger
     assert not any("から" in name for name in moved)
+    tools = entities_of("Codex CLIから使うと速い。")
+    assert tools.get("Codex CLI") == "PRODUCT"  # typed a firm by the tagger
 
 
 def test_generic_business_words_are_no_names():
