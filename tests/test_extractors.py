@@ -969,6 +969,9 @@ def test_a_case_particle_between_latin_names_parts_them():
     moved = entities_of("PostgreSQLからMySQLへ移行した。")
     assert moved.get("PostgreSQL") == moved.get("MySQL") == "PRODUCT"  # one span to the tagger
     assert not any("から" in name for name in moved)
+
+
+def test_a_latin_name_ending_in_a_kind_of_software_is_a_product():
     tools = entities_of("Codex CLIから使うと速い。")
     assert tools.get("Codex CLI") == "PRODUCT"  # typed a firm by the tagger
 
