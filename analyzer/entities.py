@@ -572,6 +572,10 @@ def extract_entities(
                         and _CORPORATE_ACT.match(text, part_end) is not None
                         and not _read_as(tokens, part_start, part_end, ("人名", "地名"))
                     )
+                    or (  # 日立造船はカナデビアに社名を変更, typed a place
+                        kind in ("PERSON", "LOCATION", "PRODUCT")
+                        and _RENAMED.match(text, part_end) is not None
+                    )
                     or (  # 「SB OpenAI Japan」を設立: what is founded is no product
                         kind in ("PRODUCT", "PERSON") and _FOUNDED.match(text, part_end) is not None
                     )
@@ -3247,6 +3251,9 @@ _CORPORATE_ACT = regex(
     r"(?:を|の|による|からの)買収|(?:に|への|から)出資|と(?:資本|業務)?提携|を子会社化"
     r"|と(?:経営統合|合併)"
 )
+# A firm's new name before these: the 2 such Stockmark train gold names are companies
+# (セイコーエプソン株式会社に商号を変更), whatever MeCab reads in them.
+_RENAMED = regex(r"に(?:社名|商号)を?変更")
 # The firm's officer after a name and の: ロビンフッドのブラッド・テネフCEO (typed a
 # person). On the Stockmark train sentences the 6 gold names so followed are companies.
 _OFFICER_AFTER = regex(

@@ -1424,6 +1424,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
         "セブン&アイはカナダのアリマンタシォン・クシュタールからの買収提案を巡り委員会を設けた。"
     )
     assert buyer.get("アリマンタシォン・クシュタール") == "COMPANY"  # a buyer, not a place
+    renamed = entities_of("日立造船はカナデビアに社名を変更した。")
+    assert renamed.get("カナデビア") == "COMPANY"  # a firm's new name, typed a place
     words = entities_of("ルネサスは米ウルフスピードとの契約で損失を計上した。")
     assert words.get("ウルフスピード") == "COMPANY"  # ウルフ|スピード, two common nouns
     beach = entities_of("米ロングビーチ近郊の港で荷役が滞った。")
