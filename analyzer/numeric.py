@@ -635,7 +635,9 @@ def _nearest(
     ):
         after = _after(match, timeline)
         if after is not None and not (
-            (tense != "future" and after > reference) or (tense == "future" and after < reference)
+            (tense == "past" and after > reference)
+            or (tense is None and after > reference and match.group("do"))
+            or (tense == "future" and after < reference)
         ):
             precision = "month" if match.group("mo") else "day"
             text = after.isoformat() if precision == "day" else after.isoformat()[:7]
@@ -663,9 +665,9 @@ def _nearest(
 
     def distance(option: tuple[dt.date, str]) -> int:
         days = (option[0] - reference).days
-        # news tells of what happened: with no tense to go by, a date ahead counts
-        # double (in a post of 11-28, 12日に… is 11-12, not 12-12; 3日に… is 12-03)
-        return 2 * days if days > 0 and tense is None else abs(days)
+        # news tells of what happened: with no tense to go by, a day ahead counts double
+        # (in a post of 11-28, 12日に… is 11-12, not 12-12; 3日に… is 12-03)
+        return 2 * days if days > 0 and tense is None and match.group("do") else abs(days)
 
     date, precision = min(options, key=distance)
     text = date.isoformat() if precision == "day" else date.isoformat()[:7]
