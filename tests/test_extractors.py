@@ -424,6 +424,8 @@ def test_dates_without_a_year_take_it_from_the_article_date():
     )
     assert late["12日"] == {"date": "2026-11-12", "year_inferred": True}  # not 2026-12-12
     assert late["3日"] == {"date": "2026-12-03", "year_inferred": True}  # a plan: ahead
+    coming = dates_of("---\ndate: 2026-05-01\n---\n\n新製品は9月に発売。\n")
+    assert coming["9月"] == {"date": "2026-09", "year_inferred": True}  # a month: the nearest
     undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
     assert undated["19日"] is None
 
