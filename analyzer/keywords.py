@@ -124,8 +124,8 @@ def _is_part(token: Token, run: list[Token]) -> bool:
         )
     if pos[0] == "接頭辞":
         return True
-    if pos[0] == "接尾辞":
-        return pos[1] == "名詞的" and bool(run)
+    if pos[0] == "接尾辞":  # not one in hiragana: 石破首相|とも|会談, 孫|さん
+        return pos[1] == "名詞的" and bool(run) and not _all_hiragana(token.surface)
     if token.surface in ("-", ".") and run and _is_latin(run[-1]):
         return True
     if (  # GPT-5.1, Claude 3.5: a version's point after a model's number
@@ -140,6 +140,10 @@ def _is_part(token: Token, run: list[Token]) -> bool:
     if pos[0] == "形状詞":  # フル in フルスタック
         return _KATAKANA.fullmatch(token.surface) is not None
     return token.unknown and _is_latin(token)
+
+
+def _all_hiragana(text: str) -> bool:
+    return all("\u3041" <= ch <= "\u309f" for ch in text)
 
 
 def _modifies(token: Token, run: list[Token], after: Token | None) -> bool:

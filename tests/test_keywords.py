@@ -179,6 +179,11 @@ def test_a_name_after_what_it_is_to_another_is_a_keyphrase_of_its_own():
     assert not [k for k in keywords if k.startswith("空売り投資家マ")], keywords
 
 
+def test_a_suffix_in_hiragana_is_no_part_of_a_keyphrase():
+    keywords = keywords_of("アルトマン氏は来日し、石破首相とも会談する。首脳会談は続く。", top=50)
+    assert not [k for k in keywords if "とも" in k], keywords  # 首相|とも|会談: a suffix to MeCab
+
+
 def test_a_katakana_name_after_a_kind_of_firm_is_a_keyphrase_of_its_own():
     keywords = keywords_of(
         "台湾の調査会社トレンドフォースによると、価格は上がった。トレンドフォースは予測を上げた。"
