@@ -190,6 +190,8 @@ _DATE = regex(
     + rf"{_part('yyfpart')}?|{_part('yypart')}|(?=に(?!わた)|中に|以降|まで))"
     # a span of years, the last maybe in two digits (2025〜26年度, 2030〜2035年)
     + r"|(?P<y1>(?:19|20)\d\d)\s?[〜~]\s?(?P<y2>(?:19|20)?\d\d)年度?(?![\d月])"
+    # a decade, maybe its first or second half (2030年代, 1990年代後半)
+    + r"|(?P<decade>(?:19|20)\d0)年代(?P<half>前半|後半)?"
     rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
     rf"|期{_part('mpart')}?|[上中下]旬|末|半ば|{_EARLY})?)?"
@@ -421,7 +423,7 @@ def _date_value(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | No
             match.group(part)
             for part in (
                 *("rpart", "epart", "ypart", "yypart", "yyfpart", "mpart", "npart"),
-                *("y1", "srel"),
+                *("y1", "srel", "decade"),
             )
         )
         date = value["date"][:4] if period else value["date"]
@@ -523,6 +525,11 @@ def _date_of(match: re.Match[str], timeline: Timeline) -> dict[str, Any] | None:
         return {"date": f"{first}"}
     if match.group("iso"):
         return _iso(match.group("iso"), match.group("im"), match.group("id"))
+    if match.group("decade"):  # 2030年代: 2030/2039; 前半 its first five years
+        first = int(match.group("decade"))
+        first += 5 if match.group("half") == "後半" else 0
+        last = first + (4 if match.group("half") else 9)
+        return {"date": f"{first}/{last}"}
     if match.group("y1"):  # 2025〜26年度: an ISO 8601 interval of years
         first, last = match.group("y1"), match.group("y2")
         last = first[:2] + last if len(last) == 2 else last

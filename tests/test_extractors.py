@@ -713,6 +713,9 @@ def test_a_span_of_years_is_an_interval_of_years():
         "2025〜26年度": {"date": "2025/2026"},
         "2030〜2035年": {"date": "2030/2035"},
     }
+    text = "発着枠は2030年代に拡大される。1990年代後半の危機を経て。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
+    assert spans == {"2030年代": {"date": "2030/2039"}, "1990年代後半": {"date": "1995/1999"}}
 
 
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
