@@ -91,6 +91,9 @@ TITLE_PREFIXES = (
     "駐米",
 )
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
+# No name is longer: the longest Stockmark train gold name has 83 characters (a book's
+# English title).
+_LONGEST_NAME = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +243,10 @@ def read_names(path: str) -> NameList:
             raise ValueError(
                 f"line {number}: unknown type {fields[1]!r} (one of {', '.join(NAME_TYPES)})"
             )
-        entries.append((kind, [fields[0], *(a for a in fields[2:] if a)]))
+        names = [fields[0], *(a for a in fields[2:] if a)]
+        if any(len(name) > _LONGEST_NAME for name in names):
+            raise ValueError(f"line {number}: a name longer than {_LONGEST_NAME} characters")
+        entries.append((kind, names))
     return NameList.of(entries, sha256(data).hexdigest()[:12], anywhere=True)
 
 
@@ -274,6 +280,8 @@ def extract_entities(
     mentions: list[EntityMention] = []
 
     def claim(mention: EntityMention) -> None:
+        if mention.end - mention.start > _LONGEST_NAME:
+            return  # a run of text the tagger took whole (50,000 あ in a bad file)
         if not any(taken[mention.start : mention.end]):
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             mentions.append(mention)

@@ -1807,6 +1807,14 @@ def test_a_bad_entities_file_names_its_line(tmp_path):
     bad.write_text("ラピダス\tCOMPANY\n\n千歳\tTOWN\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 3: unknown type 'TOWN'"):
         read_names(str(bad))
+    bad.write_text("ラピダス\tCOMPANY\t" + "ラ" * 101 + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1: a name longer than 100 characters"):
+        read_names(str(bad))
+
+
+def test_no_run_of_text_longer_than_any_name_is_a_name():
+    found = analyze_text("あ" * 5000 + "。トヨタは好調だ。").entities
+    assert all(len(e.text) <= 100 for e in found)  # the tagger took 1,000 あ for a person
 
 
 def test_packed_ngram_weights_add_up_like_the_pairs_they_hold():
