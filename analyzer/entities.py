@@ -197,8 +197,23 @@ class NameList:
 
 def _without_dots(names: Sequence[str]) -> list[str]:
     """Names with middle dots, as also written without them: news and blogs differ
-    (ゴールドマン・サックス and ゴールドマンサックス, ドン・キホーテ and ドンキホーテ)."""
-    return [name.replace("・", "") for name in names if "・" in name]
+    (ゴールドマン・サックス and ゴールドマンサックス, ドン・キホーテ and ドンキホーテ), and
+    names with a space between Latin letters and Japanese script, as also written
+    without it (eMAXIS Slim 全世界株式 and eMAXIS Slim全世界株式)."""
+    out = [name.replace("・", "") for name in names if "・" in name]
+    out += [
+        joined
+        for name in (*names, *out)
+        if " " in name and (joined := _SCRIPT_SPACE.sub("", name)) != name
+    ]
+    return out
+
+
+# A space between Latin letters or digits and Japanese script, either way round.
+_SCRIPT_SPACE = regex(
+    r"(?<=[A-Za-z0-9]) (?=[\u3041-\u30ff\u4e00-\u9fff])"
+    r"|(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[A-Za-z0-9])"
+)
 
 
 Match = tuple[int, int, str]

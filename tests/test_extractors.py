@@ -82,7 +82,7 @@ def test_names_in_other_widths_and_aliases_are_one_entity():
     assert nvidia[0].text == "NVIDIA"
 
 
-def test_a_listed_name_written_without_its_middle_dots_is_the_same_entity():
+def test_a_listed_name_written_without_its_middle_dots_or_spaces_is_the_same_entity():
     found = entities_of(
         "ドンキホーテを運営する会社。ウェルズファーゴの決算。ユニチャームが値上げ。"
     )
@@ -90,6 +90,9 @@ def test_a_listed_name_written_without_its_middle_dots_is_the_same_entity():
     text = "ドン・キホーテは好調だ。ドンキホーテの新店。"
     (store,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert (store.text, store.count) == ("ドン・キホーテ", 2)
+    text = "eMAXIS Slim全世界株式は人気だ。eMAXIS Slim 全世界株式の純資産。"
+    (fund,) = [e for e in analyze_text(text).entities if e.type == "PRODUCT"]
+    assert (fund.text, fund.count) == ("eMAXIS Slim 全世界株式", 2)  # with or without the space
 
 
 def test_a_group_or_holding_company_shortened_to_g_or_hd_is_the_same_company():
