@@ -1000,6 +1000,7 @@ def test_generic_business_words_are_no_names():
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
+    assert "コスパ" not in entities_of("Metaの「Quest 3」はコスパが良い。")  # typed a firm
 
 
 def test_a_name_quoted_after_a_kind_of_product_is_a_product():
