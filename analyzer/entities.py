@@ -687,10 +687,11 @@ def extract_entities(
                     # 東京ゲームショウ2007: of the Stockmark train names ending in a year 21
                     # are events and 5 products, no facility (東京ゲームショウ2026, typed so)
                     part_kind = "EVENT"
-                elif kind != "PERSON" and _person_by_office(
-                    text, tokens, part_start, part_end, kind
+                elif kind != "PERSON" and (
+                    _person_by_office(text, tokens, part_start, part_end, kind)
+                    or _local_head(text, part_start, part_end)
                 ):
-                    part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長
+                    part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長, 広島県の湯崎英彦知事
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
                     part_kind = acted
                 claim(EntityMention(part_start, part_end, part_kind, described=company))
@@ -1725,6 +1726,23 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
         and bool(inside)
         and inside[-1].end == end
         and inside[-1].pos[2] == "人名"
+    )
+
+
+# A local government's head after its name and の: 広島県の|湯崎英彦|知事 (the place is
+# the one before の; MeCab reads 湯崎 and 英彦 as places).
+_LOCAL_OFFICES = ("知事", "市長", "町長", "村長", "区長")
+_LOCAL_GOVERNMENT_BEFORE = regex(r"[都道府県市区町村]の$")
+
+
+def _local_head(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], two to five kanji, stands between a local government's
+    name and の and its head's office (``広島県の湯崎英彦知事``): the head, a person."""
+    return (
+        2 <= end - start <= 5
+        and _kanji(text[start:end])
+        and text.startswith(_LOCAL_OFFICES, end)
+        and _LOCAL_GOVERNMENT_BEFORE.search(text, max(0, start - 2), start) is not None
     )
 
 

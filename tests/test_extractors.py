@@ -1655,6 +1655,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     for name in ("トランプ", "オバマ", "マクロン", "安倍晋三", "ジャオ・チャンポン", "秋元"):
         assert people.get(name) == "PERSON", name  # the rank is the office's, not the name's
     assert not {"トランプ前", "オバマ元", "マクロン現", "ジャオ・チャンポン前", "秋"} & set(people)
+    governor = entities_of("広島県の湯崎英彦知事は、G7サミットの経済効果を強調した。")
+    assert governor.get("湯崎英彦") == "PERSON"  # typed a place: 湯崎 and 英彦 are places too
     players = entities_of("将棋の藤井聡太七冠は、竜王戦で佐々木勇気八段を破った。")
     assert players.get("藤井聡太") == players.get("佐々木勇気") == "PERSON"  # not the rank
     people = entities_of("創業者の梁文鋒氏と、BYDの王伝福董事長が語った。第一副議長も来た。")
