@@ -1001,6 +1001,7 @@ def test_generic_business_words_are_no_names():
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
     assert "コスパ" not in entities_of("Metaの「Quest 3」はコスパが良い。")  # typed a firm
+    assert entities_of("NANDフラッシュの価格が上がった。") == {}  # typed a firm
 
 
 def test_a_name_quoted_after_a_kind_of_product_is_a_product():
