@@ -665,8 +665,13 @@ def _nearest(
                 for o in options
                 if when(o) <= now and (o[0].year == reference.year or (reference - o[0]).days <= 92)
             ] or options
-        else:
+        elif tense == "future":
             options = [o for o in options if when(o) >= now] or options
+        else:  # soon: ahead, at most six months on
+            months = reference.year * 12 + reference.month
+            options = [
+                o for o in options if when(o) >= now and o[0].year * 12 + o[0].month - months <= 6
+            ] or options
     if not options:
         return None
 
@@ -742,6 +747,10 @@ _FUTURE = regex(
     r"|見込[むんま]|めど|目指)"
 )
 _PAST = regex(r"以来|[^。、]*?た(?![ぁ-ゖ])")
+# A verb in the non-past that ends the sentence, no comma before it: what is to come
+# (12月に開催される。), within half a year (news writes 来年10月 for a later one), or a
+# story told in the present (2019年に設立。翌年3月に上場する。), not a clause that goes on.
+_NON_PAST_END = regex(r"[^。、!?！？\n]{0,24}?(?:[うくぐすつぬぶむる]|ます)(?:。|$|\n)")
 
 
 def _tense(text: str, end: int) -> str | None:
@@ -749,6 +758,8 @@ def _tense(text: str, end: int) -> str | None:
         return "future"
     if _PAST.match(text, end):
         return "past"
+    if _NON_PAST_END.match(text, end):
+        return "soon"  # ahead, if not far: news writes 来年10月 for a later one
     return None
 
 

@@ -427,8 +427,9 @@ def test_dates_without_a_year_take_it_from_the_article_date():
     )
     assert late["12日"] == {"date": "2026-11-12", "year_inferred": True}  # not 2026-12-12
     assert late["3日"] == {"date": "2026-12-03", "year_inferred": True}  # a plan: ahead
-    coming = dates_of("---\ndate: 2026-05-01\n---\n\n新製品は9月に発売。\n")
+    coming = dates_of("---\ndate: 2026-06-10\n---\n\n新製品は9月に発売。会議は12月に開かれる。\n")
     assert coming["9月"] == {"date": "2026-09", "year_inferred": True}  # a month: the nearest
+    assert coming["12月"] == {"date": "2026-12", "year_inferred": True}  # non-past: ahead
     undated = {e.text: e.value for e in analyze_text("19日の会見。").entities}
     assert undated["19日"] is None
 
