@@ -1365,6 +1365,13 @@ def _split_at_and(
     return out
 
 
+# Case particles that join two names in Latin letters or katakana, never inside one: no
+# Stockmark train gold name so holds one (PostgreSQL|から|MySQL, AWS|から|Azure).
+_JOINT = regex(
+    r"(?<=[A-Za-z0-9\u30a1-\u30fa\u30fc])(から|まで|より|へ|を|が|は|に|で)(?=[A-Za-z0-9\u30a1-\u30fa])"
+)
+
+
 def _split_at_particles(
     text: str, tokens: Sequence[Token], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -1380,18 +1387,6 @@ def _split_at_particles(
                 at = joint.end(1)
         out.append((at, end, kind))
     return out
-
-
-# How the name of a piece of software ends (Codex CLI, Gemini API, Unreal Engine, HarmonyOS):
-# the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS).
-_SOFTWARE_END = regex(r"(?<=[A-Za-z0-9])[ -]?(?:CLI|SDK|API|OS|Engine)$")
-
-
-# Case particles that join two names in Latin letters or katakana, never inside one: no
-# Stockmark train gold name so holds one (PostgreSQL|から|MySQL, AWS|から|Azure).
-_JOINT = regex(
-    r"(?<=[A-Za-z0-9\u30a1-\u30fa\u30fc])(から|まで|より|へ|を|が|は|に|で)(?=[A-Za-z0-9\u30a1-\u30fa])"
-)
 
 
 def _split_tagged(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2054,6 +2049,9 @@ def _article_date(doc: Document) -> dt.date | None:
     return calendar_date(doc.meta.date)
 
 
+# How the name of a piece of software ends (Codex CLI, Gemini API, Unreal Engine, HarmonyOS):
+# the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS).
+_SOFTWARE_END = regex(r"(?<=[A-Za-z0-9])[ -]?(?:CLI|SDK|API|OS|Engine)$")
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
