@@ -1956,8 +1956,9 @@ RELATIONS = (
     "持株会社",
     "傘下",
     "投資家",
+    "スタートアップ",
 )
-_KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地)?(?:{'|'.join(RELATIONS)})")
+_KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地|[米英独仏中韓豪台印])?(?:{'|'.join(RELATIONS)})")
 
 
 def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
@@ -3339,7 +3340,7 @@ _KATAKANA_FIRM_WORDS = (
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
     r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
     r"|ファイナンス|フィナンシャル|ファイナンシャル|エンタ[ー]?テイン?メント|モーターズ|ファーマ"
-    r"|リテイリング"
+    r"|リテイリング|セミコンダクターズ?|ラボラトリーズ"
 )
 _FIRM_NAME_END = regex(
     rf"(?<=.)(?:{_KATAKANA_FIRM_WORDS}|科技)$"

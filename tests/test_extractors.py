@@ -1436,6 +1436,9 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
         "セブン&アイはカナダのアリマンタシォン・クシュタールからの買収提案を巡り委員会を設けた。"
     )
     assert buyer.get("アリマンタシォン・クシュタール") == "COMPANY"  # a buyer, not a place
+    startup = entities_of("米スタートアップAnysphereは、オランダのNXPセミコンダクターズと組む。")
+    assert startup.get("Anysphere") == "COMPANY"  # was スタートアップAnysphere, a product
+    assert startup.get("NXPセミコンダクターズ") == "COMPANY"  # typed an organisation
     renamed = entities_of("日立造船はカナデビアに社名を変更した。")
     assert renamed.get("カナデビア") == "COMPANY"  # a firm's new name, typed a place
     words = entities_of("ルネサスは米ウルフスピードとの契約で損失を計上した。")
