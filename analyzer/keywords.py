@@ -399,6 +399,8 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
     bold = sorted((e.start, e.end) for e in doc.emphasis)
     bold_starts = [x for x, _ in bold]
     for sentence, tokens in zip(doc.sentences, sentences, strict=True):
+        if sentence.zone == "disclaimer":  # 本記事は投資助言ではありません: boilerplate
+            continue
         zones = zone_of(sentence.start, sentence.zone)
         runs = compound_runs(text, tokens)
         if not runs:

@@ -32,6 +32,16 @@ class Sentence:
     zone: str  # the kind of block it came from: title, heading, paragraph, ...
 
 
+# What an investment post's disclaimer says (本記事は投資助言ではありません, 投資は自己責任
+# で, 投資判断はご自身で): boilerplate, not what the post is about.
+_DISCLAIMER = regex(
+    r"投資助言|投資勧誘|勧誘を目的|売買を推奨するもの|自己責任|免責|"
+    r"投資判断は.{0,12}(?:自身|ご自身|ご自分)|正確性.{0,12}保証するもの|情報提供を目的"
+)
+_DISCLAIMER_LENGTH = 120  # a disclaimer is a short sentence
+_DISCLAIMER_PLACES = (0, 1, -3, -2, -1)  # at a post's start or end
+
+
 def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block in blocks:
@@ -42,6 +52,24 @@ def split_sentences(text: str, blocks: list[Block]) -> list[Sentence]:
             start, end = _trim(text, start, end)
             if end > start and any(ch.isalnum() for ch in text[start:end]):
                 sentences.append(Sentence(start, end, block.kind))
+    return _with_disclaimers(text, sentences)
+
+
+def _with_disclaimers(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, a disclaimer's zone ``disclaimer``: a short sentence of the body
+    among its first two or last three that says what an investment post's disclaimer
+    says (``本記事は投資助言ではありません``), which keywords and the article's sentiment
+    leave out."""
+    body = [k for k, s in enumerate(sentences) if s.zone not in ("title", "excerpt", "heading")]
+    for place in _DISCLAIMER_PLACES:
+        if -len(body) <= place < len(body):
+            k = body[place]
+            sentence = sentences[k]
+            if (
+                sentence.end - sentence.start <= _DISCLAIMER_LENGTH
+                and _DISCLAIMER.search(text, sentence.start, sentence.end) is not None
+            ):
+                sentences[k] = Sentence(sentence.start, sentence.end, "disclaimer")
     return sentences
 
 

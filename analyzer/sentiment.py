@@ -237,12 +237,16 @@ def analyze_sentiment(
     scored: list[SentenceSentiment] = []
     weighted = 0.0
     weights = 0.0
-    body = [i for i, s in enumerate(doc.sentences) if s.zone not in ("title", "excerpt")]
+    body = [
+        i for i, s in enumerate(doc.sentences) if s.zone not in ("title", "excerpt", "disclaimer")
+    ]
     closing = set(body[-max(1, len(body) // 5) :]) if body else set()
     for i, (sentence, p) in enumerate(zip(doc.sentences, probabilities, strict=True)):
         label, score = _label_and_score(p)
         start, end = doc.source_span(sentence.start, sentence.end)
         scored.append(SentenceSentiment(start, end, label, score))
+        if sentence.zone == "disclaimer":
+            continue  # 投資は自己責任で: boilerplate, no part of the article's stance
         weight = math.sqrt(sentence.end - sentence.start)
         if sentence.zone == "title" or i in closing:
             weight *= 2

@@ -215,3 +215,18 @@ def test_an_adjectival_noun_or_teki_inside_a_compound_keeps_it_whole():
     )
     assert "重要鉱物" in keywords and "能動的サイバー防御" in keywords
     assert not {"鉱物", "サイバー防御", "能動"} & set(keywords)  # the halves it was cut into
+
+
+def test_an_investment_posts_disclaimer_is_no_part_of_its_keywords_or_stance():
+    body = "東京エレクトロンは通期予想を上方修正した。生成AI向けの需要が強い。"
+    post = f"{body}\n\n---\n\n*本記事は投資助言ではありません。投資判断はご自身の責任で。*\n"
+    analysis = analyze_text(post, top=50)
+    assert not [k.text for k in analysis.keywords if "投資" in k.text]
+    assert len(analysis.sentiment.sentences) == 4  # still scored one by one
+    assert analysis.sentiment.score == analyze_text(body).sentiment.score  # not in the mean
+    kept = keywords_of(
+        f"{body}\n\n金融庁は投資家の自己責任原則を強調した。\n\n"
+        "同社の株価は上昇した。半導体株が買われた。日経平均も続伸した。",
+        top=50,
+    )
+    assert "自己責任原則" in kept  # in the middle of a post: what it is about
