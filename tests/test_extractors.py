@@ -1004,6 +1004,7 @@ def test_generic_business_words_are_no_names():
     assert "コスパ" not in entities_of("Metaの「Quest 3」はコスパが良い。")  # typed a firm
     assert entities_of("NANDフラッシュの価格が上がった。") == {}  # typed a firm
     assert "EUVマスク" not in entities_of("同社の主力はEUVマスク検査装置だ。")  # typed a firm
+    assert "MLCC" not in entities_of("太陽誘電は、MLCCの新工場をマレーシアに建設する。")
 
 
 def test_a_name_quoted_after_a_kind_of_product_is_a_product():
