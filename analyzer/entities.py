@@ -690,6 +690,7 @@ def extract_entities(
                 elif kind != "PERSON" and (
                     _person_by_office(text, tokens, part_start, part_end, kind)
                     or _local_head(text, part_start, part_end)
+                    or _firms_officer(text, part_start, part_end, kind)
                 ):
                     part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長, 広島県の湯崎英彦知事
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
@@ -1738,6 +1739,22 @@ def _local_head(text: str, start: int, end: int) -> bool:
         and _kanji(text[start:end])
         and text.startswith(_LOCAL_OFFICES, end)
         and _LOCAL_GOVERNMENT_BEFORE.search(text, max(0, start - 2), start) is not None
+    )
+
+
+def _firms_officer(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether three to five kanji the tagger typed a firm stand between a name and の
+    and a firm's office (``ミネベアミツミの貝沼由久会長``: MeCab reads 貝沼 as a place and
+    由, 久 as nouns): the firm's officer. Of the Stockmark train sentences' three to five
+    kanji so placed that are gold names, 4 are persons and 1 a firm."""
+    return (
+        kind == "COMPANY"
+        and 3 <= end - start <= 5
+        and start >= 2
+        and text[start - 1] == "の"
+        and not _kanji(text[start - 2])  # ミネベアミツミの, NTTの; not 東洋製糖の社長's kind
+        and _kanji(text[start:end])
+        and text.startswith(_FIRM_OFFICES, end)
     )
 
 

@@ -1662,6 +1662,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     for name in ("トランプ", "オバマ", "マクロン", "安倍晋三", "ジャオ・チャンポン", "秋元"):
         assert people.get(name) == "PERSON", name  # the rank is the office's, not the name's
     assert not {"トランプ前", "オバマ元", "マクロン現", "ジャオ・チャンポン前", "秋"} & set(people)
+    officer = entities_of("ミネベアミツミの貝沼由久会長は、芝浦電子の買収について語った。")
+    assert officer.get("貝沼由久") == "PERSON"  # typed a firm: 貝沼 a place to MeCab
     governor = entities_of("広島県の湯崎英彦知事は、G7サミットの経済効果を強調した。")
     assert governor.get("湯崎英彦") == "PERSON"  # typed a place: 湯崎 and 英彦 are places too
     players = entities_of("将棋の藤井聡太七冠は、竜王戦で佐々木勇気八段を破った。")
