@@ -114,6 +114,7 @@ def discover(
     so a link loop cannot trap it)."""
     jobs: list[Job] = []
     problems: list[Outcome] = []
+    patterns = [g.lower() for g in globs]  # in any case: POST.MD, from Windows, too
     for root in roots:
         if os.path.isfile(root):
             jobs.append(Job(root, os.path.basename(root)))
@@ -137,7 +138,9 @@ def discover(
         for folder, dirs, files in os.walk(root, onerror=note):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in files:
-                if name.startswith(".") or not any(fnmatch.fnmatch(name, g) for g in globs):
+                if name.startswith(".") or not any(
+                    fnmatch.fnmatchcase(name.lower(), g) for g in patterns
+                ):
                     continue
                 path = os.path.join(folder, name)
                 if os.path.isfile(path) or os.path.islink(path):

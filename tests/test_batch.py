@@ -213,3 +213,15 @@ def test_timeout_on_the_command_line_fails_the_slow_article_with_a_clear_line(ki
     assert [r["source"]["path"].endswith("a.md") for r in records] == [True, False]
     assert "error" not in records[0] and records[1]["error"]["kind"] == "timeout"
     assert f"Error: {folder / 'huge.md'}: not analysed: it took longer than 2 s" in result.stderr
+
+
+def test_discovery_matches_file_names_in_any_case(tmp_path):
+    from analyzer import batch
+
+    for name in ("a.md", "B.MD", "c.Markdown", "d.TXT", "e.json", ".hidden.md"):
+        (tmp_path / name).write_text("トヨタ。", encoding="utf-8")
+    jobs, problems = batch.discover([str(tmp_path)])
+    assert [job.relative for job in jobs] == ["B.MD", "a.md", "c.Markdown", "d.TXT"]
+    assert problems == []
+    jobs, _ = batch.discover([str(tmp_path)], ["*.JSON"])
+    assert [job.relative for job in jobs] == ["e.json"]
