@@ -1891,16 +1891,24 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
         # and a one-kanji surname before the given name
         0 < first < len(tokens) - 1
         and tokens[first].pos[2:4] == ("人名", "姓")
-        and len(tokens[first].surface) == 1
         and tokens[first + 1].pos[2:4] == ("人名", "名")
         and tokens[first - 1].end == start
         and (
-            tokens[first - 1].pos[1] == "普通名詞"
-            # 永|濱|利廣: the first kanji read as a prefix, not one before a name (元, 故)
-            or (
-                tokens[first - 1].pos[0] == "接頭辞"
-                and tokens[first - 1].surface not in "元前故現新同各両全総副旧亡"
+            (
+                len(tokens[first].surface) == 1
+                and (
+                    tokens[first - 1].pos[1] == "普通名詞"
+                    # 永|濱|利廣: the first kanji read as a prefix, not one before a name
+                    # (元, 故)
+                    or (
+                        tokens[first - 1].pos[0] == "接頭辞"
+                        and tokens[first - 1].surface not in "元前故現新同各両全総副旧亡"
+                    )
+                )
             )
+            # 出|澤|剛社長, 出|木場|久征社長: the first kanji read as a verb, an office or
+            # an honorific after the name
+            or (tokens[first - 1].pos[0] == "動詞" and _titled(text, end))
         )
         and len(tokens[first - 1].surface) == 1
         and _kanji(tokens[first - 1].surface)

@@ -1323,6 +1323,8 @@ def test_a_surname_mecab_reads_as_common_nouns_joins_the_name():
     assert "弟俊介" not in entities  # no office after it: 弟 is no surname
     entities = entities_of("キーエンス創業者の滝崎武光氏と、評論家の加谷珪一氏が語った。")
     assert entities.get("滝崎武光") == entities.get("加谷珪一") == "PERSON"  # 滝|崎|武光
+    officers = entities_of("LINEヤフーの出澤剛社長と、リクルートの出木場久征社長が語った。")
+    assert officers.get("出澤剛") == officers.get("出木場久征") == "PERSON"  # 出, a verb
 
 
 def test_a_body_before_its_abbreviation_is_found():
