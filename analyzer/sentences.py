@@ -35,7 +35,7 @@ class Sentence:
 # What an investment post's disclaimer says (本記事は投資助言ではありません, 投資は自己責任
 # で, 投資判断はご自身で): boilerplate, not what the post is about.
 _DISCLAIMER = regex(
-    r"投資助言|投資勧誘|勧誘を目的|売買を推奨するもの|自己責任|免責|"
+    r"投資助言|投資勧誘|勧誘を目的|売買を推奨するもの|自己責任(?:で|にて|において)|免責|"
     r"投資判断は.{0,12}(?:自身|ご自身|ご自分)|正確性.{0,12}保証するもの|情報提供を目的"
 )
 _DISCLAIMER_LENGTH = 120  # a disclaimer is a short sentence

@@ -230,3 +230,5 @@ def test_an_investment_posts_disclaimer_is_no_part_of_its_keywords_or_stance():
         top=50,
     )
     assert "自己責任原則" in kept  # in the middle of a post: what it is about
+    lead = keywords_of("自己責任原則を金融庁が強調した。\n\n" + body, top=50)
+    assert "自己責任原則" in lead  # a post's first sentence about it: no disclaimer
