@@ -91,6 +91,8 @@ TITLE_PREFIXES = (
     "駐米",
 )
 NUMERIC_TYPES = frozenset({"MONEY", "DATE", "PERCENT", "QUANTITY"})
+# Countries as news prefixes them to names, one kanji each (米アップル, 英アーム).
+_COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 # No name is longer: the longest Stockmark train gold name has 83 characters (a book's
 # English title).
 _LONGEST_NAME = 100
@@ -1522,11 +1524,11 @@ def _prefixed_firm_goes_on(
     )
 
 
+# The offices of a local government's head, named after its place.
+_LOCAL_OFFICES = ("知事", "市長", "町長", "村長", "区長")
 # An office and a title after a name (財務|長官, 専務理事), but not one named after
 # a place (オースティン市長: the city's).
-_OFFICES = tuple(
-    t for t in _TITLES_LONGEST_FIRST if t not in ("知事", "市長", "町長", "村長", "区長")
-)
+_OFFICES = tuple(t for t in _TITLES_LONGEST_FIRST if t not in _LOCAL_OFFICES)
 
 
 def _office_after(text: str, end: int) -> bool:
@@ -1727,7 +1729,6 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
 
 # A local government's head after its name and の: 広島県の|湯崎英彦|知事 (the place is
 # the one before の; MeCab reads 湯崎 and 英彦 as places).
-_LOCAL_OFFICES = ("知事", "市長", "町長", "村長", "区長")
 _LOCAL_GOVERNMENT_BEFORE = regex(r"[都道府県市区町村]の$")
 
 
@@ -1846,7 +1847,7 @@ def _before_country_office(text: str, tokens: Sequence[Token], start: int, end: 
                     _COUNTRY_OFFICE.match(text, end - cut) is not None
                     or _RANKED_OFFICE.match(text, end - cut) is not None
                 )
-                and (text[end - cut] not in "前元現次" or _token_at(tokens, end - cut) >= 0)
+                and (text[end - cut] not in _RANK_STARTS or _token_at(tokens, end - cut) >= 0)
             )
             or (
                 text.startswith(_TITLES_LONGEST_FIRST, end - cut)
@@ -1983,7 +1984,7 @@ RELATIONS = (
     "投資家",
     "スタートアップ",
 )
-_KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地|[米英独仏中韓豪台印])?(?:{'|'.join(RELATIONS)})")
+_KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地|[{_COUNTRIES}])?(?:{'|'.join(RELATIONS)})")
 
 
 def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
@@ -2559,7 +2560,6 @@ _CALLED = ("通称", "愛称", "略称")  # nor starts so
 _NTH_GENERATION = regex("第[0-9０-９一二三四五六七八九十]{1,3}世代の?")
 _NTH_GENERATION_BEFORE = regex("第[0-9０-９一二三四五六七八九十]{1,3}世代の?$")
 _NUMBER_HYPHEN = regex(r"(?<![0-9A-Za-z])[0-9]+-$")  # 7-|Eleven
-_COUNTRIES = "米英独仏中韓日豪台露印加蘭伊"
 # A foreign firm after its country's prefix, then と and kanji: 米カイロス・パワー|と小型
 # モジュール炉 is a firm and what else was named with it.
 _PREFIXED_AND = regex(rf"[{_COUNTRIES}][\u30a1-\u30fa\u30fc・]{{3,}}(?=と[\u4e00-\u9fff])")
@@ -2577,6 +2577,7 @@ _COUNTRY_FIRM = regex(f"[{_COUNTRIES}]社")
 _NAME_COUNTRY_OFFICE = regex(f"[\u30a1-\u30fa\u30fc・]{{2,}}[{_COUNTRIES}]")
 # A rank before an office: former, present, next (オバマ元大統領, トランプ次期大統領).
 _RANK = "(?:[前元現]|次期)"
+_RANK_STARTS = "前元現次"
 # A country's office after a name, perhaps with a rank, or a public office with a rank
 # (トランプ米大統領, バイデン前米大統領, トランプ前大統領): the 3 Stockmark train gold
 # names before such words are persons (プッチダモン元首相).
@@ -2584,7 +2585,7 @@ _COUNTRY_OFFICE = regex(
     f"(?:{_RANK}[{_COUNTRIES}]?|[{_COUNTRIES}])"
     f"(?:{'|'.join(t for t in _PUBLIC_TITLES if len(t) > 1)})"
 )
-_COUNTRY_OFFICE_STARTS = frozenset("前元現次" + _COUNTRIES)
+_COUNTRY_OFFICE_STARTS = frozenset(_RANK_STARTS + _COUNTRIES)
 # Any office with a rank (ジャオ・チャンポン前CEO, トヨタ元社長: Toyota's former
 # president, the firm a name of its own).
 _RANKED_OFFICE = regex(f"{_RANK}(?:{'|'.join(t for t in _TITLES_LONGEST_FIRST if len(t) > 1)})")
