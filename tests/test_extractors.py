@@ -998,6 +998,8 @@ def test_generic_business_words_are_no_names():
     headline = entities_of("ホンダ・日産統合破談の舞台裏　ソニー分社化の狙い")
     assert headline.get("日産") == headline.get("ソニー") == "COMPANY"  # not 日産統合破談
     assert not any(name.endswith(("統合破談", "分社")) for name in headline)
+    games = entities_of("サードパーティー製のタイトルも伸びている。")
+    assert games == {}  # third parties, typed a company
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
@@ -2480,6 +2482,12 @@ def test_a_name_quoted_right_after_a_firm_or_a_person_is_their_work():
     assert found.get("日本の思想") == "PRODUCT"  # the place 日本
     assert "日本" not in found and "値上げしない" not in found  # words said, no title
     assert "全方位戦略" not in found  # a headline's quote: no particle after it
+    found = entities_of(
+        "カプコンの『バイオハザード レクイエム』は発売3日で200万本を売り上げた。"
+        "古川社長の「供給体制は万全だ」という発言が注目された。"
+    )
+    assert found.get("バイオハザード レクイエム") == "PRODUCT"  # missed after の
+    assert not [name for name in found if "供給体制" in name]  # words said
 
 
 def test_each_of_a_kind_and_generic_kinds_name_no_one():
