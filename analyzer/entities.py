@@ -604,11 +604,18 @@ def extract_entities(
                     or (  # 「SB OpenAI Japan」を設立: what is founded is no product
                         kind in ("PRODUCT", "PERSON") and _FOUNDED.match(text, part_end) is not None
                     )
-                    or (  # SMRを開発するX-energy: a maker is a firm (6 of 7 train names;
+                    or (  # SMRを開発するX-energy: a maker is a firm (7 of 8 train names;
                         # not a person, iPS細胞を開発した山中伸弥教授)
                         kind in ("PRODUCT", "ORG", "FACILITY")
                         and _AFTER_MAKER.search(text, max(0, part_start - 8), part_start)
                         is not None
+                    )
+                    or (  # 鉄道信号事業を手掛けるタレス, typed a person; not 店を運営する
+                        # 山田太郎さん
+                        kind == "PERSON"
+                        and _RUNS_BUSINESS.search(text, max(0, part_start - 8), part_start)
+                        is not None
+                        and not _titled(text, part_end)
                     )
                 )
                 part_kind = kind  # per part: the next part of the span starts afresh
@@ -3331,9 +3338,14 @@ _OFFICER_AFTER = regex(
 )
 _CHIEF_OFFICES = ("CEO", "CFO", "COO", "CTO", "最高経営責任者", "社長")
 # What a firm does to what it makes, right before its name: on the Stockmark train
-# sentences 6 of the 7 gold names after such words are companies (the other a place,
-# which is not retyped).
-_AFTER_MAKER = regex(r"を(?:開発|手が|手掛|運営|製造|展開|販売|提供)(?:する|している|した)$")
+# sentences 7 of the 8 gold names after such words are companies (the other a place,
+# which is not retyped). A person's name after them is a firm's when it runs a business
+# (鉄道信号事業を手掛けるタレス, typed a person; the 5 train gold names after を展開する,
+# を運営する or 事業を手掛ける are companies) and no title follows.
+_AFTER_MAKER = regex(
+    r"を(?:(?:開発|運営|製造|展開|販売|提供)(?:する|している|した)|手(?:掛|が)け(?:る|ている|た))$"
+)
+_RUNS_BUSINESS = regex(r"(?:事業を手(?:掛|が)け|を(?:展開|運営)す)る$")
 _HOLDING = regex(
     rf"(?:ホールディングス|ホールディング|HD|Holdings|[ ,](?:{_LATIN_LEGAL_ALTERNATIVES})\.?)$"
 )

@@ -1392,6 +1392,12 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert founded.get("SB OpenAI Japan") == "COMPANY" and "ATM" not in founded
     makers = entities_of("SMRを開発するX-energyに出資した。iPS細胞を開発した山中伸弥教授も語った。")
     assert makers.get("X-energy") == "COMPANY" and makers.get("山中伸弥") == "PERSON"
+    runners = entities_of(
+        "日立製作所は、英国の鉄道信号事業を手掛けるタレスの部門を買収した。"
+        "店を運営する山田太郎さんは語った。"
+    )
+    assert runners.get("タレス") == "COMPANY"  # typed a person
+    assert runners.get("山田太郎") == "PERSON"  # titled
     listed = entities_of("Waymoは、サンフランシスコやフェニックスなどで走る。")
     assert listed.get("フェニックス") == "LOCATION"  # a place listed after a place
     line = entities_of("名古屋港-四日市港の航路が再開した。セブン-イレブンは増益だ。")
