@@ -660,6 +660,15 @@ def _variant(short: str, long: str) -> bool:
     )
 
 
+def _only_inside(candidate: Candidate) -> str:
+    """The one longer chain every occurrence of ``candidate`` is part of (``Nintendo
+    Switch`` of ``Nintendo Switch 2``), or ``""``."""
+    if candidate.standalone or len(candidate.extensions) != 1:
+        return ""
+    ((extension, count),) = candidate.extensions.items()
+    return extension if count == candidate.count else ""
+
+
 def _concept(key: str, aliases: dict[str, str]) -> str:
     return aliases.get(key, key)
 
@@ -667,8 +676,9 @@ def _concept(key: str, aliases: dict[str, str]) -> str:
 def select(
     ranked: Sequence[tuple[Candidate, float]], top: int, aliases: dict[str, str]
 ) -> list[tuple[Candidate, float]]:
-    """The best ``top`` candidates with one phrase per concept and no phrase beside
-    its own fragment unless both stand alone."""
+    """The best ``top`` candidates with one phrase per concept, no phrase beside its
+    own fragment unless both stand alone, and no two fragments of one chain (``Switch
+    2`` and ``Nintendo Switch``, never alone but in ``Nintendo Switch 2``)."""
     chosen: list[tuple[Candidate, float]] = []
     concepts: set[str] = set()
     for candidate, score in ranked:
@@ -689,6 +699,8 @@ def select(
                 short = candidate if shorter == key else other
                 long = other if short is candidate else candidate
                 clash = not (_stands_alone(short) and _stands_alone(long))
+            elif other.key in _only_inside(candidate) or key in _only_inside(other):
+                clash = True
             if clash:
                 break
         if clash:

@@ -44,6 +44,16 @@ def test_a_fragment_is_not_listed_beside_its_compound():
     assert "センター" not in keywords
 
 
+def test_two_fragments_of_one_chain_are_not_both_listed():
+    text = (
+        "# 任天堂「Switch 2」が好調\n\n## Switch 2の販売は想定以上\n\n"
+        "**Nintendo Switch 2**の累計販売台数は1520万台に達した。任天堂は増産する。"
+    )
+    keywords = keywords_of(text)
+    assert "Switch 2" in keywords
+    assert "Nintendo Switch" not in keywords  # only ever inside Nintendo Switch 2
+
+
 def test_a_fragment_that_also_stands_alone_may_stay():
     text = (
         "生成AIの導入が進む。生成AIエージェントも広がる。"
