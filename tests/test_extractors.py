@@ -2213,6 +2213,9 @@ def test_what_a_firm_is_to_another_is_not_its_name():
     found = entities_of("日本法人アンソロピック・ジャパンを東京に開設")
     assert found.get("アンソロピック・ジャパン") == "COMPANY"
     assert "日本法人アンソロピック・ジャパン" not in found
+    found = entities_of("中国アリババ集団はAIモデルを公開した。日本マイクロソフトも発表した。")
+    assert found.get("アリババ集団") == "COMPANY" and found.get("中国") == "LOCATION"
+    assert found.get("日本マイクロソフト") == "COMPANY"  # a firm's own name
 
 
 def test_a_price_move_after_a_percentage_is_no_name():
