@@ -703,6 +703,16 @@ def extract_entities(
                     # 東京ゲームショウ2007: of the Stockmark train names ending in a year 21
                     # are events and 5 products, no facility (東京ゲームショウ2026, typed so)
                     part_kind = "EVENT"
+                elif (
+                    kind == "PERSON"
+                    and _ONE_KATAKANA_WORD.fullmatch(name) is not None
+                    and _PLACE_CASE.match(text, part_end) is not None
+                    and not (  # 監督はスミスで、: what the topic is
+                        text[part_start - 1 : part_start] in ("は", "が")
+                        and text.startswith("で、", part_end)
+                    )
+                ):
+                    part_kind = "LOCATION"  # 事業をオースティンで拡大, typed a person
                 elif kind != "PERSON" and (
                     _person_by_office(text, tokens, part_start, part_end, kind)
                     or _local_head(text, part_start, part_end)
@@ -3725,6 +3735,11 @@ def _kanji(name: str) -> bool:
 
 _LATIN_NAME = regex(r"[A-Za-z][A-Za-z0-9 .&'-]*")
 _KATAKANA_NAME = regex(r"[\u30a1-\u30fa\u30fc・]+")
+_ONE_KATAKANA_WORD = regex(r"[\u30a1-\u30fa\u30fc]+")
+# Where something is done (パリで暮らす): of the Stockmark train gold names of one katakana
+# word before で (not a copula's であ, でし, です), 55 are places, 7 companies, 4 events
+# and no person; a person's name there is a place (オースティンで拡大, typed a person).
+_PLACE_CASE = regex(r"で(?![あしす])")
 
 
 def _readings(one: str, other: str) -> bool:

@@ -2300,6 +2300,13 @@ def test_listed_products_with_marks_and_katakana_spellings():
     assert [(e.text, e.type, e.count) for e in fund] == [("eMAXIS Slim 全世界株式", "PRODUCT", 1)]
 
 
+def test_a_katakana_name_where_something_is_done_is_a_place():
+    found = entities_of("米テスラは、ロボタクシー事業をオースティンで拡大すると表明した。")
+    assert found.get("オースティン") == "LOCATION"  # typed a person
+    found = entities_of("監督はスミスで、主演はジョーンズだった。")
+    assert found.get("スミス") == "PERSON"  # what the topic is, not where
+
+
 def test_a_district_is_a_place_and_a_service_area_a_facility():
     found = entities_of(
         "三井不動産は水道橋エリアの再開発に約3000億円を投じる。海老名サービスエリアが混雑した。"
