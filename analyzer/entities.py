@@ -288,6 +288,18 @@ def _key(name: str) -> str:
 _GOVERNMENTS = ("政権", "内閣")  # after a person's name: a government
 
 
+def _source_mention(doc: Document, mention: EntityMention) -> Mention:
+    """Where ``mention`` is in the source, without the spaces a Markdown escape or a
+    normalised character mapped to may hold at its ends (``エ\\ ``)."""
+    start, end = doc.source_span(mention.start, mention.end)
+    source = doc.source_text
+    while end - start > 1 and source[end - 1].isspace():
+        end -= 1
+    while end - start > 1 and source[start].isspace():
+        start += 1
+    return Mention(start, end)
+
+
 def extract_entities(
     doc: Document, sentences: Sequence[Sequence[Token]], names: NameList | None = None
 ) -> list[Entity]:
@@ -299,6 +311,13 @@ def extract_entities(
     def claim(mention: EntityMention) -> None:
         if mention.end - mention.start > _LONGEST_NAME:
             return  # a run of text the tagger took whole (50,000 あ in a bad file)
+        if text[mention.start].isspace() or text[mention.end - 1].isspace():
+            # no name starts or ends with a space (a no-break space NFKC made one)
+            stripped = text[mention.start : mention.end].strip()
+            if not stripped:
+                return
+            start = text.index(stripped, mention.start)
+            mention = replace(mention, start=start, end=start + len(stripped))
         if not any(taken[mention.start : mention.end]):
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
             mentions.append(mention)
@@ -2038,6 +2057,8 @@ def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int)
             and _kanji_or_hiragana(token.surface[-1])
         ):
             start = token.end + 1
+    while start < end and text[start].isspace():  # 擎  text: two spaces
+        start += 1
     return start
 
 
@@ -3981,7 +4002,7 @@ def group_mentions(
                 text=text or max(written, key=lambda n: (written[n], n == first_name)),
                 type=kind,
                 count=len(members),
-                mentions=tuple(Mention(*doc.source_span(m.start, m.end)) for m in members),
+                mentions=tuple(_source_mention(doc, m) for m in members),
                 value=members[0].value,
                 spans=tuple((m.start, m.end) for m in members),
             )

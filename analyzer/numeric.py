@@ -115,7 +115,7 @@ _UNIT_SYMBOLS = {
 _NUMERAL = f"\\d{_KANJI_DIGITS[1:]}十百千"
 _MONEY = regex(
     rf"(?=[{_NUMERAL}約お$¥€£UEJGCNHAS]){_ABOUT}{_START}(?:(?P<low>{_AMOUNT})\s?[〜~]\s?)?(?P<amount>{_AMOUNT})\s*(?P<cur>{_CURRENCIES})(?:(?<=円)(?P<sen>\d{{1,2}})銭)?"
-    rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:{_DOLLAR_PREFIXES}|(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d)))\s?{_START}(?P<samount>{_NUM})\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万)?"
+    rf"|(?P<sym>[$¥€£]|(?<![A-Za-z])(?:{_DOLLAR_PREFIXES}|(?:USD|EUR|JPY|GBP|CNY)(?=\s?\d)))\s?{_START}(?P<samount>{_NUM})(?:\s?(?P<scale>bn|[kKmMbBtT](?![A-Za-z0-9])|[Mm]illion|[Bb]illion|[Tt]rillion|兆|億|万))?"
 )
 # Several of a unit (数千億円, 数十億ドル, 数兆円): two to nine of it, as a range.
 _SEVERAL_MONEY = regex(

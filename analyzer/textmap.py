@@ -66,7 +66,13 @@ class TextMap:
         plain_from = 0  # start of the current run of characters NFKC leaves alone
         while i < n:
             j = i + 1
-            while j < n and (unicodedata.combining(piece[j]) or piece[j] in _JOINERS):
+            # A mark joins the character before it, but for a space, which NFKC leaves
+            # alone before one: a name starting at the mark maps to no space.
+            while (
+                j < n
+                and (unicodedata.combining(piece[j]) or piece[j] in _JOINERS)
+                and not piece[i].isspace()
+            ):
                 j += 1
             group = piece[i:j]
             folded = unicodedata.normalize("NFKC", group)

@@ -105,6 +105,11 @@ def check(data: bytes, lenient: bool) -> str | None:
     for start, end in spans:
         if not 0 <= start < end <= len(source):
             return f"span {start}:{end} outside a source of {len(source)} characters"
+    for entity in record["entities"]:
+        for mention in entity["mentions"]:
+            surface = source[mention["start"] : mention["end"]]
+            if surface != surface.strip():
+                return f"entity mention {surface!r} starts or ends with a space"
     for keyword in record["keywords"]:
         if not 0 <= keyword["first"] < len(source):
             return f"keyword offset {keyword['first']} outside the source"

@@ -2536,3 +2536,12 @@ def test_well_known_agencies_are_listed_and_their_summits_are_events():
     assert found.get("FDA") == found.get("ユネスコ") == "POLITICAL_ORG"  # typed firms
     assert found.get("ユニセフ") == "POLITICAL_ORG"  # missed
     assert found.get("NATO首脳会議") == "EVENT"  # the listed NATO inside it
+
+
+def test_no_name_starts_or_ends_with_a_space():
+    for source in ("擎  text", "価格はUS$91\t円だ", "ソニー\xa0は", "ｱｲ ﾞう円ｷ", "ﾊ\xa0は"):
+        for entity in analyze_text(source).entities:
+            assert entity.text == entity.text.strip(), (source, entity.text)
+            for mention in entity.mentions:
+                surface = source[mention.start : mention.end]
+                assert surface and surface == surface.strip(), (source, surface)

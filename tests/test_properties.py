@@ -23,6 +23,10 @@ JAPANESE = st.sampled_from(
         "---\n",
         " ",
         "\u3000",
+        "\xa0",
+        "\\ ",
+        "ﾞ",
+        "US$9",
         "\u200b",
         "😀",
         "e\u0301",
@@ -42,8 +46,11 @@ def test_any_text_analyses_to_valid_json_with_offsets_inside_the_source(text):
     record = analysis.to_dict()
     validate(record)
     for entity in record["entities"]:
+        assert entity["text"] == entity["text"].strip()
         for m in entity["mentions"]:
             assert 0 <= m["start"] < m["end"] <= len(text)
+            surface = text[m["start"] : m["end"]]
+            assert surface == surface.strip()  # no name starts or ends with a space
     for s in record["sentiment"]["sentences"]:
         assert 0 <= s["start"] < s["end"] <= len(text)
 
