@@ -119,6 +119,8 @@ def discover(
         if os.path.isfile(root):
             jobs.append(Job(root, os.path.basename(root)))
             continue
+        if os.path.exists(root) and not os.path.isdir(root):  # a named pipe, a device
+            raise NotFoundError("not a regular file or folder (a named pipe or device)", root)
         if not os.path.isdir(root):
             raise NotFoundError("no such file or folder", root)
         found: list[Job] = []

@@ -368,6 +368,14 @@ def test_named_pipes_are_skipped_and_broken_links_reported(kiji, tmp_path):
     assert result.exit_code == 1
 
 
+def test_a_named_pipe_or_device_given_to_batch_is_named_as_such(kiji, tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    for path in (tmp_path / "pipe.md", "/dev/null"):
+        result = kiji("batch", path, "--quiet")
+        assert result.exit_code == 1
+        assert "not a regular file or folder" in result.stderr  # it exists
+
+
 def test_devices_are_refused_by_analyze(kiji):
     result = kiji("analyze", "/dev/null")
     assert result.exit_code == 1
