@@ -2545,3 +2545,24 @@ def test_no_name_starts_or_ends_with_a_space():
             for mention in entity.mentions:
                 surface = source[mention.start : mention.end]
                 assert surface and surface == surface.strip(), (source, surface)
+
+
+def test_a_headings_clause_after_a_name_is_no_name():
+    found = entities_of("## VOO：迷ったらこれ\n\nVOOは人気だ。\n\n番組「知りたがり!」が始まった。")
+    assert found.get("VOO") == "PRODUCT"
+    assert "迷ったらこれ" not in found  # the tagger's run-on, typed a product
+    assert found.get("知りたがり!") == "PRODUCT"  # a quoted title keeps its verb
+
+
+def test_funds_indexes_and_their_makers_in_a_holdings_list():
+    found = entities_of(
+        "QQQはナスダック100指数に連動し、正式名称はインベスコQQQトラストだ。"
+        "ペプシコやコカ・コーラ、シェブロンなどが上位に入っています。"
+    )
+    assert found.get("ナスダック100") == "PRODUCT"  # missed
+    rows = ["| ティッカー | 名称 | 経費率 |", "|---|---|---|"]
+    rows.append("| QQQ | インベスコQQQトラスト | 0.20% |")
+    table = "\n".join(rows) + "\n"
+    names = {e.text: (e.type, e.count) for e in analyze_text(table).entities}
+    assert names.get("QQQ") == ("PRODUCT", 2)  # its full name, typed an event, is an alias
+    assert found.get("コカ・コーラ") == "COMPANY"  # typed a facility
