@@ -368,6 +368,11 @@ def _after_descriptor(run: list[Token], token: Token) -> bool:
     )
 
 
+def _one_letter_and_suffix(noun: Token, suffix: Token) -> bool:
+    """A one-letter common noun and a suffix (``人向け``, ``国別``): a phrase's tail."""
+    return len(noun.surface) == 1 and noun.pos[1] == "普通名詞" and suffix.pos[0] == "接尾辞"
+
+
 def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, int]]:
     """The token ranges inside the compound [i, j) that may be keyphrases: they start
     and end where a compound may, hold a noun, and are at most ``MAX_TOKENS`` long."""
@@ -414,6 +419,8 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
                 start, end = tokens[a].start, tokens[b - 1].end
                 if len(key) < 2 or end - start > MAX_CHARS or key in stop:
                     continue
+                if b - a == 2 and _one_letter_and_suffix(tokens[a], tokens[a + 1]):
+                    continue  # 人|向け, 国|別: no subject of its own
                 form = text[start:end]
                 candidate = found.get(key)
                 if candidate is None:

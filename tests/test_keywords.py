@@ -54,6 +54,16 @@ def test_two_fragments_of_one_chain_are_not_both_listed():
     assert "Nintendo Switch" not in keywords  # only ever inside Nintendo Switch 2
 
 
+def test_a_one_letter_noun_and_a_suffix_is_no_keyphrase():
+    text = (
+        "## QQQ：成長重視ならこれ\n\nQQQは値動きが大きいので、**長期で保有できる人向け**です。"
+        "QQQは人気だ。"
+    )
+    keywords = keywords_of(text)
+    assert "QQQ" in keywords
+    assert "人向け" not in keywords  # the tail of a phrase, in bold
+
+
 def test_a_fragment_that_also_stands_alone_may_stay():
     text = (
         "生成AIの導入が進む。生成AIエージェントも広がる。"
