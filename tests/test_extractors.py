@@ -806,6 +806,8 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("同社株はストップ安となった。") == [("安", -1.0)]
     assert hits("大株主であることも安心材料だ。") == [("材料", 0.8)]  # 安心|材料
     assert hits("今期は黒字化できなかった。") == [("化", -1.0)]  # the negation after it
+    assert hits("年率リターンは約13%と優秀です。") == [("優秀", 1.0)]  # lexicon v16
+    assert hits("含み損を抱える。") == [("含み損", -0.8)]
     assert hits("予想を大幅に上方修正した。")[0][1] > 1.0  # a word of degree before it
     assert hits("大幅な減益となった。")[0][1] < -1.0  # 大幅な, as 大幅に
     lexicon = polarity_lexicon()
