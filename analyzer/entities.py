@@ -1512,6 +1512,15 @@ def _word_start(tokens: Sequence[Token], start: int) -> int:
     ん, and one does where MeCab cut がん into が|ん after a noun (国立が|ん研究センター,
     tagged from ん): the span takes the particle and the nouns before it."""
     k = _token_at(tokens, start)
+    if (
+        k > 0
+        and tokens[k].surface in _GROUP_SHORT_FORMS
+        and tokens[k].start == start
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k - 1].pos[0] in ("名詞", "動詞", "副詞")
+        and not tokens[k - 1].surface.isascii()
+    ):
+        return tokens[k - 1].start  # めぶき|FG, ほくほく|FG, tagged from FG: the group's name
     if k <= 0 or not tokens[k].surface.startswith("ん"):
         return start
     k -= 1  # が
@@ -1520,6 +1529,8 @@ def _word_start(tokens: Sequence[Token], start: int) -> int:
     return tokens[k].start
 
 
+# A holding company's or a financial group's name shortened (ニトリHD, めぶきFG).
+_GROUP_SHORT_FORMS = frozenset(("HD", "FG"))
 _NUMERAL_SURNAME_HEADS = frozenset("一二三四五六七八九十百千万")
 _HAS_DIGIT = regex("[0-9０-９]")
 
@@ -2714,6 +2725,7 @@ _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所"
     r"|インベスト|インベストメント|インベストメンツ)$"
+    r"|(?<=[^\x00-\x7f])(?:HD|FG)$"  # ニトリHD, ふくおかFG (the train's one such: 源吉兆庵HD)
 )
 # A Chinese maker of cars (汽車) or a holding company (控股), or its group (集団).
 _CHINESE_FIRM_END = regex(r"(?<=..)(?:汽車|控股)(?:集団)?$")
@@ -3154,8 +3166,9 @@ def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# What news shortens a group's or a holding company's name to (ソニーG, パナソニックHD).
-_SHORTENED = (("hd", "ホールディングス"), ("g", "グループ"))
+# What news shortens a group's or a holding company's name to (ソニーG, パナソニックHD,
+# 三井住友FG).
+_SHORTENED = (("hd", "ホールディングス"), ("fg", "フィナンシャルグループ"), ("g", "グループ"))
 
 
 def _spelled_out(key: str, canonical: dict[str, str]) -> str:

@@ -101,6 +101,13 @@ def test_a_group_or_holding_company_shortened_to_g_or_hd_is_the_same_company():
     text = "ツルハHDは増益。ツルハホールディングスの社長。"
     (tsuruha,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
     assert tsuruha.count == 2  # not listed: one company all the same
+    text = "三井住友フィナンシャルグループは増益。三井住友FGの中島達社長は語った。"
+    assert [e.text for e in analyze_text(text).entities if e.type == "COMPANY"] == [
+        "三井住友フィナンシャルグループ"
+    ]  # FG: its financial group
+    found = entities_of("ふくおかFGは増益。株価はめぶきFGが上回った。")
+    assert found.get("ふくおかFG") == "COMPANY"  # typed an organisation
+    assert found.get("めぶきFG") == "COMPANY"  # FG alone, a product
 
 
 def test_one_sum_written_two_ways_is_one_entity():
