@@ -1602,6 +1602,11 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert held.get("VivaTechnology") == "EVENT"  # what was held, typed PRODUCT
     held = entities_of("開発者会議「Build」で新しいAIエージェントを発表した。")
     assert held.get("Build") == "EVENT"  # quoted after a kind of event, typed PRODUCT
+    held = entities_of("楽天は、楽天市場で「楽天スーパーSALE」を12月4日から開催する。")
+    assert held.get("楽天スーパーSALE") == "EVENT"  # what it holds, typed a company
+    series = entities_of("任天堂は、『ポケットモンスター』シリーズの新作を発表した。")
+    assert series.get("ポケットモンスター") == "PRODUCT"
+    assert "シリーズ" not in series  # the kind of what the quote names, typed a product
     bodies = entities_of("中国の先端技術（AI）と米連邦準備理事会（FRB）。")
     assert "COMPANY" not in bodies.values()  # no Chinese firm: common nouns, a US body
 
