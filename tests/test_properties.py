@@ -86,3 +86,5 @@ def test_arbitrary_bytes_analyse_or_raise_our_own_error(data, lenient):
     for entity in record["entities"]:
         for m in entity["mentions"]:
             assert 0 <= m["start"] < m["end"] <= len(text)
+            surface = text[m["start"] : m["end"]]
+            assert surface == surface.strip()
