@@ -1009,6 +1009,9 @@ def test_generic_business_words_are_no_names():
     assert not any(name.endswith(("統合破談", "分社")) for name in headline)
     games = entities_of("サードパーティー製のタイトルも伸びている。")
     assert games == {}  # third parties, typed a company
+    tools = entities_of("画像生成やプラグインは多機能だ。GmailやGoogleドキュメントと連携できる。")
+    assert "プラグイン" not in tools  # typed a product
+    assert tools.get("Gmail") == tools.get("Googleドキュメント") == "PRODUCT"  # firms
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
