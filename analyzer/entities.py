@@ -2285,6 +2285,11 @@ def _generic_phrase(
     count = _COUNT_END.search(name)  # メガバンク3行: how many of a generic kind
     if count is not None and name[: count.start()] in generic:
         return True
+    of = name.find("の")
+    if of >= 2 and name[:of] in generic:  # プロンプトエンジニアリング|の|コツ: a common noun
+        after = _tokens_within(tokens, start + of + 1, end)  # of a generic term
+        if len(after) == 1 and not after[0].unknown and after[0].pos[1] == "普通名詞":
+            return True
     inside = _tokens_within(tokens, start, end)
     if (  # EV|電池, AI|半導体: a generic term and one kanji common noun MeCab knows (not
         # PC|エンジン, A|リーグ)

@@ -1011,6 +1011,8 @@ def test_generic_business_words_are_no_names():
     assert games == {}  # third parties, typed a company
     tools = entities_of("画像生成やプラグインは多機能だ。GmailやGoogleドキュメントと連携できる。")
     assert "プラグイン" not in tools  # typed a product
+    tips = entities_of("プロンプトエンジニアリングのコツは、具体的な指示を出すことです。")
+    assert tips == {}  # a generic term, の and a common noun, typed a product
     assert tools.get("Gmail") == tools.get("Googleドキュメント") == "PRODUCT"  # firms
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
