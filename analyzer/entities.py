@@ -3205,7 +3205,7 @@ def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
 _SHORTENED = (("hd", "ホールディングス"), ("fg", "フィナンシャルグループ"), ("g", "グループ"))
 
 
-def _spelled_out(key: str, canonical: dict[str, str]) -> str:
+def spelled_out(key: str, canonical: dict[str, str]) -> str:
     """The key of a company's name with ``HD`` or ``G`` written out, or its listed name
     without them (``パナソニックHD``: the listed パナソニック); ``key`` if neither."""
     for short, full in _SHORTENED:
@@ -4006,7 +4006,7 @@ def group_mentions(
         if mention.type == "COMPANY" and (bare := _bare_name(name)) in canonical:
             name = bare  # トヨタ自動車株式会社: the listed トヨタ自動車
         elif mention.type == "COMPANY" and name not in canonical:
-            name = _spelled_out(name, canonical)  # ソニーG: ソニーグループ
+            name = spelled_out(name, canonical)  # ソニーG: ソニーグループ
         if mention.type in NUMERIC_TYPES and mention.value and mention.type != "DATE":
             # 約200億円 and 200億円, 3千万円 and 3,000万円: one sum (not so dates: 2026年
             # and 2026年度 have one value but are not one period)

@@ -42,6 +42,7 @@ from analyzer.entities import (
     TITLES,
     gazetteer,
     generic_terms,
+    spelled_out,
 )
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
@@ -677,6 +678,9 @@ def _only_inside(candidate: Candidate) -> str:
 
 
 def _concept(key: str, aliases: dict[str, str]) -> str:
+    """One key per thing named: a listed name's, and a group's or holding company's
+    whatever its short form (``東京電力HD`` and ``東京電力ホールディングス``)."""
+    key = spelled_out(key, aliases)
     return aliases.get(key, key)
 
 
@@ -697,13 +701,14 @@ def select(
         concept = _concept(key, aliases)
         if concept in concepts:
             continue
+        form = spelled_out(key, aliases)  # 海上HD, a fragment of 東京海上ホールディングス
         clash = False
         for other, _ in chosen:
-            shorter, longer = sorted((key, other.key), key=len)
+            shorter, longer = sorted((form, spelled_out(other.key, aliases)), key=len)
             if _variant(shorter, longer):
                 clash = True
             elif shorter in longer:
-                short = candidate if shorter == key else other
+                short = candidate if shorter == form else other
                 long = other if short is candidate else candidate
                 clash = not (_stands_alone(short) and _stands_alone(long))
             elif other.key in _only_inside(candidate) or key in _only_inside(other):

@@ -54,6 +54,16 @@ def test_two_fragments_of_one_chain_are_not_both_listed():
     assert "Nintendo Switch" not in keywords  # only ever inside Nintendo Switch 2
 
 
+def test_a_holding_companys_short_and_long_names_are_one_keyphrase():
+    text = (
+        "## 東京電力HD：柏崎刈羽の行方\n\n東京電力ホールディングスは再稼働を目指す。"
+        "東京電力HDの株価は上昇した。関西電力と東京電力HDを比べる。東京海上HDも上がった。"
+    )
+    keywords = keywords_of(text)
+    assert len({"東京電力HD", "東京電力ホールディングス"} & set(keywords)) == 1
+    assert "HD" not in keywords and "海上HD" not in keywords  # fragments
+
+
 def test_a_one_letter_noun_and_a_suffix_is_no_keyphrase():
     text = (
         "## QQQ：成長重視ならこれ\n\nQQQは値動きが大きいので、**長期で保有できる人向け**です。"
