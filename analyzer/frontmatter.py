@@ -197,11 +197,13 @@ def calendar_date(value: str | None) -> dt.date | None:
 
 
 def _text(value: Any) -> str | None:
+    """A front matter field as text, without the line break a YAML block scalar
+    (``excerpt: >``) ends with."""
     if value is None:
         return None
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    return str(value)
+    return str(value).strip()
 
 
 def _string_list(value: Any) -> tuple[str, ...]:

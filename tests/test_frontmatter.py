@@ -28,6 +28,11 @@ def test_jekyll_front_matter_becomes_meta():
     assert POST[front.body_start :] == "本文です。\n"
 
 
+def test_a_block_scalar_excerpt_ends_without_its_line_break():
+    front = split_front_matter("---\ntitle: x\nexcerpt: >\n  決算を\n  まとめます。\n---\n本文。\n")
+    assert meta_from_values(front.values).excerpt == "決算を まとめます。"
+
+
 @pytest.mark.parametrize(
     ("raw", "iso"),
     [
