@@ -1014,6 +1014,10 @@ def test_generic_business_words_are_no_names():
     tips = entities_of("プロンプトエンジニアリングのコツは、具体的な指示を出すことです。")
     assert tips == {}  # a generic term, の and a common noun, typed a product
     assert tools.get("Gmail") == tools.get("Googleドキュメント") == "PRODUCT"  # firms
+    brands = entities_of("ダイソンとバルミューダが新製品を出した。弁護士ドットコムは増収。")
+    assert set(brands.values()) == {"COMPANY"}  # persons, and ドットコム alone
+    assert set(brands) == {"ダイソン", "バルミューダ", "弁護士ドットコム"}
+    assert entities_of("ジェームズ・ダイソン氏は語った。") == {"ジェームズ・ダイソン": "PERSON"}
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
