@@ -2668,6 +2668,9 @@ _BREAKS = regex(
     rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
     r"|(?<=[\u4e00-\u9fff])[-‐](?=[\u3040-\u30ff\u4e00-\u9fff])"
+    # pictographs (Weekly Market Recap 🚀 米国株: two names at most, never one), but the
+    # stars and notes names hold (遊☆戯☆王, Ange☆Reve: 4 Stockmark train gold names)
+    r"|[\u2600-\u2604\u2607-\u2669\u266c-\u27bf\u2b50\u2b55\U0001f000-\U0001faff]"
 )
 _PICKS = regex(r"\d+選$")  # no Stockmark train gold name ends so
 _CALLED = ("通称", "愛称", "略称")  # nor starts so

@@ -2589,3 +2589,10 @@ def test_funds_indexes_and_their_makers_in_a_holdings_list():
     names = {e.text: (e.type, e.count) for e in analyze_text(table).entities}
     assert names.get("QQQ") == ("PRODUCT", 2)  # its full name, typed an event, is an alias
     assert found.get("コカ・コーラ") == "COMPANY"  # typed a facility
+
+
+def test_a_pictograph_ends_a_name_but_a_star_in_one_does_not():
+    found = entities_of("# Weekly Market Recap 🚀 米国株は最高値更新\n\nAnge☆Reveのメンバー。")
+    assert not [name for name in found if "🚀" in name]  # one product, typed so whole
+    assert found.get("米国") == "LOCATION"
+    assert "Ange☆Reve" in found  # a group's name holds its star
