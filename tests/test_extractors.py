@@ -2588,6 +2588,10 @@ def test_funds_indexes_and_their_makers_in_a_holdings_list():
     table = "\n".join(rows) + "\n"
     names = {e.text: (e.type, e.count) for e in analyze_text(table).entities}
     assert names.get("QQQ") == ("PRODUCT", 2)  # its full name, typed an event, is an alias
+    rows = ["| Ticker | Name | Weekly |", "|:--|:--|--:|"]
+    rows.append("| PLTR | Palantir Technologies | +12% |")
+    names = {e.text: (e.type, e.count) for e in analyze_text("\n".join(rows)).entities}
+    assert set(names) == {"Palantir", "+12%"}  # column heads, typed a product and a firm
     assert found.get("コカ・コーラ") == "COMPANY"  # typed a facility
 
 
