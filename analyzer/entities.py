@@ -2996,8 +2996,8 @@ _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # ... as is one right before such words (「楽天スーパーSALE」を12月4日から開催する, typed a
 # company; 7 of the 8 train gold names before を開催, を開く, が開催され or が開かれ are
 # events, the other a product, an exhibition's title, 特別展「社寺参詣曼荼羅」, left so).
-# Not before が開催 (a host).
-_HELD_AFTER = regex(r"[」』]?(?:を[^、。をがにはの]{0,12}?(?:開催|開い|開く)|が(?:開催さ|開か))")
+# Not before が開催 (a host), nor を開く (a shop: 「ユニクロ銀座店」を開いた).
+_HELD_AFTER = regex(r"[」』]?(?:を[^、。をがにはの]{0,12}?開催|が(?:開催さ|開か))")
 # A plan is a product as the Stockmark data types them (7 of its 10 train gold names
 # ending in 計画, and its one 構想): 第7次エネルギー基本計画 and スターゲート計画, typed
 # political bodies or organisations; not the UN's programmes, bodies (国連環境計画, the

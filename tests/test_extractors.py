@@ -1613,6 +1613,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert held.get("Build") == "EVENT"  # quoted after a kind of event, typed PRODUCT
     held = entities_of("楽天は、楽天市場で「楽天スーパーSALE」を12月4日から開催する。")
     assert held.get("楽天スーパーSALE") == "EVENT"  # what it holds, typed a company
+    shop = entities_of("ファーストリテイリングは「ユニクロ銀座店」を開いた。")
+    assert shop.get("ユニクロ銀座店") == "FACILITY"  # a shop opened, no event
     series = entities_of("任天堂は、『ポケットモンスター』シリーズの新作を発表した。")
     assert series.get("ポケットモンスター") == "PRODUCT"
     assert "シリーズ" not in series  # the kind of what the quote names, typed a product
