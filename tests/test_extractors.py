@@ -1018,6 +1018,8 @@ def test_generic_business_words_are_no_names():
     assert set(brands.values()) == {"COMPANY"}  # persons, and ドットコム alone
     assert set(brands) == {"ダイソン", "バルミューダ", "弁護士ドットコム"}
     assert entities_of("ジェームズ・ダイソン氏は語った。") == {"ジェームズ・ダイソン": "PERSON"}
+    parks = entities_of("香港ディズニーランドとUSJは好調だ。")
+    assert parks.get("香港ディズニーランド") == parks.get("USJ") == "FACILITY"  # a person, a firm
     towers = entities_of("三井不動産は高さ230メートルの超高層ビルを建て、タワーマンションも売る。")
     assert set(towers) == {"三井不動産", "230メートル"}  # kinds of building, no names
     assert "ユーロ円" not in entities_of("ユーロ円は1ユーロ＝165円台。")  # a currency pair
