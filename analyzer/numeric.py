@@ -223,6 +223,13 @@ _QUANTITY = regex(
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
     r"(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
 )
+# Several of a counted thing (数十社, 数百人, 数十万基): two to nine of it, as a range,
+# as several of a unit of money is.
+_SEVERAL_QUANTITY = regex(
+    r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>[十百千]?)(?P<scale>[億万]?)(?<=[十百千億万])"
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    r"(?!当たり|あたり)"
+)
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
 
@@ -273,11 +280,12 @@ def find_numeric(
         ("PERCENT", _PERCENT, _percent_value),
         ("DATE", _DATE, lambda match: _date_value(match, timeline)),
         ("QUANTITY", _QUANTITY, _quantity_value),
+        ("QUANTITY", _SEVERAL_QUANTITY, _several_value),
     ):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(taken[start:end]) or (
-                kind == "QUANTITY" and (_inside_word(text, match) or _model_number(text, match))
+                pattern is _QUANTITY and (_inside_word(text, match) or _model_number(text, match))
             ):
                 continue
             if pattern is _MONEY and _rate_base(text, match):
@@ -392,8 +400,13 @@ def _money_value(match: re.Match[str]) -> dict[str, Any]:
 
 
 def _several_value(match: re.Match[str]) -> dict[str, Any]:
-    unit = _KANJI_UNIT.get(match.group("scale"), 1.0) * _KANJI_VALUE.get(match.group("tens"), 1)
-    return {"amount": 2 * unit, "amount_max": 9 * unit, "unit": _CURRENCY[match.group("cur")]}
+    """数千億円 → 2e11 to 9e11 yen; 数百社 → 200 to 900 社."""
+    size = _KANJI_UNIT.get(match.group("scale"), 1.0) * _KANJI_VALUE.get(match.group("tens"), 1)
+    if "cur" in match.re.groupindex:
+        unit = _CURRENCY[match.group("cur")]
+    else:
+        unit = _UNIT_SYMBOLS.get(match.group("unit"), match.group("unit"))
+    return {"amount": 2 * size, "amount_max": 9 * size, "unit": unit}
 
 
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:

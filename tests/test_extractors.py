@@ -304,6 +304,11 @@ def test_money_percent_dates_and_quantities_are_normalised():
     (several,) = find_numeric("数千億円を投じる")
     assert several.value == {"amount": 2e11, "amount_max": 9e11, "unit": "JPY"}  # 2 to 9
     assert find_numeric("数円の差") == [] and find_numeric("多数億円") == []
+    counted = "数百社が参加し、GPUが数十万基規模で入る。数人が残り、人数百人、数十年かかる。"
+    assert [(counted[s.start : s.end], s.type, s.value) for s in find_numeric(counted)] == [
+        ("数百社", "QUANTITY", {"amount": 200.0, "amount_max": 900.0, "unit": "社"}),
+        ("数十万基", "QUANTITY", {"amount": 2e5, "amount_max": 9e5, "unit": "基"}),
+    ]  # not 数人 (no size), 人数百人 (数 of 人数), 数十年 (a time, not counted)
     cut = "約1割を削減"
     assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
     lines = "契約1000万回線を突破し、総額約5000億円を投じた。"
