@@ -309,6 +309,8 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("数百社", "QUANTITY", {"amount": 200.0, "amount_max": 900.0, "unit": "社"}),
         ("数十万基", "QUANTITY", {"amount": 2e5, "amount_max": 9e5, "unit": "基"}),
     ]  # not 数人 (no size), 人数百人 (数 of 人数), 数十年 (a time, not counted)
+    (stocks,) = find_numeric("約580銘柄に分散し、銘柄数は多い")
+    assert stocks.value == {"amount": 580.0, "unit": "銘柄"}
     cut = "約1割を削減"
     assert [cut[s.start : s.end] for s in find_numeric(cut)] == ["約1割"]
     lines = "契約1000万回線を突破し、総額約5000億円を投じた。"
@@ -2091,6 +2093,11 @@ def test_the_etfs_retail_investors_write_about_are_products():
     assert {found.get(t) for t in ("VYM", "HDV", "SPYD", "VT", "VOO")} == {"PRODUCT"}
     found = entities_of("任天堂、Switch 2が好発進。メタ、スケールAIに143億ドル出資")
     assert found.get("Switch 2") == "PRODUCT" and found.get("スケールAI") == "COMPANY"
+    # a table's cell of fund managers, and a fund series
+    found = entities_of(
+        "| SPYD | ステート・ストリート | 0.07% |\n\nHDVはiシェアーズのETFで、約75銘柄です。"
+    )
+    assert found.get("State Street") == "COMPANY" and found.get("iShares") == "PRODUCT"
 
 
 def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
