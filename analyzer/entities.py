@@ -2665,7 +2665,7 @@ _LATIN_LEGAL_KEYS = tuple(
 # train gold name has one; after katakana it may be one name's (セブン-イレブン,
 # NARUTO-ナルト-外伝).
 _BREAKS = regex(
-    rf"[()\[\]「」『』【】;、。]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
+    rf"[()\[\]「」『』【】;、。|｜]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
     r"|(?<=[\u4e00-\u9fff])[-‐](?=[\u3040-\u30ff\u4e00-\u9fff])"
     # pictographs (Weekly Market Recap 🚀 米国株: two names at most, never one), but the

@@ -2098,6 +2098,14 @@ def test_the_etfs_retail_investors_write_about_are_products():
         "| SPYD | ステート・ストリート | 0.07% |\n\nHDVはiシェアーズのETFで、約75銘柄です。"
     )
     assert found.get("State Street") == "COMPANY" and found.get("iShares") == "PRODUCT"
+    # a table in plain text: a bar parts names; a sector alone is none
+    found = entities_of("| XLK | テクノロジー | ウィズダムツリー |\nABCロボティクスが上場")
+    assert found == {
+        "XLK": "PRODUCT",
+        "WisdomTree": "COMPANY",
+        "ウィズダムツリー": "COMPANY",
+        "ABCロボティクス": "COMPANY",
+    }
 
 
 def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
