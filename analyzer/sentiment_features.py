@@ -36,6 +36,10 @@ _NEGATORS = frozenset({"ない", "無い", "ず", "ぬ", "ん"})
 _CONTRAST = frozenset({"しかし", "ものの", "けれど", "けれども", "けど", "だが", "ところが"})
 _CONTRAST_SURFACES = _CONTRAST | {"が", "の"}
 _NEGATION_REACH = 4
+# Further, where only particles and the words of a polite or copular negation come
+# between: 期待|ほど|で|は|あり|ませ|ん, 進化|し|て|い|ませ|ん, 迷う|こと|が|あり|ませ|ん.
+_NEGATION_GLUE = frozenset({"だ", "は", "ある", "ます", "いる", "て", "する", "こと", "感"})
+_NEGATION_SPAN = 8
 # The lexicon features' values are scaled so that regularisation, the same for every
 # feature, holds their weights back less than the n-grams': a short sentence has few
 # n-grams, and one lexicon word (上方修正, 債務超過) must be able to move it off neutral.
@@ -94,13 +98,21 @@ def is_negator(token: Token) -> bool:
 
 def negator_of(tokens: Sequence[Token], i: int) -> int:
     """Index of the negation (ない, ず, ぬ) over the word at ``i`` within the next few
-    tokens of its clause, or -1."""
-    for j in range(i + 1, min(i + 1 + _NEGATION_REACH, len(tokens))):
+    tokens of its clause, or further where only particles and the words of a polite
+    or copular negation come between (``期待ほどではありません``), or -1."""
+    glue_only = True
+    for j in range(i + 1, min(i + 1 + _NEGATION_SPAN, len(tokens))):
         token = tokens[j]
         if token.pos[0] == "補助記号" or is_contrast(tokens, j):
             return -1
         if is_negator(token):
-            return j
+            return j if glue_only or j - i <= _NEGATION_REACH else -1
+        # another word between (赤字から|抜け出せ|てい|ない): the negation is that word's
+        glue_only = glue_only and (
+            token.lemma in _NEGATION_GLUE or token.pos[0] in ("助詞", "接尾辞")  # お得|感|は…
+        )
+        if not glue_only and j - i >= _NEGATION_REACH:
+            return -1
     return -1
 
 

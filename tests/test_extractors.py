@@ -908,6 +908,29 @@ def test_a_negation_flips_the_nearest_polarity_word_before_it():
     assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [-0.9]
 
 
+def test_a_polite_or_copular_negation_reaches_further_over_particles_only():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("バッテリー持ちは期待ほどではありませんでした。") == [-0.7]
+    assert polarities("前モデルからほとんど進化していません。") == [-0.6]
+    assert polarities("初心者でも迷うことがありません。") == [0.4]
+    assert polarities("以前ほどお得感はありません。") == [-0.6]
+    # another word between: the negation is that word's, the deficit stays bad
+    assert polarities("依然として赤字から抜け出せていない。") == [-0.9]
+    reviews = {
+        "夜景モードは強力で、他社の最上位機種と比べても遜色ありません。": "positive",
+        "正直、期待外れでした。": "negative",  # not 期待, good
+        "アップデート後に不具合が多発しています。": "negative",
+        "キーボードの打鍵感が心地よく、長時間でも疲れません。": "positive",
+    }
+    assert {text: analyze_text(text).sentiment.label for text in reviews} == reviews
+
+
 def test_a_market_moves_in_its_own_direction():
     from analyzer.sentiment import polarity_lexicon
     from analyzer.sentiment_features import lexicon_hits
