@@ -310,6 +310,7 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                 polarity *= _INTENSITY
                 hidden = (*hidden, *range(intensifier, i))
             found.append((i, polarity, hidden, negator_of(tokens, i)))
+    found = _good_thing_slowing(tokens, found, changes)
     # a negation is the nearest polarity word's before it: 優位は揺るがない, not 優位 negated
     owner = {negator: i for i, _, _, negator in found if negator >= 0}
     hits = []
@@ -319,6 +320,38 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             hidden = (*hidden, i, negator) if i not in hidden else (*hidden, negator)
         hits.append((i, polarity, hidden))
     return hits
+
+
+# Words of a slowdown, bad news of whatever good thing is their subject (成長が鈍化).
+_SLOWDOWNS = frozenset({"鈍化", "減速", "遅れる", "停滞", "鈍る", "失速"})
+
+
+def _good_thing_slowing(
+    tokens: Sequence[Token],
+    found: list[tuple[int, float, tuple[int, ...], int]],
+    changes: frozenset[str],
+) -> list[tuple[int, float, tuple[int, ...], int]]:
+    """A good thing that falls or slows is bad news (``成長が鈍化``, ``成長鈍化``,
+    ``増益幅が縮小``): the good word is what the change is about and counts for nothing,
+    as a bad word does under a change whose subject is a cost."""
+    good = {k for k, polarity, _, _ in found if polarity > 0}
+    if not good:
+        return found
+    about: set[int] = set()
+    for k, polarity, _, _ in found:
+        lemma = tokens[k].lemma
+        if polarity >= 0 or not (lemma in _SLOWDOWNS or lemma in changes):
+            continue
+        if k - 1 in good and tokens[k - 1].pos[0] == "名詞":
+            about.add(k - 1)  # 成長|鈍化
+        subject = _subject(tokens, k)
+        if subject >= 0:
+            about.update(j for j in range(subject - 3, subject + 1) if j in good)
+    if not about:
+        return found
+    return [
+        (k, 0.0, (*hid, k), neg) if k in about else (k, pol, hid, neg) for k, pol, hid, neg in found
+    ]
 
 
 _SIGNS = {"-": -_SIGNED, "−": -_SIGNED, "▲": -_SIGNED, "△": -_SIGNED, "+": _SIGNED}

@@ -908,6 +908,21 @@ def test_a_negation_flips_the_nearest_polarity_word_before_it():
     assert [p for _, p, _ in lexicon_hits(tokens, polarity_lexicon())] == [-0.9]
 
 
+def test_a_good_thing_that_slows_or_falls_is_bad_news():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("成長鈍化が鮮明になった。") == [0.0, -0.8]  # 成長 is what slows
+    assert polarities("成長が鈍化している。") == [0.0, -0.8]
+    assert polarities("増益幅が縮小した。") == [0.0, -0.6]
+    assert polarities("売上高が増加し、利益も拡大した。") == [0.8, 0.7]  # rises stay
+    assert analyze_text("成長鈍化が鮮明になってきました。").sentiment.label == "negative"
+
+
 def test_a_polite_or_copular_negation_reaches_further_over_particles_only():
     from analyzer.sentiment import polarity_lexicon
     from analyzer.sentiment_features import lexicon_hits
