@@ -2146,6 +2146,12 @@ def test_the_etfs_retail_investors_write_about_are_products():
     }
 
 
+def test_display_technologies_are_no_firms():
+    # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
+    found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
+    assert found == {"ジャパンディスプレイ": "COMPANY"}
+
+
 def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
     from analyzer.sentiment import polarity_lexicon
     from analyzer.sentiment_features import lexicon_hits
