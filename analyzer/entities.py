@@ -331,15 +331,14 @@ def extract_entities(
             timeline = Timeline(reference)
         previous_end = sentence.end
         for span in find_numeric(text[sentence.start : sentence.end], reference, timeline):
-            if _is_enumerator(doc, span.start + sentence.start) or _starts_a_person(
-                text, span.start + sentence.start, span.end + sentence.start, found
+            start, end = span.start + sentence.start, span.end + sentence.start
+            if (
+                _is_enumerator(doc, start)
+                or _starts_a_person(text, start, end, found)
+                or (span.type == "QUANTITY" and _inside_a_product(start, end, found))
             ):
                 continue
-            claim(
-                EntityMention(
-                    span.start + sentence.start, span.end + sentence.start, span.type, span.value
-                )
-            )
+            claim(EntityMention(start, end, span.type, span.value))
     for code in _TICKER_AFTER.finditer(text):  # (NASDAQ: CRWV), （6789）: no name of its own
         word = _LATIN_WORD_BEFORE.search(text, max(0, code.start() - 40), code.start())
         if _is_stock_code(code, word.group() if word else ""):
@@ -1548,6 +1547,12 @@ def _starts_a_person(text: str, start: int, end: int, tagged: list[tuple[int, in
     return not _HAS_DIGIT.search(text, start, end) and any(
         kind == "PERSON" and s == start and e > end for s, e, kind in tagged
     )
+
+
+def _inside_a_product(start: int, end: int, tagged: list[tuple[int, int, str]]) -> bool:
+    """Whether a count or size is inside a tagged product's name, which goes on on both
+    sides of it (``FE 35mm F1.4 GM``, a lens; not ``メモリ64GB``, a size of memory)."""
+    return any(kind == "PRODUCT" and s < start and end < e for s, e, kind in tagged)
 
 
 def _numeral_head(tokens: Sequence[Token], start: int) -> int:

@@ -91,7 +91,9 @@ _COUNTERS = (
     "TWh|GWh|MWh|kWh|TW|GW|MW|kW|テラワット時|ギガワット時|メガワット時|キロワット時|テラワット|"
     "ギガワット|メガワット|キロワット|"
     "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分|株|"
-    "ポイント"
+    "ポイント|"
+    # a device's specifications: 45W, 5000mAh, 4.2GHz, 120Hz, 6.3インチ, 5000万画素, 8.5mm
+    "mAh|Wh|W|GHz|MHz|Hz|インチ|画素|グラム|mm|cm"
 )
 # Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
 _UNIT_SYMBOLS = {
@@ -108,6 +110,7 @@ _UNIT_SYMBOLS = {
     "平方メートル": "m2",
     "メートル": "m",
     "ヘクタール": "ha",
+    "グラム": "g",
 }
 
 # Each pattern first looks at the character it could start with, so that the many
@@ -221,7 +224,7 @@ _QUANTITY = regex(
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
-    r"(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
+    r"(?![A-Za-z])(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
 )
 # Several of a counted thing (数十社, 数百人, 数十万基): two to nine of it, as a range,
 # as several of a unit of money is.

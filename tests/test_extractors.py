@@ -309,6 +309,17 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("数百社", "QUANTITY", {"amount": 200.0, "amount_max": 900.0, "unit": "社"}),
         ("数十万基", "QUANTITY", {"amount": 2e5, "amount_max": 9e5, "unit": "基"}),
     ]  # not 数人 (no size), 人数百人 (数 of 人数), 数十年 (a time, not counted)
+    specs = "最大45W、5000mAh、4.2GHz、120Hz、6.3インチ、5000万画素、約190グラム、8.5mm、5GBps"
+    assert [(specs[s.start : s.end], s.value) for s in find_numeric(specs)] == [
+        ("45W", {"amount": 45.0, "unit": "W"}),
+        ("5000mAh", {"amount": 5000.0, "unit": "mAh"}),
+        ("4.2GHz", {"amount": 4.2, "unit": "GHz"}),
+        ("120Hz", {"amount": 120.0, "unit": "Hz"}),
+        ("6.3インチ", {"amount": 6.3, "unit": "インチ"}),
+        ("5000万画素", {"amount": 5e7, "unit": "画素"}),
+        ("約190グラム", {"amount": 190.0, "unit": "g"}),
+        ("8.5mm", {"amount": 8.5, "unit": "mm"}),
+    ]  # not 5GB of 5GBps, a rate
     (stocks,) = find_numeric("約580銘柄に分散し、銘柄数は多い")
     assert stocks.value == {"amount": 580.0, "unit": "銘柄"}
     cut = "約1割を削減"
@@ -2144,6 +2155,11 @@ def test_the_etfs_retail_investors_write_about_are_products():
         "ウィズダムツリー": "COMPANY",
         "ABCロボティクス": "COMPANY",
     }
+
+
+def test_a_size_inside_a_products_name_is_the_names():
+    found = entities_of("ソニーのFE 35mm F1.4 GMは人気のレンズだ。メモリ64GBのモデル。")
+    assert found["FE 35mm F1.4 GM"] == "PRODUCT" and found["64GB"] == "QUANTITY"
 
 
 def test_display_technologies_are_no_firms():
