@@ -2162,6 +2162,15 @@ def test_a_size_inside_a_products_name_is_the_names():
     assert found["FE 35mm F1.4 GM"] == "PRODUCT" and found["64GB"] == "QUANTITY"
 
 
+def test_phone_makers_carriers_and_product_lines():
+    found = entities_of(
+        "XiaomiやOPPOの急速充電には及ばない。ドコモ、au、楽天モバイルで販売。"
+        "来年発売予定のPixel 11に期待。au PAYで支払う。"
+    )
+    assert {found.get(name) for name in ("OPPO", "au", "NTTドコモ")} == {"COMPANY"}
+    assert found.get("Pixel 11") == "PRODUCT" and found.get("au PAY") == "PRODUCT"
+
+
 def test_display_technologies_are_no_firms():
     # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
     found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
