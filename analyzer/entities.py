@@ -471,8 +471,10 @@ def extract_entities(
                         text, part_start, part_end
                     ):  # 浅草公園六区の帝国館: two names (not 麻布台ヒルズの森JPタワー, one site)
                         continue
-                if (kind_word := _KIND_OF_FIRM.match(text, part_start, part_end)) and (
-                    part_end - kind_word.end() >= 2
+                if (
+                    (kind_word := _KIND_OF_FIRM.match(text, part_start, part_end))
+                    and part_end - kind_word.end() >= 2
+                    and not _quoted_whole(text, part_start, part_end)  # 「スタートアップ育成…計画」
                 ):  # 日本法人|アンソロピック・ジャパン: what the firm is, then its name
                     part_start = kind_word.end()
                 elif (
@@ -2040,6 +2042,11 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     ):
         return start
     return tokens[k].start
+
+
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """Whether the span is all a quotation holds (「スタートアップ育成5か年計画」): a title."""
+    return start > 0 and text[start - 1] in "「『" and end < len(text) and text[end] in "」』"
 
 
 _HYPHENED_TAIL = regex(r"(?:-[A-Za-z0-9]+)+")

@@ -2332,6 +2332,8 @@ def test_what_a_firm_is_to_another_is_not_its_name():
     found = entities_of("中国アリババ集団はAIモデルを公開した。日本マイクロソフトも発表した。")
     assert found.get("アリババ集団") == "COMPANY" and found.get("中国") == "LOCATION"
     assert found.get("日本マイクロソフト") == "COMPANY"  # a firm's own name
+    plan = entities_of("政府は「スタートアップ育成5か年計画」を掲げる。")
+    assert plan == {"スタートアップ育成5か年計画": "PRODUCT"}  # a title, quoted whole
 
 
 def test_a_price_move_after_a_percentage_is_no_name():
