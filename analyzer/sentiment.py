@@ -284,9 +284,10 @@ def target_score(
     return p[2] - p[0]
 
 
-# What follows a name that news quotes as its source (によると, の調べでは).
+# What follows a name that news quotes as its source (によると, の調べでは), maybe
+# after its quotation mark (情報プラットフォーム「INITIAL」によると).
 _SOURCE = regex(
-    r"(?:社|氏|さん)?(?:によると|によれば|の調べでは|の調べによると|の調査では|の調査によると"
+    r"(?:社|氏|さん|[」』])?(?:によると|によれば|の調べでは|の調べによると|の調査では|の調査によると"
     r"|の集計では|の集計によると|の推計では|の試算では|の予測では)"
 )
 

@@ -1151,6 +1151,11 @@ def test_a_source_of_a_report_gets_no_sentiment_from_it():
     source = next(e for e in analysis.entities if e.text == "野村證券")
     assert source.sentiment is not None and source.sentiment.score == 0.0
     assert source.sentiment.label == "neutral"
+    quoted = analyze_text(
+        "調査会社「INITIAL」によると、国内スタートアップの資金調達額は前年から大きく減少した。"
+    )
+    (source,) = [e for e in quoted.entities if e.text == "INITIAL"]
+    assert source.sentiment is not None and source.sentiment.score == 0.0  # after its 」
 
 
 def test_each_entity_gets_the_sentiment_of_its_own_clause():
