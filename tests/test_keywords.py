@@ -237,6 +237,15 @@ def test_a_summary_heading_and_this_week_give_no_keyphrases():
     assert not [k for k in keywords if k.endswith(("まとめ", "速報"))], keywords
 
 
+def test_the_comparisons_of_a_results_post_give_no_keyphrases():
+    keywords = keywords_of(
+        "# 資金調達額は過去最高に\n\n調達額は過去最高を更新した。前年同期比で2割増え、"
+        "過去最高の水準だ。前年同期比の伸びは大きい。",
+        top=50,
+    )
+    assert "過去最高" not in keywords and "前年同期比" not in keywords, keywords
+
+
 def test_an_adjectival_noun_or_teki_inside_a_compound_keeps_it_whole():
     keywords = keywords_of(
         "政府は重要鉱物の調達を急ぐ。重要鉱物の備蓄も増やす。"
