@@ -232,14 +232,16 @@ _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後
 
 
 # Words the words before them are the keyphrase of: what a post's heading or label calls
-# itself (ポイントまとめ, 決算速報) and what a firm is to the name before it (Alphabet|傘下).
-_NEVER_LAST = frozenset({"まとめ", "速報", "傘下"})
+# itself (ポイントまとめ, 決算速報), what a firm is to the name before it (Alphabet|傘下)
+# and what is related to a field (生成AI|関連の企業; 関連 inside a chain stays: AI関連銘柄).
+_NEVER_LAST = frozenset({"まとめ", "速報", "傘下", "関連"})
 
 
 def _may_end(token: Token) -> bool:
     """A keyphrase does not end in a prefix, a hyphen, a title (``社長``, ``CEO``: the
     name before it is the keyphrase), a word of time after a noun (``決算発表後``), a
-    post's label for itself (``ポイントまとめ``) or ``傘下`` (``Alphabet傘下``)."""
+    post's label for itself (``ポイントまとめ``), ``傘下`` (``Alphabet傘下``) or
+    ``関連`` (``生成AI関連``)."""
     return (
         token.pos[0] not in ("接頭辞", "形状詞")
         and token.surface not in _JOINERS

@@ -237,6 +237,16 @@ def test_a_summary_heading_and_this_week_give_no_keyphrases():
     assert not [k for k in keywords if k.endswith(("まとめ", "速報"))], keywords
 
 
+def test_related_to_a_field_ends_no_keyphrase():
+    keywords = keywords_of(
+        "けん引役は生成AI関連の企業だ。生成AI関連の投資が増え、AI関連銘柄も買われた。"
+        "AI関連銘柄の上昇が続く。",
+        top=50,
+    )
+    assert "生成AI" in keywords and "生成AI関連" not in keywords, keywords
+    assert "AI関連銘柄" in keywords  # inside a chain it stays
+
+
 def test_the_comparisons_of_a_results_post_give_no_keyphrases():
     keywords = keywords_of(
         "# 資金調達額は過去最高に\n\n調達額は過去最高を更新した。前年同期比で2割増え、"
