@@ -55,6 +55,7 @@ TITLES = _words(
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 財務官 大臣 知事 市長 町長 村長 区長 議員 議長
     通商代表 報道官 大使 特使
+    財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 運輸長官 エネルギー長官
     委員長 幹事長 政調会長 総務会長
     外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
     経済産業相 国土交通相 厚生労働相 文部科学相 農林水産相 環境相 デジタル相 復興相 経済安保相
@@ -1120,6 +1121,7 @@ _PUBLIC_TITLES = tuple(
         _words(
             """
             氏 首相 大統領 副大統領 総裁 副総裁 長官 次官 大臣 議長 副議長 議員 委員長
+            財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 運輸長官
             幹事長 外相 財務相 経産相 防衛相 農相 法相 事務総長 教授 准教授 博士 監督
             理事 専務理事 理事長 事務局長 通商代表 報道官 大使 特使
             """
@@ -1817,9 +1819,11 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
     inside = [t for t in tokens if start <= t.start < end]
     if _KATAKANA_NAME.fullmatch(text, start, end):
         if kind in ("POLITICAL_ORG", "ORG") or (
-            kind == "COMPANY" and text.startswith(_PUBLIC_TITLES, end)
-        ):  # ウォ|ラー理事 (FRBのウォラー理事), typed a body or, before a public office, a
-            # firm: not one word MeCab knows (ロシア大統領, ユネスコ事務局長)
+            kind == "COMPANY"
+            and text.startswith(_PUBLIC_TITLES, end + (text[end : end + 1] in ("前", "元")))
+        ):  # ウォ|ラー理事 (FRBのウォラー理事), typed a body or, before a public office (a
+            # former one: イエレン前財務長官), a firm: not one word MeCab knows (ロシア大統領,
+            # ユネスコ事務局長)
             return len(inside) >= 2 or (len(inside) == 1 and inside[0].unknown)
         return kind == "LOCATION" and not any(t.pos[2] == "地名" for t in inside)
     return (
@@ -3065,6 +3069,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = when.end()  # 今回の|インボイス制度: when, not the name
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
+        elif b - a > 2 and text[a] in "現旧" and a > 0 and text[a - 1] == "(":
+            a += 1  # マイクロストラテジー(現|ストラテジー): now or formerly, then the name
         if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:
             a = generation.end()  # 第8世代|BiCS FLASH: no event, the product's generation
         for joined in _OF_LATIN.finditer(text, a, b):
@@ -3130,8 +3136,9 @@ def _foreign_name_or_bank(text: str, start: int, end: int) -> bool:
     )
 
 
-# Titles of three or more characters whose last MeCab may leave out of a tagged span
-# (グロッシ事務局|長): after a katakana name, the span ends where the title starts. (All
+# Titles of three or more characters whose last characters MeCab may leave out of a
+# tagged span (グロッシ事務局|長, ベッセント財務|長官): after a katakana name, the span
+# ends where the title starts. (All
 # kanji, tested inline: _kanji is defined further down.)
 _STRADDLED_TITLES = tuple(
     t for t in _TITLES_LONGEST_FIRST if len(t) >= 3 and all("\u4e00" <= c <= "\u9fff" for c in t)
@@ -3143,10 +3150,11 @@ def _without_title(text: str, start: int, end: int) -> int:
     ``永浜利広首席エコノミスト``)."""
     name = text[start:end]
     if not name.endswith(_TITLES_LONGEST_FIRST):  # one C-level test for most names
-        for title in _STRADDLED_TITLES:  # グロッシ事務局|長: a title the span cuts
-            at = end - (len(title) - 1)
-            if text.startswith(title, at) and _KATAKANA_NAME.fullmatch(text, start, at):
-                return at
+        for title in _STRADDLED_TITLES:  # グロッシ事務局|長, ベッセント財務|長官: a title
+            for inside in range(len(title) - 1, 0, -1):  # the span cuts
+                at = end - inside
+                if text.startswith(title, at) and _KATAKANA_NAME.fullmatch(text, start, at):
+                    return at
         return end
     for title in _TITLES_LONGEST_FIRST:
         if name.endswith(title) and len(name) > len(title) + 1:

@@ -254,6 +254,10 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert glasses == {"Meta": "COMPANY", "Ray-Ban Meta": "PRODUCT"}  # a longer quoted name
     chief = entities_of("国際原子力機関（IAEA）のグロッシ事務局長が懸念を示した。")
     assert chief.get("グロッシ") == "PERSON"  # the tagger took グロッシ事務局, not 長
+    secretaries = entities_of("ベッセント財務長官は証言した。イエレン前財務長官も講演した。")
+    assert secretaries == {"ベッセント": "PERSON", "イエレン": "PERSON"}  # 財務|長官 cut
+    renamed = entities_of("マイクロストラテジー（現ストラテジー）は9%安。")
+    assert "ストラテジー" in renamed and "現ストラテジー" not in renamed
     answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
     assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
