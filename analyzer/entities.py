@@ -780,6 +780,8 @@ def extract_entities(
         claim(EntityMention(start, end, "FACILITY"))
     for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
         claim(EntityMention(start, end, "COMPANY"))
+    for start, end, kind in _renamed(text, mentions):  # X(旧ツイッター), too short to tag
+        claim(EntityMention(start, end, kind))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
             tail = _VERSION_TAIL.match(text, mention.end)
@@ -811,6 +813,22 @@ def extract_entities(
             mentions[i] = replace(mention, start=head)
     _type_aliases(text, mentions, sentences, names)
     return group_mentions(doc, mentions, names)
+
+
+# A short Latin name before its former or present one in brackets: X(旧ツイッター).
+_NOW_OR_ONCE = regex(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{0,11}(?=\((?:旧|現)\S)")
+
+
+def _renamed(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
+    """A Latin name followed by the name it had or has in brackets, a name found, is a
+    name of that type (``X（旧ツイッター）``: X alone is too short a word to tag)."""
+    found = []
+    for match in _NOW_OR_ONCE.finditer(text):
+        inner = match.end() + 2  # after (旧
+        for m in mentions:
+            if m.start == inner and text.startswith(")", m.end) and m.type in _LENDING_TYPES:
+                found.append((match.start(), match.end(), m.type))
+    return found
 
 
 # Types a name may lend the other name in brackets right after it: not a person's (田中

@@ -258,6 +258,8 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert secretaries == {"ベッセント": "PERSON", "イエレン": "PERSON"}  # 財務|長官 cut
     renamed = entities_of("マイクロストラテジー（現ストラテジー）は9%安。")
     assert "ストラテジー" in renamed and "現ストラテジー" not in renamed
+    (x,) = analyze_text("セイラー会長はX（旧ツイッター）に投稿した。").entities[:1]
+    assert (x.text, x.type, len(x.mentions)) == ("X", "PRODUCT", 2)  # one entity, two names
     answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
     assert "Q." not in answer and "A." not in answer  # a question's and an answer's marks
     board = entities_of("FRBのウォラー理事は、利下げを支持した。")
