@@ -187,19 +187,25 @@ def tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
 
     The Stockmark data has no lenticular brackets, and the tagger ran names across them
     (``【米国株】エヌビディア``, one product) or typed what they hold as a title: it reads
-    a headline's label as a clause, ``【`` as nothing and ``】`` as ``、``."""
-    if not any(t.surface in _LENTICULAR for t in tokens):
+    a headline's label as a clause, ``【`` as nothing and ``】`` as ``、``. Nor has it
+    double corner brackets, which quote the titles of works (``『鬼滅の刃』``, missed): it
+    reads them as single ones, ``「鬼滅の刃」``, whose titles it learnt."""
+    if not any(t.surface in _UNSEEN for t in tokens):
         return _tag(tokens)
     read = []
     for token in tokens:
         if token.surface == "】":
             read.append(Token("、", token.start, _COMMA_POS, "、", "", False))
+        elif token.surface in _DOUBLE_QUOTES:
+            single = _DOUBLE_QUOTES[token.surface]
+            read.append(Token(single, token.start, token.pos, single, "", False))
         elif token.surface != "【":
             read.append(token)
     return _tag(read)
 
 
-_LENTICULAR = ("【", "】")
+_DOUBLE_QUOTES = {"『": "「", "』": "」"}
+_UNSEEN = ("【", "】", *_DOUBLE_QUOTES)
 _COMMA_POS = ("補助記号", "読点", "*", "*")
 
 
