@@ -54,6 +54,7 @@ TITLES = _words(
     共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 財務官 大臣 知事 市長 町長 村長 区長 議員 議長
+    都知事 府知事 県知事
     通商代表 報道官 大使 特使
     財務長官 国務長官 商務長官 国防長官 司法長官 内務長官 農務長官 運輸長官 エネルギー長官
     委員長 幹事長 政調会長 総務会長
@@ -3163,6 +3164,27 @@ _STRADDLED_TITLES = tuple(
 )
 
 
+# (Not 道知事 here: many given names end in 道, 鈴木直道|知事.)
+_GOVERNORS = frozenset({"都知事", "府知事", "県知事"})
+# The 47 prefectures with their suffixes: 東京都|知事選 is the place's office.
+_PREFECTURES = (
+    "北海道",
+    "東京都",
+    "大阪府",
+    "京都府",
+    *(
+        f"{name}県"
+        for name in _words(
+            """
+            青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 神奈川 新潟 富山 石川 福井
+            山梨 長野 岐阜 静岡 愛知 三重 滋賀 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島
+            香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄
+            """
+        )
+    ),
+)
+
+
 def _without_title(text: str, start: int, end: int) -> int:
     """The end of a name without a title the tagger took with it (``フアンCEO``,
     ``永浜利広首席エコノミスト``)."""
@@ -3171,7 +3193,15 @@ def _without_title(text: str, start: int, end: int) -> int:
         for title in _STRADDLED_TITLES:  # グロッシ事務局|長, ベッセント財務|長官: a title
             for inside in range(len(title) - 1, 0, -1):  # the span cuts
                 at = end - inside
-                if text.startswith(title, at) and _KATAKANA_NAME.fullmatch(text, start, at):
+                if text.startswith(title, at) and (
+                    _KATAKANA_NAME.fullmatch(text, start, at)
+                    # 小池百合子都|知事: a governor's, after any name but a prefecture's
+                    or (
+                        title in _GOVERNORS
+                        and at - start >= 2
+                        and not text.endswith(_PREFECTURES, start, at + 1)
+                    )
+                ):
                     return at
         return end
     for title in _TITLES_LONGEST_FIRST:

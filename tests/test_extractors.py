@@ -254,6 +254,13 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert glasses == {"Meta": "COMPANY", "Ray-Ban Meta": "PRODUCT"}  # a longer quoted name
     chief = entities_of("国際原子力機関（IAEA）のグロッシ事務局長が懸念を示した。")
     assert chief.get("グロッシ") == "PERSON"  # the tagger took グロッシ事務局, not 長
+    governors = entities_of("小池百合子都知事は会見した。北海道の鈴木直道知事。東京都知事選。")
+    assert governors == {
+        "小池百合子": "PERSON",
+        "北海道": "LOCATION",
+        "鈴木直道": "PERSON",  # 道 his name's
+        "東京都": "LOCATION",
+    }
     secretaries = entities_of("ベッセント財務長官は証言した。イエレン前財務長官も講演した。")
     assert secretaries == {"ベッセント": "PERSON", "イエレン": "PERSON"}  # 財務|長官 cut
     renamed = entities_of("マイクロストラテジー（現ストラテジー）は9%安。")
@@ -2180,6 +2187,13 @@ def test_phone_makers_carriers_and_product_lines():
     )
     assert {found.get(name) for name in ("OPPO", "au", "NTTドコモ")} == {"COMPANY"}
     assert found.get("Pixel 11") == "PRODUCT" and found.get("au PAY") == "PRODUCT"
+
+
+def test_a_works_title_in_double_corner_brackets_is_a_product():
+    found = entities_of("『鬼滅の刃』の劇場版は好調だ。『葬送のフリーレン』の第2期が始まる。")
+    assert found == {"鬼滅の刃": "PRODUCT", "葬送のフリーレン": "PRODUCT"}
+    game = entities_of("ポケモンGOは、ナイアンティックが開発したスマホゲームだ。")
+    assert "スマホゲーム" not in game  # a kind of game, no firm
 
 
 def test_display_technologies_are_no_firms():
