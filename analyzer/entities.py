@@ -921,12 +921,14 @@ def _dotted_head(text: str, mention: EntityMention) -> int | None:
 # A model's version after a product's name: its decimals after a number (GPT-5|.1), or
 # a number after a word (Claude Sonnet| 4.5, Gemini| 2.5 Pro), perhaps with an edition;
 # not a word that goes on (GPT-5.1x) nor a year (Windows| 2025, a date); or a plus
-# after a Latin name (Copilot|+ PC, Apple TV|+).
+# after a Latin name (Copilot|+ PC, Apple TV|+); or an edition alone (iPad| mini).
 _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
 _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
     rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.])"
     r"|(?<=[A-Za-z])\+(?: PC)?(?![A-Za-z0-9+])"
+    # an edition with no number (iPad mini, MacBook Air)
+    rf"|(?<=[A-Za-z]) (?:{_EDITIONS}|Air)(?![A-Za-z0-9.+])"
 )
 
 

@@ -2196,6 +2196,24 @@ def test_a_works_title_in_double_corner_brackets_is_a_product():
     assert "スマホゲーム" not in game  # a kind of game, no firm
 
 
+def test_gadgets_points_and_shops_posts_write_about():
+    found = entities_of(
+        "iPad miniとMacBook Airを買い、Steam Deckも迷っている。"
+        "楽天ポイントとdポイント、Vポイントのどれを貯めるか。楽天カードで楽天市場の買い物。"
+    )
+    products = (
+        "iPad mini",  # an edition with no number, after a listed product
+        "MacBook Air",
+        "Steam Deck",
+        "楽天ポイント",
+        "dポイント",
+        "Vポイント",  # not Vポイントのどれ
+        "楽天カード",
+        "楽天市場",
+    )
+    assert found == dict.fromkeys(products, "PRODUCT")
+
+
 def test_display_technologies_are_no_firms():
     # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
     found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
