@@ -374,6 +374,8 @@ def extract_entities(
                     _release_dates(text, mentions, taken, year.start(), start)
                     if not any(taken[year.start() : start]):
                         start = year.start()
+                if kind == "COMPANY" and (short := _GROUP_SHORT_FORM_AFTER.match(text, end)):
+                    end = short.end()  # キリン|HD、…: a headline's holding company
                 if not (_whole_word(text, start, end) or _dotted_list(text, start, end, listed)):
                     continue
                 # A listed name inside a longer one (日本 in 日本製鉄) is left to the
@@ -1562,6 +1564,7 @@ def _word_start(tokens: Sequence[Token], start: int) -> int:
 
 # A holding company's or a financial group's name shortened (ニトリHD, めぶきFG).
 _GROUP_SHORT_FORMS = frozenset(("HD", "FG"))
+_GROUP_SHORT_FORM_AFTER = regex(r"(?:HD|FG)(?![A-Za-z0-9])")
 _NUMERAL_SURNAME_HEADS = frozenset("一二三四五六七八九十百千万")
 _HAS_DIGIT = regex("[0-9０-９]")
 

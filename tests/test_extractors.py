@@ -2214,6 +2214,16 @@ def test_gadgets_points_and_shops_posts_write_about():
     assert found == dict.fromkeys(products, "PRODUCT")
 
 
+def test_headlines_shorten_holding_companies_and_banks():
+    found = entities_of(
+        "キリンHD、協和キリンを完全子会社化へ。パナHD、テレビ事業の売却を検討。"
+        "三井住友FG、SBIHDと資本提携。セブン銀、外貨両替を開始。"
+    )
+    assert found.get("キリンHD") == "COMPANY" and found.get("パナHD") == "COMPANY"
+    assert found.get("SBIHD") == "COMPANY" and found.get("セブン銀") == "COMPANY"
+    assert found.get("協和キリン") == "COMPANY"
+
+
 def test_display_technologies_are_no_firms():
     # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
     found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
