@@ -2224,6 +2224,12 @@ def test_headlines_shorten_holding_companies_and_banks():
     assert found.get("協和キリン") == "COMPANY"
 
 
+def test_a_carmakers_models_and_plants_are_listed():
+    found = entities_of("テスラのギガテキサスでは、サイバートラックとモデル3の生産が続く。")
+    assert found.get("Giga Texas") == "FACILITY" and found.get("ギガテキサス") == "FACILITY"
+    assert found.get("Cybertruck") == "PRODUCT" and found.get("Model 3") == "PRODUCT"
+
+
 def test_display_technologies_are_no_firms():
     # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
     found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
