@@ -2230,6 +2230,15 @@ def test_a_carmakers_models_and_plants_are_listed():
     assert found.get("Cybertruck") == "PRODUCT" and found.get("Model 3") == "PRODUCT"
 
 
+def test_a_bloggers_handle_in_hiragana_before_san_is_a_person():
+    found = entities_of("投資家のたぱぞうさんのブログと、りょうさんの記事を読んだ。")
+    assert found == {"たぱぞう": "PERSON", "りょう": "PERSON"}
+    # everyone, kin, a reading in brackets: no names
+    assert entities_of("みなさん、おばあさんに聞いた。硫酸（りゅうさん）は酸だ。") == {}
+    award = entities_of("山本由伸はワールドシリーズでMVPに選ばれた。")
+    assert "MVP" not in award  # an award's common noun
+
+
 def test_display_technologies_are_no_firms():
     # the tagger read 有機ELディスプレイ as a firm, ELディスプレイ
     found = entities_of("有機ELディスプレイと液晶パネルを比べる。ジャパンディスプレイは赤字。")
