@@ -115,9 +115,31 @@ def _is_content(token: Token) -> bool:
     return (pos[0] == "名詞" and pos[1] != "数詞") or (token.unknown and _is_latin(token))
 
 
+# Formal nouns in hiragana, never part of a compound (感謝祭の|ため|米国市場は休場).
+_FORMAL_NOUNS = frozenset(
+    [
+        "ため",
+        "こと",
+        "もの",
+        "よう",
+        "ところ",
+        "とき",
+        "わけ",
+        "はず",
+        "まま",
+        "つもり",
+        "おかげ",
+        "せい",
+        "たび",
+        "ほう",
+        "ほか",
+    ]
+)
+
+
 def _is_part(token: Token, run: list[Token]) -> bool:
     pos = token.pos
-    if _is_english_word(token):
+    if _is_english_word(token) or token.surface in _FORMAL_NOUNS:
         return False
     if pos[0] == "名詞":
         return pos[1] != "数詞" or (

@@ -247,6 +247,11 @@ def test_related_to_a_field_ends_no_keyphrase():
     assert "AI関連銘柄" in keywords  # inside a chain it stays
 
 
+def test_a_formal_noun_is_no_part_of_a_keyphrase():
+    keywords = keywords_of("27日：感謝祭のため米国市場は休場\n\nエヌビディア株が上昇した。", top=50)
+    assert "米国市場" in keywords and not [k for k in keywords if "ため" in k], keywords
+
+
 def test_the_comparisons_of_a_results_post_give_no_keyphrases():
     keywords = keywords_of(
         "# 資金調達額は過去最高に\n\n調達額は過去最高を更新した。前年同期比で2割増え、"
