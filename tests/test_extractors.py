@@ -2235,8 +2235,14 @@ def test_a_bloggers_handle_in_hiragana_before_san_is_a_person():
     assert found == {"たぱぞう": "PERSON", "りょう": "PERSON"}
     # everyone, kin, a reading in brackets: no names
     assert entities_of("みなさん、おばあさんに聞いた。硫酸（りゅうさん）は酸だ。") == {}
-    award = entities_of("山本由伸はワールドシリーズでMVPに選ばれた。")
-    assert "MVP" not in award  # an award's common noun
+
+
+def test_a_franchise_is_a_product_and_a_streamer_a_firm():
+    found = entities_of(
+        "バンダイナムコは、ガンダムの新作ゲームを発表した。ソニーはクランチロールを傘下に持つ。"
+    )
+    assert found.get("機動戦士ガンダム") == "PRODUCT"  # was typed a firm
+    assert found.get("Crunchyroll") == "COMPANY"
 
 
 def test_display_technologies_are_no_firms():
