@@ -3253,6 +3253,8 @@ def _without_title(text: str, start: int, end: int) -> int:
     ``永浜利広首席エコノミスト``)."""
     name = text[start:end]
     if not name.endswith(_TITLES_LONGEST_FIRST):  # one C-level test for most names
+        if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+            return end  # no kanji after the span: no title it cuts
         for title in _STRADDLED_TITLES:  # グロッシ事務局|長, ベッセント財務|長官: a title
             for inside in range(len(title) - 1, 0, -1):  # the span cuts
                 at = end - inside
