@@ -159,6 +159,12 @@ _DATE_FORMATS = (
     "%Y/%m/%d",
     "%Y年%m月%d日",
     "%Y年%m月%d日 %H:%M",
+    "%Y.%m.%d",  # 2025.11.23, as Japanese sites write dates
+    "%Y.%m.%d %H:%M",
+    "%b %d, %Y",  # Nov 23, 2025 and November 23, 2025, as Jekyll reads them
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
 )
 
 
@@ -174,15 +180,17 @@ def normalise_date(value: Any) -> str | None:
         return ", ".join(filter(None, map(normalise_date, value))) or None
     raw = str(value).strip()
     try:
-        return dt.datetime.fromisoformat(raw).isoformat()
+        parsed = dt.datetime.fromisoformat(raw)
     except ValueError:
         pass
+    else:  # '2025-11-23' quoted, or 20251123: a day, as the same date unquoted is
+        return parsed.date().isoformat() if len(raw) <= 10 else parsed.isoformat()
     for fmt in _DATE_FORMATS:
         try:
             parsed = dt.datetime.strptime(raw, fmt)
         except ValueError:
             continue
-        if fmt.endswith(("%d", "日")):
+        if "%H" not in fmt:  # a day, no time
             return parsed.date().isoformat()
         return parsed.isoformat()
     return raw

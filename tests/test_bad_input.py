@@ -188,6 +188,15 @@ def test_odd_dates_and_string_tags_are_normalised():
     analysis = analyze_text("---\ndate: 2025年8月20日\ntags: AI, 半導体\n---\n本文。")
     assert analysis.meta.date == "2025-08-20"
     assert analysis.meta.tags == ("AI", "半導体")
+    written = {
+        "2025.08.20": "2025-08-20",  # as Japanese sites write dates
+        "Aug 20, 2025": "2025-08-20",
+        "August 20, 2025": "2025-08-20",
+        "'2025-08-20'": "2025-08-20",  # quoted: a day, as unquoted
+        "2025-08-20 10:30": "2025-08-20T10:30:00",
+    }
+    read = {raw: analyze_text(f"---\ndate: {raw}\n---\n本文。").meta.date for raw in written}
+    assert read == written
     odd = analyze_text("---\ndate: 来週のどこか\n---\n本文。")
     assert odd.meta.date == "来週のどこか"
     assert any("is not a date" in w for w in odd.warnings)
