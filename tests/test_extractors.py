@@ -2237,6 +2237,11 @@ def test_a_bloggers_handle_in_hiragana_before_san_is_a_person():
     assert entities_of("みなさん、おばあさんに聞いた。硫酸（りゅうさん）は酸だ。") == {}
 
 
+def test_a_buildings_nickname_is_the_building():
+    found = entities_of("「丸ビル」で開かれたイベントに人が集まった。丸ビルの35階の店。")
+    assert found.get("丸ビル") == "FACILITY"  # was a product
+
+
 def test_a_franchise_is_a_product_and_a_streamer_a_firm():
     found = entities_of(
         "バンダイナムコは、ガンダムの新作ゲームを発表した。ソニーはクランチロールを傘下に持つ。"
