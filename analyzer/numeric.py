@@ -226,6 +226,8 @@ _QUANTITY = regex(
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
     r"(?![A-Za-z])(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
 )
+# A few per cent (数%, 数十%): two to nine of it, as a range.
+_SEVERAL_PERCENT = regex(r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>十?)(?:%|パーセント)")
 # Several of a counted thing (数十社, 数百人, 数十万基): two to nine of it, as a range,
 # as several of a unit of money is.
 _SEVERAL_QUANTITY = regex(
@@ -281,6 +283,7 @@ def find_numeric(
         ("MONEY", _MONEY, _money_value),
         ("MONEY", _SEVERAL_MONEY, _several_value),
         ("PERCENT", _PERCENT, _percent_value),
+        ("PERCENT", _SEVERAL_PERCENT, _several_percent),
         ("DATE", _DATE, lambda match: _date_value(match, timeline)),
         ("QUANTITY", _QUANTITY, _quantity_value),
         ("QUANTITY", _SEVERAL_QUANTITY, _several_value),
@@ -410,6 +413,12 @@ def _several_value(match: re.Match[str]) -> dict[str, Any]:
     else:
         unit = _UNIT_SYMBOLS.get(match.group("unit"), match.group("unit"))
     return {"amount": 2 * size, "amount_max": 9 * size, "unit": unit}
+
+
+def _several_percent(match: re.Match[str]) -> dict[str, Any]:
+    """数% → 2 to 9 per cent; 数十% → 20 to 90."""
+    size = 10.0 if match.group("tens") else 1.0
+    return {"percent": 2 * size, "percent_max": 9 * size}
 
 
 def _percent_value(match: re.Match[str]) -> dict[str, Any]:

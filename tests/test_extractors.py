@@ -333,6 +333,11 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("約190グラム", {"amount": 190.0, "unit": "g"}),
         ("8.5mm", {"amount": 8.5, "unit": "mm"}),
     ]  # not 5GB of 5GBps, a rate
+    few = "上昇は数%にとどまり、数十%の値上げもあった。多数%は何でもない。"
+    assert [(few[s.start : s.end], s.value) for s in find_numeric(few)] == [
+        ("数%", {"percent": 2.0, "percent_max": 9.0}),
+        ("数十%", {"percent": 20.0, "percent_max": 90.0}),
+    ]
     (stocks,) = find_numeric("約580銘柄に分散し、銘柄数は多い")
     assert stocks.value == {"amount": 580.0, "unit": "銘柄"}
     cut = "約1割を削減"
