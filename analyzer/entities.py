@@ -787,7 +787,7 @@ def extract_entities(
         claim(EntityMention(start, end, "FACILITY"))
     for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
         claim(EntityMention(start, end, "COMPANY"))
-    for start, end, kind in _renamed(text, mentions):  # X(旧ツイッター), too short to tag
+    for start, end, kind in _latin_names_renamed(text, mentions):  # X(旧ツイッター)
         claim(EntityMention(start, end, kind))
     for i, mention in enumerate(mentions):  # GPT-5|.1, Claude Sonnet| 4.5: the version too
         if mention.type == "PRODUCT":
@@ -826,7 +826,7 @@ def extract_entities(
 _NOW_OR_ONCE = regex(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{0,11}(?=\((?:旧|現)\S)")
 
 
-def _renamed(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
+def _latin_names_renamed(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
     """A Latin name followed by the name it had or has in brackets, a name found, is a
     name of that type (``X（旧ツイッター）``: X alone is too short a word to tag)."""
     found = []
@@ -1299,8 +1299,8 @@ def titled_hiragana_names(text: str, tokens: Sequence[Token]) -> list[tuple[int,
         if not run:  # a particle right before さん
             continue
         start, end = run[0].start, run[-1].end
-        opened = max(text.rfind("(", max(0, start - 20), start), text.rfind("（", 0, start))
-        if (opened >= 0 and ")" not in text[opened:start] and "）" not in text[opened:start]) or (
+        opened = text.rfind("(", max(0, start - 20), start)  # the analysis text is NFKC
+        if (opened >= 0 and ")" not in text[opened:start]) or (
             k + 1 < len(tokens)
             and _HIRAGANA_RUN.fullmatch(tokens[k + 1].surface)
             and tokens[k + 1].pos[0] not in ("助詞", "助動詞")
@@ -1313,7 +1313,7 @@ def titled_hiragana_names(text: str, tokens: Sequence[Token]) -> list[tuple[int,
             or (
                 start > 0
                 and _HIRAGANA_RUN.fullmatch(text[start - 1])
-                and tokens[i - 1].pos[0] != "助詞"
+                and (i == 0 or tokens[i - 1].pos[0] != "助詞")
             )
         ):
             continue
@@ -3220,8 +3220,7 @@ def _foreign_name_or_bank(text: str, start: int, end: int) -> bool:
 
 # Titles of three or more characters whose last characters MeCab may leave out of a
 # tagged span (グロッシ事務局|長, ベッセント財務|長官): after a katakana name, the span
-# ends where the title starts. (All
-# kanji, tested inline: _kanji is defined further down.)
+# ends where the title starts. (All kanji, tested inline: _kanji is defined further down.)
 _STRADDLED_TITLES = tuple(
     t for t in _TITLES_LONGEST_FIRST if len(t) >= 3 and all("\u4e00" <= c <= "\u9fff" for c in t)
 )

@@ -224,7 +224,9 @@ _QUANTITY = regex(
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
-    r"(?![A-Za-z])(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり, 1株600ドル: per share
+    # a unit in Latin letters that a Latin word or a number goes on from is none (5GBps,
+    # 5W1H)
+    r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり: per share
 )
 # A few per cent (数%, 数十%): two to nine of it, as a range.
 _SEVERAL_PERCENT = regex(r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>十?)(?:%|パーセント)")
@@ -233,7 +235,7 @@ _SEVERAL_PERCENT = regex(r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>十?)(?:%|パ�
 _SEVERAL_QUANTITY = regex(
     r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>[十百千]?)(?P<scale>[億万]?)(?<=[十百千億万])"
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
-    r"(?!当たり|あたり)"
+    r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)"
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 

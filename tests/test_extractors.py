@@ -322,7 +322,9 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("数百社", "QUANTITY", {"amount": 200.0, "amount_max": 900.0, "unit": "社"}),
         ("数十万基", "QUANTITY", {"amount": 2e5, "amount_max": 9e5, "unit": "基"}),
     ]  # not 数人 (no size), 人数百人 (数 of 人数), 数十年 (a time, not counted)
-    specs = "最大45W、5000mAh、4.2GHz、120Hz、6.3インチ、5000万画素、約190グラム、8.5mm、5GBps"
+    specs = (
+        "最大45W、5000mAh、4.2GHz、120Hz、6.3インチ、5000万画素、約190グラム、8.5mm、5GBps、5W1H"
+    )
     assert [(specs[s.start : s.end], s.value) for s in find_numeric(specs)] == [
         ("45W", {"amount": 45.0, "unit": "W"}),
         ("5000mAh", {"amount": 5000.0, "unit": "mAh"}),
@@ -332,7 +334,7 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("5000万画素", {"amount": 5e7, "unit": "画素"}),
         ("約190グラム", {"amount": 190.0, "unit": "g"}),
         ("8.5mm", {"amount": 8.5, "unit": "mm"}),
-    ]  # not 5GB of 5GBps, a rate
+    ]  # not 5GB of 5GBps, a rate, nor 5W of 5W1H
     few = "上昇は数%にとどまり、数十%の値上げもあった。多数%は何でもない。"
     assert [(few[s.start : s.end], s.value) for s in find_numeric(few)] == [
         ("数%", {"percent": 2.0, "percent_max": 9.0}),
