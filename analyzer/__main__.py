@@ -1,5 +1,5 @@
 """``python -m analyzer`` runs the kiji command line."""
 
-from analyzer.cli import main
+from analyzer.launch import main
 
 main()

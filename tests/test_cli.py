@@ -253,3 +253,55 @@ def test_a_quoted_sentence_starts_beside_its_title_and_wraps_under_itself():
     title = next(i for i, line in enumerate(lines) if "most negative" in line)
     assert "一方" in lines[title]  # not pushed to the next line whole
     assert lines[title + 1].startswith(" " * 10)  # the rest under the sentence
+
+
+@pytest.mark.parametrize(
+    ("argv", "path"),
+    [
+        (["analyze", "post.md", "--json"], "post.md"),
+        (["analyze", "--json", "post.md"], "post.md"),
+        (["analyze", "-", "--json"], None),  # stdin: the full CLI must read it itself
+        (["analyze", "post.md"], None),
+        (["analyze", "post.md", "--json", "--top", "5"], None),
+        (["analyze", "--top", "--json"], None),
+        (["batch", "posts", "--json"], None),
+    ],
+)
+def test_only_a_plain_analyze_json_takes_the_quick_way(argv, path):
+    from analyzer.launch import quick_path
+
+    assert quick_path(argv) == path
+
+
+def test_the_quick_way_writes_what_the_full_cli_writes(kiji, tmp_path):
+    import subprocess
+    import sys
+
+    def run(*args):
+        command = [sys.executable, "-m", "analyzer", *map(str, args)]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    quick = run("analyze", FOXCONN, "--json")
+    assert quick.returncode == 0 and quick.stderr == ""
+    assert json.loads(quick.stdout) == kiji.json("analyze", FOXCONN, "--json")
+    # a file it cannot read goes to the full CLI: the usual one line, nothing on stdout
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\x00\x01binary")
+    failed = run("analyze", bad, "--json")
+    assert failed.returncode == 1 and failed.stdout == ""
+    assert failed.stderr == f"Error: {bad}: binary file (contains NUL bytes), not text\n"
+
+
+def test_a_bug_on_the_quick_way_is_still_one_line(monkeypatch, capsys):
+    from analyzer import launch
+
+    def broken(doc, top=10, names=None):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("analyzer.pipeline.analyze_document", broken)
+    monkeypatch.setattr("sys.argv", ["kiji", "analyze", str(FOXCONN), "--json"])
+    with pytest.raises(SystemExit) as exited:
+        launch.main()
+    assert exited.value.code == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "internal error: ValueError: boom" in err
