@@ -439,10 +439,15 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
         keys = [t.surface.lower().translate(_DROP) for t in tokens]
         proper = [t.pos[1] == "固有名詞" for t in tokens]
         for i, j in runs:
-            for a, b in sub_ranges(tokens, i, j):
+            ranges = list(sub_ranges(tokens, i, j))
+            # a stopword of several tokens (過去|最高, 前年|同期|比) gives no fragments either
+            empty = [(a, b) for a, b in ranges if b - a > 1 and "".join(keys[a:b]) in stop]
+            for a, b in ranges:
                 key = "".join(keys[a:b])
                 start, end = tokens[a].start, tokens[b - 1].end
                 if len(key) < 2 or end - start > MAX_CHARS or key in stop:
+                    continue
+                if empty and any(x <= a and b <= y for x, y in empty):
                     continue
                 if b - a == 2 and _one_letter_and_suffix(tokens[a], tokens[a + 1]):
                     continue  # 人|向け, 国|別: no subject of its own
