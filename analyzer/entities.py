@@ -745,6 +745,13 @@ def extract_entities(
                     )
                 ):
                     part_kind = "LOCATION"  # 事業をオースティンで拡大, typed a person
+                elif (
+                    kind == "PERSON"
+                    and _ONE_KATAKANA_WORD.fullmatch(name) is not None
+                    and _COUNTRY_OF.search(text, max(0, part_start - 12), part_start)
+                    and not _office_after(text, part_end)
+                ):
+                    part_kind = "LOCATION"  # インドのベンガルール, typed a person
                 elif kind != "PERSON" and (
                     _person_by_office(text, tokens, part_start, part_end, kind)
                     or _local_head(text, part_start, part_end)
@@ -3962,6 +3969,15 @@ _ONE_KATAKANA_WORD = regex(r"[\u30a1-\u30fa\u30fc]+")
 # word before で (not a copula's であ, でし, です), 55 are places, 7 companies, 4 events
 # and no person; a person's name there is a place (オースティンで拡大, typed a person).
 _PLACE_CASE = regex(r"で(?![あしす])")
+# A country and の before one katakana word with no office after it (インドの|ベンガルール):
+# of the Stockmark train gold names so placed 5 are places, none a person (the 8 persons
+# after a country and の have an office after them or a middle dot in them).
+_COUNTRY_OF = regex(
+    "(?:アメリカ|米国|中国|韓国|北朝鮮|台湾|香港|インド|英国|イギリス|フランス|ドイツ|ロシア"
+    "|ウクライナ|イタリア|スペイン|オランダ|スイス|スウェーデン|ポーランド|トルコ|イスラエル"
+    "|イラン|サウジアラビア|エジプト|南アフリカ|ブラジル|アルゼンチン|メキシコ|カナダ"
+    "|オーストラリア|ベトナム|タイ|インドネシア|マレーシア|フィリピン|シンガポール|日本)の$"
+)
 
 
 def _readings(one: str, other: str) -> bool:

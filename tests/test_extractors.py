@@ -2509,6 +2509,9 @@ def test_a_katakana_name_where_something_is_done_is_a_place():
     assert found.get("オースティン") == "LOCATION"  # typed a person
     found = entities_of("監督はスミスで、主演はジョーンズだった。")
     assert found.get("スミス") == "PERSON"  # what the topic is, not where
+    found = entities_of("インドのベンガルールは、IT産業の中心地だ。米国のトランプ大統領も来た。")
+    assert found.get("ベンガルール") == "LOCATION"  # typed a person, after a country and の
+    assert found.get("ドナルド・トランプ") == "PERSON"  # an office after him
 
 
 def test_a_district_is_a_place_and_a_service_area_a_facility():
