@@ -2255,6 +2255,8 @@ def test_a_franchise_is_a_product_and_a_streamer_a_firm():
     )
     assert found.get("機動戦士ガンダム") == "PRODUCT"  # was typed a firm
     assert found.get("Crunchyroll") == "COMPANY"
+    portal = entities_of("韓国のネイバーは対話AIを公開した。")
+    assert portal.get("NAVER") == "COMPANY"  # missed
 
 
 def test_display_technologies_are_no_firms():
