@@ -2255,6 +2255,8 @@ def test_a_franchise_is_a_product_and_a_streamer_a_firm():
     )
     assert found.get("機動戦士ガンダム") == "PRODUCT"  # was typed a firm
     assert found.get("Crunchyroll") == "COMPANY"
+    league = entities_of("パ・リーグのソフトバンクが日本一になった。")
+    assert league.get("パシフィック・リーグ") == "ORG"  # missed; a league, as Jリーグ is
     portal = entities_of("韓国のネイバーは対話AIを公開した。")
     assert portal.get("NAVER") == "COMPANY"  # missed
 
