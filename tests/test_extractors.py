@@ -2249,7 +2249,7 @@ def test_a_buildings_nickname_is_the_building():
     assert found.get("丸ビル") == "FACILITY"  # was a product
 
 
-def test_a_franchise_is_a_product_and_a_streamer_a_firm():
+def test_listed_franchises_streamers_portals_and_leagues():
     found = entities_of(
         "バンダイナムコは、ガンダムの新作ゲームを発表した。ソニーはクランチロールを傘下に持つ。"
     )
