@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import sys
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from analyzer import DEFAULT_MAX_BYTES
+from analyzer.errors import ExitCode
+from analyzer.launch import json_text, write_stdout
 
 if TYPE_CHECKING:  # imported lazily at run time: `kiji --help` must start fast
     from rich.console import Console
 
     from analyzer.reader import Document, ReadOptions
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    ERROR = 1  # an input could not be analysed (batch: at least one)
-    USAGE = 2  # bad options or arguments
-    INTERRUPTED = 130  # Ctrl-C
 
 
 class OutputFormat(StrEnum):
@@ -218,7 +212,7 @@ def analyze(
         message = f"internal error: {type(exc).__name__}: {exc} (KIJI_DEBUG=1 shows the traceback)"
         raise _fail(f"{doc.source.path}: {message}") from None
     if _wants_json(fmt, json_flag):
-        _write_stdout(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        _write_stdout(json_text(analysis.to_dict()))
     else:
         from analyzer.render import render_analysis
 
@@ -439,7 +433,7 @@ def tokens(
                 for index, token, start, end in rows
             ],
         }
-        _write_stdout(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        _write_stdout(json_text(payload))
     else:
         from analyzer.render import render_tokens
 
@@ -456,18 +450,12 @@ def schema() -> None:
     """
     from analyzer.schema import json_schema
 
-    _write_stdout(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    _write_stdout(json_text(json_schema()))
 
 
 def _write_stdout(text: str) -> None:
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`kiji batch posts/ | head`): stop quietly, as `cat` would.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(ExitCode.OK) from None
+    if not write_stdout(text):  # the reader went away (`kiji batch posts/ | head`)
+        raise typer.Exit(ExitCode.OK)
 
 
 def main() -> None:

@@ -6,6 +6,17 @@ turns each into an error record with ``kind``. Anything else is a bug.
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """The command's exit codes (README, "Exit codes")."""
+
+    OK = 0
+    ERROR = 1  # an input could not be analysed (batch: at least one)
+    USAGE = 2  # bad options or arguments
+    INTERRUPTED = 130  # Ctrl-C
+
 
 class KijiError(Exception):
     """Base of every error caused by the input rather than by kiji itself."""

@@ -14,8 +14,6 @@ from __future__ import annotations
 import os
 import sys
 
-_INTERRUPTED = 130  # analyzer.cli.ExitCode.INTERRUPTED, without importing Typer
-
 
 def main() -> None:
     try:
@@ -23,8 +21,10 @@ def main() -> None:
         if path is not None and _analyze_json(path):
             return
     except KeyboardInterrupt:
+        from analyzer.errors import ExitCode
+
         sys.stderr.write("kiji: interrupted\n")
-        sys.exit(_INTERRUPTED)
+        sys.exit(ExitCode.INTERRUPTED)
     from analyzer.cli import main as full
 
     full()
@@ -42,20 +42,32 @@ def quick_path(argv: list[str]) -> str | None:
 def _analyze_json(path: str) -> bool:
     """Analyse ``path`` and write its JSON, as ``kiji analyze PATH --json`` does; False
     (and nothing written) where the full CLI must take over."""
-    import json
-
     try:
         from analyzer.pipeline import analyze_document
         from analyzer.reader import read_path
 
-        analysis = analyze_document(read_path(path), top=10)
-        text = json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(analyze_document(read_path(path), top=10).to_dict())
     except Exception:  # the full CLI reads it again and says what is wrong
         return False
+    write_stdout(text)
+    return True
+
+
+def json_text(data: dict) -> str:
+    """A result as the command prints it: indented, non-ASCII kept, a line break after."""
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_stdout(text: str) -> bool:
+    """Write to stdout; False where the reader went away (``kiji batch posts/ | head``):
+    stdout then points at /dev/null, so that the exit stops quietly, as ``cat`` would."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:  # the reader went away: stop quietly, as the full CLI does
+    except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return False
     return True
