@@ -249,6 +249,32 @@ def _may_start(token: Token) -> bool:
     return not (_is_number(token) or token.surface in _JOINERS or token.pos[0] == "接尾辞")
 
 
+# What makes a number the start of a term rather than a quantity: a generation, a
+# resolution or a dimension (5G, 4K, 3D), a chip's process node (2ナノ, 3nm).
+_NUMBERED_HEADS = frozenset({"g", "k", "d", "ナノ", "nm"})
+
+
+def _numbered(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the number ``tokens[k]`` starts a term: a short number and one of
+    ``_NUMBERED_HEADS`` (``5G``, ``4K``, ``3D``, ``2ナノ``, not ``45W`` or ``10GB``), or
+    a year and ``年問題`` (``物流の2024年問題``)."""
+    number = tokens[k].surface
+    if not number.isdigit() or k + 1 >= len(tokens) or tokens[k + 1].start != tokens[k].end:
+        return False
+    head = tokens[k + 1].surface
+    if len(number) <= 2 and head.lower() in _NUMBERED_HEADS:
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        # not 3Dプリンタ's D run on into Latin letters or digits (5GB, 3D2)
+        return after is None or after.start != tokens[k + 1].end or not after.surface.isascii()
+    return (
+        len(number) == 4
+        and head == "年"
+        and k + 2 < len(tokens)
+        and tokens[k + 2].surface == "問題"
+        and tokens[k + 2].start == tokens[k + 1].end
+    )
+
+
 # When, relative to something (決算発表|後, 開発|中): the thing is the keyphrase.
 _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後", "直前", "頃"})
 
@@ -326,7 +352,9 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             j -= 1
         if titled:  # 山本|雅文|チーフ|為替|・|外債|ストラテジスト: the person, not the field
             j = _after_full_name(tokens, i, j)
-        while i < j and (not _may_start(tokens[i]) or _country_prefix(tokens, i, j)):
+        while i < j and (
+            not (_may_start(tokens[i]) or _numbered(tokens, i)) or _country_prefix(tokens, i, j)
+        ):
             i += 1
         if i < j and any(_is_content(tokens[k]) for k in range(i, j)):
             runs.append((i, j))
@@ -351,7 +379,12 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             )
         )
         counted = counter
-        if (
+        if not run and _is_number(token) and _numbered(tokens, k):
+            start = k  # 5G, 2ナノ, 2024年問題: the number starts the term
+            run.append(token)
+        elif len(run) == 1 and _is_number(run[0]) and start == k - 1:
+            run.append(token)  # its head (nm of 3nm is no English word here)
+        elif (
             (_is_part(token, run) or _split_katakana(token, after) or _modifies(token, run, after))
             and not counter
             and not _list_dot(tokens, k)
@@ -404,8 +437,11 @@ def sub_ranges(tokens: Sequence[Token], i: int, j: int) -> Iterator[tuple[int, i
     run = tokens[i:j]
     ends = [_may_end(t) for t in run]
     nouns = [_is_content(t) for t in run]
+    head = -1  # the index in run of a term's head (G of 5G), which starts nothing
     for a, token in enumerate(run):
-        if not _may_start(token):
+        if _is_number(token) and _numbered(tokens, i + a):
+            head = a + 1
+        elif not _may_start(token) or a == head:
             continue
         content = False
         for b in range(a, min(j - i, a + MAX_TOKENS)):

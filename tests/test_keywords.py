@@ -168,6 +168,19 @@ def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
     assert "Nintendo Switch" not in keywords and "Apple 3社" not in keywords
 
 
+def test_a_generation_a_resolution_or_a_process_node_keeps_its_number():
+    keywords = keywords_of(
+        "5Gスマホと4K放送、3Dプリンターが並ぶ。5Gの普及が進む。TSMCの3nmと2ナノの量産。"
+        "物流の2024年問題が深刻だ。2024年問題への対応が急がれる。",
+        top=50,
+    )
+    assert {"5G", "4K放送", "3Dプリンター", "3nm", "2ナノ", "2024年問題"} <= set(keywords)
+    assert not {"G", "D", "Dプリンター", "nm", "ナノ", "年問題"} & set(keywords)
+    # a quantity is none: a charger's watts, a memory's gigabytes, a fiscal year
+    keywords = keywords_of("45Wの充電器と10GBのメモリ。2024年度の問題。", top=50)
+    assert not [k for k in keywords if k[0].isdigit()]
+
+
 def test_a_version_with_a_point_is_one_keyphrase():
     keywords = keywords_of(
         "OpenAIは「GPT-5.1」を公開した。GPT-5.1は速い。Claude 3.5も速い。価格は3.5ドルだ。",
