@@ -195,7 +195,8 @@ _DATE = regex(
     + r"|(?P<y1>(?:19|20)\d\d)\s?[〜~]\s?(?P<y2>(?:19|20)?\d\d)年度?(?![\d月])"
     # a decade, maybe its first or second half (2030年代, 1990年代後半)
     + r"|(?P<decade>(?:19|20)\d0)年代(?P<half>前半|後半)?"
-    rf"|(?P<year>\d{{4}})年(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
+    # a year, not the name of an issue (2024年問題, the drivers' overtime cap)
+    + rf"|(?P<year>\d{{4}})年(?!問題)(?:(?P<fy>度)?{_part('ypart')}|度|{_MONTHS.format('m1', 'm2')}"
     rf"|(?P<month>\d{{1,2}})月(?:(?P<day>\d{{1,2}}){_DAYS.format('day2')}日"
     rf"|期{_part('mpart')}?|[上中下]旬|末|半ば|{_EARLY})?)?"
     r"|(?P<iso>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})"

@@ -765,6 +765,10 @@ def test_a_span_of_years_is_an_interval_of_years():
     text = "発着枠は2030年代に拡大される。1990年代後半の危機を経て。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text) if s.type == "DATE"}
     assert spans == {"2030年代": {"date": "2030/2039"}, "1990年代後半": {"date": "1995/1999"}}
+    text = "物流の2024年問題が深刻だ。規制は2024年に始まった。"
+    spans = {text[s.start : s.end] for s in find_numeric(text) if s.type == "DATE"}
+    assert spans == {"2024年"} and text.count("2024年") == 2  # 2024年問題: an issue's name
+    assert [s.start for s in find_numeric(text)] == [text.index("2024年に")]
 
 
 def test_kanji_numerals_count_and_words_made_with_them_do_not():
