@@ -1970,6 +1970,9 @@ def test_us_tickers_are_their_companies_and_etfs_are_products():
     entities = entities_of("NVDAとAAPLを買い増し、TSLA株は売った。VOOに積み立てる。")
     assert entities.get("NVIDIA") == entities.get("Apple") == entities.get("Tesla") == "COMPANY"
     assert entities.get("VOO") == "PRODUCT"
+    indices = entities_of("オルカンはMSCI ACWIに連動する。SOX指数は急落し、MSCIコクサイも下げた。")
+    assert {"MSCI ACWI", "SOX指数", "MSCIコクサイ", "オルカン"} <= set(indices)
+    assert set(indices.values()) == {"PRODUCT"}  # indices, as S&P500 (ACWI was an organisation)
 
 
 def test_funds_sectors_and_list_titles_of_investment_posts():
