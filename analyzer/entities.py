@@ -2809,8 +2809,11 @@ _COUNTRY_OFFICE = regex(
 )
 _COUNTRY_OFFICE_STARTS = frozenset(_RANK_STARTS + _COUNTRIES)
 # Any office with a rank (ジャオ・チャンポン前CEO, トヨタ元社長: Toyota's former
-# president, the firm a name of its own).
-_RANKED_OFFICE = regex(f"{_RANK}(?:{'|'.join(t for t in _TITLES_LONGEST_FIRST if len(t) > 1)})")
+# president, the firm a name of its own); no honorific has one (山崎元さん: 元 is his
+# given name).
+_RANKED_OFFICE = regex(
+    f"{_RANK}(?:{'|'.join(t for t in _TITLES_LONGEST_FIRST if len(t) > 1 and t != 'さん')})"
+)
 # What a district's name ends with: of the Stockmark train gold names so ending, 地区 19
 # of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities).
 _AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区)$")

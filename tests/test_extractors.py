@@ -1784,6 +1784,8 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     for name in ("トランプ", "オバマ", "マクロン", "安倍晋三", "ジャオ・チャンポン", "秋元"):
         assert people.get(name) == "PERSON", name  # the rank is the office's, not the name's
     assert not {"トランプ前", "オバマ元", "マクロン現", "ジャオ・チャンポン前", "秋"} & set(people)
+    people = entities_of("経済評論家の山崎元さんは語った。")
+    assert people == {"山崎元": "PERSON"}  # no rank before an honorific: 元 is his name
     officer = entities_of("ミネベアミツミの貝沼由久会長は、芝浦電子の買収について語った。")
     assert officer.get("貝沼由久") == "PERSON"  # typed a firm: 貝沼 a place to MeCab
     governor = entities_of("広島県の湯崎英彦知事は、G7サミットの経済効果を強調した。")
