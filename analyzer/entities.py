@@ -1980,7 +1980,8 @@ def _with_last_kanji(text: str, tokens: Sequence[Token], end: int) -> int:
         and after.surface not in COUNTRY_KANJI
         and len(after.surface) == 1
         and _kanji(after.surface)
-        and (after.pos[0] in _NAME_PIECES or after.surface == "之")  # 小林鷹|之: a particle
+        # 小林鷹|之: a particle; 平将|明大臣: a prefix (a rank's, 元 前 副, is no name's)
+        and (after.pos[0] in _NAME_PIECES or after.pos[0] == "接頭辞" or after.surface == "之")
         and (
             after.surface not in _NOT_NAME_KANJI
             or (

@@ -1770,6 +1770,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert ministers.get("赤沢亮正") == ministers.get("武藤容治") == "PERSON"
     assert "赤沢亮正" in entities_of("赤沢亮正経済再生担当相はワシントンを訪れた。")
     assert "山田元" not in ministers and "金正恩党" not in ministers
+    ministers = entities_of("デジタル庁の平将明大臣と田中副大臣、佐藤新社長。")
+    assert ministers.get("平将明") == "PERSON"  # 平|将|明大臣: MeCab reads 明 a prefix
+    assert not {"田中副", "佐藤新"} & set(ministers)
     people = entities_of("日本商工会議所の小林健会頭と、経済同友会の新浪剛史代表幹事。")
     assert people.get("小林健") == people.get("新浪剛史") == "PERSON"  # not 小林健会頭
     people = entities_of("ニデックの永守重信グローバルグループ代表と、歌手の土屋アンナさん。")
