@@ -120,8 +120,9 @@ def _describe(exc: UnicodeDecodeError, label: str, shift: int) -> str:
 
 
 def _looks_binary(data: bytes) -> bool:
-    head = data[:_SNIFF]
-    return b"\x00" in head
+    """Whether ``data`` has a NUL byte anywhere (not only near its start: a NUL past the
+    first block made an article's whole text vanish, with no error)."""
+    return b"\x00" in data
 
 
 _CONTROL = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -49,8 +49,9 @@ def test_an_empty_file_says_there_is_nothing_to_analyse():
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
         b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01",
         "記事の途中に\x00NULがある".encode(),
+        ("長い記事の本文です。" * 1000 + "最後に\x00NUL").encode(),
     ],
-    ids=["png", "jpeg", "nul-in-text"],
+    ids=["png", "jpeg", "nul-in-text", "nul-past-the-first-block"],
 )
 def test_binary_files_are_error_kind_binary(kiji, tmp_path, data):
     (tmp_path / "image.md").write_bytes(data)
