@@ -38,8 +38,10 @@ _READ_PIECE = 1 << 20
 # terminal. Each character is read as a space, so every offset still points into the
 # decoded source. In the body, Markdown first reads them as HIDDEN, a character that
 # is nothing to it, then the analysis text has spaces there: as spaces, a colour code
-# opening a line would indent it into a code block, and its text would be lost.
-_CONTROLS = regex(r"\x1b\[[0-9;:?]*[ -/]*[@-~]|[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# opening a line would indent it into a code block, and its text would be lost. NUL
+# too (a file with one is binary, but text given to analyze_text or decoded with a
+# forced encoding may hold one): Markdown makes it U+FFFD, and its paragraph was lost.
+_CONTROLS = regex(r"\x1b\[[0-9;:?]*[ -/]*[@-~]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Jekyll's Liquid in a post's body: a block of code or a comment between its tags
 # (highlight, raw, comment), then any other tag or output ({% include x.html %},
 # {{ page.title }}): hidden as control characters are, so no tag's words are read as

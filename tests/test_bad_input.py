@@ -183,6 +183,9 @@ def test_control_characters_and_terminal_codes_are_read_as_spaces():
     opened = analyze_text("\x1b[31m赤い\x1b[0m文字で書かれた記事です。ソニーは増益だ。")
     assert opened.stats.sentences == 2 and not opened.warnings
     assert "ソニーグループ" in {e.text for e in opened.entities}
+    # a NUL in given text (a file with one is binary) is a space too, not a lost paragraph
+    nul = analyze_text("前の文です。\x00ソニーは増益だ。")
+    assert nul.stats.sentences == 2 and "ソニーグループ" in {e.text for e in nul.entities}
 
 
 def test_odd_dates_and_string_tags_are_normalised():
