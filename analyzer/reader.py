@@ -187,7 +187,7 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
     if meta.date and calendar_date(meta.date) is None:
         warnings.append(
             f"front matter date {meta.date!r} is not a date; "
-            "dates without a year are not placed in time"
+            "dates the text gives without a year (昨年, 10月3日) are left without one"
         )
     body_start = front.body_start if front else 0
     if text is not decoded:  # controls: hidden from Markdown in the body (see _CONTROLS)

@@ -211,7 +211,8 @@ def test_an_impossible_front_matter_date_is_a_warning_not_an_error(kiji, tmp_pat
     analysis = kiji.json("analyze", tmp_path / "post.md", "--json")
     assert analysis["meta"]["date"] == "2025-02-30"
     assert analysis["warnings"] == [
-        "front matter date '2025-02-30' is not a date; dates without a year are not placed in time"
+        "front matter date '2025-02-30' is not a date; "
+        "dates the text gives without a year (昨年, 10月3日) are left without one"
     ]
     april = next(e for e in analysis["entities"] if e["text"] == "4月")
     assert "value" not in april or april["value"] is None
