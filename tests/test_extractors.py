@@ -1072,6 +1072,9 @@ def test_a_case_particle_between_latin_names_parts_them():
 def test_a_latin_name_ending_in_a_kind_of_software_is_a_product():
     tools = entities_of("Codex CLIから使うと速い。")
     assert tools.get("Codex CLI") == "PRODUCT"  # typed a firm by the tagger
+    plans = entities_of("ProプランとMaxプランがある。東亜プランのゲーム。")
+    assert plans.get("Proプラン") == plans.get("Maxプラン") == "PRODUCT"  # typed firms
+    assert plans.get("東亜プラン") == "COMPANY"
 
 
 def test_generic_business_words_are_no_names():
