@@ -2216,6 +2216,8 @@ def test_a_works_title_in_double_corner_brackets_is_a_product():
     assert found == {"鬼滅の刃": "PRODUCT", "葬送のフリーレン": "PRODUCT"}
     game = entities_of("ポケモンGOは、ナイアンティックが開発したスマホゲームだ。")
     assert "スマホゲーム" not in game  # a kind of game, no firm
+    shop = entities_of("各社はセルフレジや省人化の投資を急ぐ。セミセルフレジも増えた。")
+    assert shop == {}  # kinds of till, typed a firm and a facility
 
 
 def test_gadgets_points_and_shops_posts_write_about():
