@@ -2218,6 +2218,8 @@ def test_a_works_title_in_double_corner_brackets_is_a_product():
     assert "スマホゲーム" not in game  # a kind of game, no firm
     shop = entities_of("各社はセルフレジや省人化の投資を急ぐ。セミセルフレジも増えた。")
     assert shop == {}  # kinds of till, typed a firm and a facility
+    drugs = entities_of("これらの薬はGLP-1と呼ばれるホルモンの働きを利用する。")
+    assert drugs == {}  # a hormone, typed a product
 
 
 def test_gadgets_points_and_shops_posts_write_about():
