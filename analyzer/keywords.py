@@ -264,7 +264,7 @@ def _numbered(tokens: Sequence[Token], k: int) -> bool:
     head = tokens[k + 1].surface
     if len(number) <= 2 and head.lower() in _NUMBERED_HEADS:
         after = tokens[k + 2] if k + 2 < len(tokens) else None
-        # not 3Dプリンタ's D run on into Latin letters or digits (5GB, 3D2)
+        # the head ends the word: not one running on into Latin letters or digits (3D2)
         return after is None or after.start != tokens[k + 1].end or not after.surface.isascii()
     return (
         len(number) == 4
