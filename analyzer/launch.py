@@ -46,7 +46,7 @@ def _analyze_json(path: str) -> bool:
         from analyzer.pipeline import analyze_document
         from analyzer.reader import read_path
 
-        text = json_text(analyze_document(read_path(path), top=10).to_dict())
+        text = json_text(analyze_document(read_path(path)).to_dict())
     except Exception:  # the full CLI reads it again and says what is wrong
         return False
     write_stdout(text)
