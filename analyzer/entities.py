@@ -679,7 +679,7 @@ def extract_entities(
                     part_kind = "COMPANY"  # Taiwan Semiconductor Manufacturing Company
                 elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
                     part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
-                elif kind in ("COMPANY", "ORG") and _SOFTWARE_END.search(name):
+                elif kind in ("COMPANY", "ORG") and _SOFTWARE_OR_PLAN_END.search(name):
                     part_kind = "PRODUCT"  # Codex CLI, Unreal Engine, Maxプラン, typed a firm
                 elif kind == "EVENT" and _NTH_GENERATION_BEFORE.search(
                     text, max(0, part_start - 8), part_start
@@ -2292,10 +2292,10 @@ def _article_date(doc: Document) -> dt.date | None:
 
 
 # How the name of a piece of software ends (Codex CLI, Gemini API, Unreal Engine, HarmonyOS):
-# the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS); and a
+# the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS); or a
 # service's plan named in Latin letters (Maxプラン, Proプラン: the 2 train gold names that end
 # in プラン, 東亜プラン and ネオプラン, are firms named so in katakana).
-_SOFTWARE_END = regex(r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン)$")
+_SOFTWARE_OR_PLAN_END = regex(r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン)$")
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
