@@ -4134,6 +4134,16 @@ _COUNTRY_NAMES = {
 _FORMERLY = frozenset({"(旧", "(旧・", "(旧社名", "(旧社名・", "(旧社名:"})
 
 
+# What a name in ``AことB`` may be: the one train sentence so written names two persons
+# (澤木千尋こと夏井真琴).
+_ALSO_KNOWN_TYPES = frozenset({"PERSON", "COMPANY", "PRODUCT", "ORG"})
+
+
+def _known_as(text: str, a: EntityMention, b: EntityMention) -> bool:
+    """Whether ``a`` is a name that ``b`` also goes by (``ホリエモンこと堀江貴文``)."""
+    return text[a.end : b.start] == "こと" and a.type == b.type in _ALSO_KNOWN_TYPES
+
+
 def _former_name(text: str, a: EntityMention, b: EntityMention) -> bool:
     """Whether ``b`` is the former name of ``a`` (``ストラテジー(旧マイクロストラテジー)``,
     ``ニデック(旧日本電産)``): the same type, or a firm's, typed otherwise."""
@@ -4180,12 +4190,14 @@ def group_mentions(
         else:
             keys.append(name)
     # 米ストラテジー（旧マイクロストラテジー）: a former name, in brackets right after the
-    # name, is the same entity's, wherever the article uses it.
-    formerly = {
-        key_b: key_a
-        for (a, key_a), (b, key_b) in pairwise(zip(ordered, keys, strict=True))
-        if key_a != key_b and _former_name(doc.text, a, b)
-    }
+    # name, is the same entity's, wherever the article uses it; so is a name it also goes
+    # by, before こと (ホリエモンこと堀江貴文). Neither names the entity.
+    formerly = {}
+    for (a, key_a), (b, key_b) in pairwise(zip(ordered, keys, strict=True)):
+        if key_a != key_b and _former_name(doc.text, a, b):
+            formerly[key_b] = key_a
+        elif key_a != key_b and _known_as(doc.text, a, b):
+            formerly[key_a] = key_b
     former = {id(m) for m, key in zip(ordered, keys, strict=True) if key in formerly}
     keys = [formerly.get(key, key) for key in keys]
     short = _short_names(doc.text, ordered, keys, listed)

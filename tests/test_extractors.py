@@ -2062,6 +2062,10 @@ def test_a_former_name_in_brackets_is_the_same_entity():
     )
     firms = [(e.text, e.count) for e in analysis.entities if e.type == "COMPANY"]
     assert firms == [("ストラテジー", 3)]  # called by its name now, with its former one's
+    known = analyze_text("ホリエモンこと堀江貴文さんの新刊を読んだ。堀江氏は語る。").entities
+    assert [(e.text, e.count) for e in known] == [("堀江貴文", 3)]  # not two persons
+    apart = analyze_text("トヨタ自動車とホンダのことを考える。").entities
+    assert len(apart) == 2
 
 
 def test_a_listed_name_opening_a_dotted_fund_name_is_the_funds():
