@@ -3694,7 +3694,10 @@ def _quoted_title_head(text: str, start: int, end: int) -> int | None:
     head = _TITLE_HEAD.search(text, max(0, start - 16), start)
     if head is None or (text[head.start()] == "「") != (text[end] == "」"):
         return None
-    return head.start() + 1
+    first = head.start() + 1
+    while first < start and text[first].isspace():  # 「 00」: no name starts with a space
+        first += 1
+    return first
 
 
 def _firms_quoted_product(text: str, start: int, end: int) -> bool:

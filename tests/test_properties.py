@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analyzer import analyze_text
@@ -38,6 +38,7 @@ TEXT = st.one_of(st.text(max_size=300), st.lists(JAPANESE, max_size=80).map("".j
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
+@example("「 00」")  # a quoted title's head after a space: the name kept the space
 def test_any_text_analyses_to_valid_json_with_offsets_inside_the_source(text):
     try:
         analysis = analyze_text(text, options=ReadOptions(lenient=True))
