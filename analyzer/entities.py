@@ -1856,14 +1856,19 @@ _CURRENCY_WORDS = _words(
 
 def _currency_of_country(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is a country and its currency's name, MeCab's two words
-    (``韓国|ウォン``, typed a place, ``メキシコ|ペソ``, a product): a currency, no name."""
+    (``韓国|ウォン``, typed a place, ``メキシコ|ペソ``, a product), or a currency after a
+    country's one kanji (``米|ドルは``, typed a product, then a firm once ``米`` was cut
+    off as news writes it before a firm): a currency, no name."""
     inside = _tokens_within(tokens, start, end)
-    return (
-        len(inside) == 2
-        and (inside[0].start, inside[1].end) == (start, end)
-        and inside[0].pos[2:4] == ("地名", "国")
-        and inside[1].surface in _CURRENCY_WORDS
-    )
+    if not inside or (inside[0].start, inside[-1].end) != (start, end):
+        return False
+    last = inside[-1]
+    if last.surface not in _CURRENCY_WORDS or len(inside) > 2:
+        return False
+    if len(inside) == 2:
+        return inside[0].pos[2:4] == ("地名", "国") or inside[0].surface in COUNTRY_KANJI
+    k = _token_at(tokens, start)
+    return k > 0 and tokens[k - 1].end == start and tokens[k - 1].surface in COUNTRY_KANJI
 
 
 def _read_as(tokens: Sequence[Token], start: int, end: int, kinds: Container[str]) -> bool:

@@ -629,6 +629,8 @@ def test_crypto_holdings_are_money_in_their_tickers():
 def test_a_countrys_currency_is_no_name():
     found = entities_of("韓国ウォンで3兆ウォン規模。トルコリラが急落し、メキシコペソも売られた。")
     assert found == {"3兆ウォン": "MONEY"}  # 韓国ウォン was a place, メキシコペソ a product
+    assert entities_of("米ドルは対円で上昇した。") == {}  # ドル was a firm, 米 cut off
+    assert entities_of("ドン・キホーテは好調。") == {"ドン・キホーテ": "COMPANY"}
     assert entities_of("ロンドンとアイルランドで会合。") == {
         "ロンドン": "LOCATION",
         "アイルランド": "LOCATION",
