@@ -494,7 +494,10 @@ def extract_entities(
                 ):  # I/OでGemini| 2.5 Pro, typed a firm: the listed product's whole line
                     continue
                 part_end = _without_full_stop(text, part_start, _hyphened_tail(text, part_end))
-                if kind not in ("PRODUCT", "EVENT"):  # a title may hold one (愛をさけぶ)
+                if kind not in ("PRODUCT", "EVENT") or not (
+                    text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
+                ):  # a quoted title may hold one (「…愛をさけぶ」; 11 of the 12 such train
+                    # names are quoted, the other starts with a quote): 米X|は|破産法, not
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)

@@ -1524,6 +1524,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert cut("東萊温泉は温泉川") == "東萊温泉"
     assert cut("学校をつくる会") == "学校をつくる会"  # a society named by what it does
     assert cut("「日本のイルカを救いましょう」", 1, 14) == "日本のイルカを救いましょう"  # quoted
+    bankrupt = entities_of("米ウルフスピードは破産法の適用を申請した。")
+    assert bankrupt == {"ウルフスピード": "COMPANY"}  # a product run on into は|破産法
     dotted = entities_of("首脳会談は韓国・釜山で開かれ、新工場は北海道・千歳市に建つ。")
     assert dotted.get("釜山") == dotted.get("千歳市") == "LOCATION"  # after a place and ・
     assert "大阪間" not in entities_of("東京・大阪間を結ぶ。")
