@@ -779,6 +779,8 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for start, end in prefixed_latin_firms(text, generic):  # 仏LVMH, which it missed
         claim(EntityMention(start, end, "COMPANY"))
+    for start, end in new_models(text, generic):  # 新型CX-5, which it missed
+        claim(EntityMention(start, end, "PRODUCT"))
     for tokens in sentences:  # 浜岡原発, which the tagger missed
         for start, end in sites_of_places(text, tokens):
             claim(EntityMention(start, end, "FACILITY"))
@@ -976,6 +978,29 @@ _PREFIXED_LATIN = regex(
     r"(?<![\u3005\u4e00-\u9fff0-9A-Za-z])[米英独仏中韓台蘭伊豪加印露]"
     r"([A-Z][A-Za-z0-9&]+)(?=[\u3041-\u309f、。,.)）]|$)"
 )
+
+
+# Which model of a product (新型N-BOX, 旧型プリウス): no Stockmark train name starts so
+# but for one meeting on the new coronavirus (新型コロナウイルス感染症対策専門家会議).
+_MODEL_WORDS = ("新型", "旧型", "現行", "次期")
+# A new model's Latin name with a digit or a hyphen (新型CX-5, 新型RAV4, 新型N-BOX).
+_NEW_MODEL = regex(r"(?:新型|次期)([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9\-])")
+
+
+def new_models(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Latin model names after ``新型`` or ``次期`` with a digit or a hyphen (``新型CX-5``,
+    ``新型RAV4``, which the tagger missed): products; not a generic term (``新型GPT-4``
+    is a product too, ``新型AI`` is not: no digit)."""
+    found = []
+    for match in _NEW_MODEL.finditer(text):
+        name = match.group(1)
+        if (
+            any(ch.isdigit() or ch == "-" for ch in name)
+            and name.lower() not in generic
+            and gazetteer().types.get(name.lower(), "PRODUCT") == "PRODUCT"
+        ):
+            found.append(match.span(1))
+    return found
 
 
 def prefixed_latin_firms(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
@@ -2654,6 +2679,7 @@ _LOOSE_PREFIXES = (
     | {"傘下", "子会社", "会社", "企業", "ファンド"}
     | {"米国", "中国", "韓国", "台湾", "英国", "香港"}
     | {"元", "前", "現", "旧"}
+    | set(_MODEL_WORDS)  # 新型|プリウス: the listed product, a new model of it
 )
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品; and a
 # headline's move, レーザーテック|急落, Siri|搭載): none is inside a Stockmark train gold
@@ -3176,6 +3202,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a += 1  # マイクロストラテジー(現|ストラテジー): now or formerly, then the name
         if (generation := _NTH_GENERATION.match(text, a, b)) and b - generation.end() >= 2:
             a = generation.end()  # 第8世代|BiCS FLASH: no event, the product's generation
+        elif b - a > 3 and text.startswith(_MODEL_WORDS, a) and text[a + 2].isascii():
+            a += 2  # 新型|N-BOX: a new model of the product, not its name (not 新型コロナ…)
         for joined in _OF_LATIN.finditer(text, a, b):
             a = joined.end()
         for major in _MAJOR.finditer(text, a, b):

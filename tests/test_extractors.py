@@ -568,6 +568,10 @@ def test_a_products_generation_is_no_event():
     assert found["BiCS FLASH"] == "PRODUCT"  # the tagger read 第8世代BiCS FLASH as an event
     assert entities_of("第3回日本AI会議が開かれた。") == {"第3回日本AI会議": "EVENT"}
     assert "HBM4" not in entities_of("サムスン電子はHBM4の量産を始めた。")  # a generic term's
+    models = entities_of("新型CX-5と新型RAV4、新型N-BOX、新型プリウスが並ぶ。新型AIも。")
+    assert models == dict.fromkeys(("CX-5", "RAV4", "N-BOX", "プリウス"), "PRODUCT")
+    meeting = entities_of("新型コロナウイルス感染症対策専門家会議が開かれた。")
+    assert meeting == {"新型コロナウイルス感染症対策専門家会議": "EVENT"}
 
 
 def test_headlines_two_digit_years_and_unnamed_firms():
