@@ -1645,6 +1645,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     assert facilities.get("柏崎刈羽原発") == facilities.get("元町工場") == "FACILITY"
     unit = entities_of("原子力規制委員会は、敦賀原発2号機の再稼働を認めない判断を下した。")
     assert unit.get("敦賀原発2号機") == "FACILITY"  # a plant's unit, typed a product
+    castle = entities_of("名古屋市の広沢一郎市長は、名古屋城の木造復元について言及した。宮城も。")
+    assert castle.get("名古屋城") == "FACILITY" and castle.get("宮城") == "LOCATION"
     works = entities_of(
         "ENEOSホールディングスの宮田知秀社長は、和歌山製油所の跡地で合成燃料の製造を"
         "検討していると述べた。甲子園球場と京セラドーム大阪で試合。"
