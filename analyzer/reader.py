@@ -53,6 +53,12 @@ _LIQUID = regex(
 )
 
 
+# kramdown's attribute lists ({: .notice--info} under a paragraph, **x**{: .big}) and
+# its math ($$E = mc^2$$, inline or a block of lines), as Jekyll themes write them: no
+# prose, hidden as Liquid is.
+_KRAMDOWN = regex(r"\{:[^{}\n]{0,200}\}|\$\$[^$]{1,2000}?\$\$")
+
+
 # Markdown footnotes (as GitHub, Jekyll's kramdown and Hugo write them): a reference
 # ``[^1]`` and the label that opens its definition ``[^1]: text``. Hidden, so that a
 # definition is read as the paragraph it is (Markdown would take it for a link's
@@ -195,6 +201,8 @@ def parse_text(text: str, source: Source, options: ReadOptions | None = None) ->
         text = text[:body_start] + body
     if "{%" in text or "{{" in text:  # Jekyll's Liquid tags: no prose (see _LIQUID)
         text = text[:body_start] + _LIQUID.sub(_hidden, text[body_start:])
+    if "{:" in text or "$$" in text:  # kramdown's attributes and math (see _KRAMDOWN)
+        text = text[:body_start] + _KRAMDOWN.sub(_hidden, text[body_start:])
     if "[^" in text:  # footnotes: their text is prose, their labels are not (_FOOTNOTE)
         text = text[:body_start] + _FOOTNOTE.sub(_hidden, text[body_start:])
 

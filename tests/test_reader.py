@@ -176,6 +176,17 @@ def test_jekyll_liquid_tags_and_code_blocks_are_not_prose():
     assert [b.line for b in doc.blocks] == [2, 4, 11]  # lines keep their numbers
 
 
+def test_kramdown_attribute_lists_and_math_are_not_prose():
+    doc = doc_of(
+        "ソニーは好調だ。\n{: .notice--info}\n\n**注意**{: .big} 数式 $$E = mc^2$$ もある。\n\n"
+        "$$\n\\sum_{i=1}^n x_i\n$$\n\n本田は減益だ。\n"
+    )
+    texts = [s.strip() for s in sentence_texts(doc)]
+    assert texts[0] == "ソニーは好調だ。" and texts[-1] == "本田は減益だ。"
+    assert not any(ch in "".join(texts) for ch in "{}$^")  # no attribute list, no math
+    assert [b.line for b in doc.blocks] == [1, 4, 10]  # lines keep their numbers
+
+
 def test_a_footnotes_text_is_prose_but_not_its_labels():
     doc = doc_of(
         "ソニーは増益だった[^1]。\n\n[^1]: 出典はソニーグループの決算短信。\n"
