@@ -496,8 +496,9 @@ def extract_entities(
                 part_end = _without_full_stop(text, part_start, _hyphened_tail(text, part_end))
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
-                ):  # a quoted title may hold one (「…愛をさけぶ」; 11 of the 12 such train
-                    # names are quoted, the other starts with a quote): 米X|は|破産法, not
+                ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
+                    # (「…愛をさけぶ」: 11 of the 12 such train names are quoted, the other
+                    # starts with a quote)
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)
@@ -4179,8 +4180,8 @@ _COUNTRY_NAMES = {
 _FORMERLY = frozenset({"(旧", "(旧・", "(旧社名", "(旧社名・", "(旧社名:"})
 
 
-# What a name in ``AことB`` may be: the one train sentence so written names two persons
-# (澤木千尋こと夏井真琴).
+# What a name in ``AことB`` may be: the one train sentence so written gives one person's
+# two names (澤木千尋こと夏井真琴).
 _ALSO_KNOWN_TYPES = frozenset({"PERSON", "COMPANY", "PRODUCT", "ORG"})
 
 
