@@ -315,6 +315,12 @@ def _after_full_name(tokens: Sequence[Token], i: int, j: int) -> int:
     return j
 
 
+def _listed_firm(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` spell a company of the gazetteer (``テスラ``, ``アップル``)."""
+    name = "".join(t.surface for t in tokens).lower().replace(" ", "").replace("・", "")
+    return gazetteer().types.get(name) == "COMPANY"
+
+
 def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
     """``米`` of ``米Google``, ``独SAP``: a country's one-kanji prefix before a foreign
     name is news style, not part of the name."""
@@ -347,6 +353,8 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         while j > i and not _may_end(tokens[j - 1]):
             titled = titled or tokens[j - 1].surface in TITLES
             j -= 1
+        if j - i >= 2 and tokens[j - 1].surface == "株" and _listed_firm(tokens[i : j - 1]):
+            j -= 1  # テスラ|株: the firm is the keyphrase (not 米国株 or 銀行株, kinds of share)
         # 上野泰也|チーフ|マーケット|エコノミスト: the words of the title go with it
         while titled and j > i + 1 and tokens[j - 1].surface in _TITLE_WORDS:
             j -= 1

@@ -168,6 +168,16 @@ def test_a_model_number_after_a_latin_name_is_part_of_the_keyphrase():
     assert "Nintendo Switch" not in keywords and "Apple 3社" not in keywords
 
 
+def test_a_listed_firms_shares_are_the_firm_but_kinds_of_share_stay():
+    keywords = keywords_of(
+        "テスラ株は上昇し、アップル株は下落した。テスラ株を買い増した。"
+        "米国株と銀行株が上がった。米国株が人気。",
+        top=50,
+    )
+    assert {"テスラ", "アップル", "米国株", "銀行株"} <= set(keywords)
+    assert not {"テスラ株", "アップル株"} & set(keywords)
+
+
 def test_a_generation_a_resolution_or_a_process_node_keeps_its_number():
     keywords = keywords_of(
         "5Gスマホと4K放送、3Dプリンターが並ぶ。5Gの普及が進む。TSMCの3nmと2ナノの量産。"
