@@ -1991,6 +1991,8 @@ def test_us_tickers_are_their_companies_and_etfs_are_products():
     indices = entities_of("オルカンはMSCI ACWIに連動する。SOX指数は急落し、MSCIコクサイも下げた。")
     assert {"MSCI ACWI", "SOX指数", "MSCIコクサイ", "オルカン"} <= set(indices)
     assert set(indices.values()) == {"PRODUCT"}  # indices, as S&P500 (ACWI was an organisation)
+    platform = entities_of("日立製作所の徳永俊昭社長は、Lumadaの売上比率を高めると語った。")
+    assert platform.get("Lumada") == "PRODUCT"  # Hitachi's platform, typed a firm
 
 
 def test_funds_sectors_and_list_titles_of_investment_posts():
