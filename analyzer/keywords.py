@@ -317,8 +317,7 @@ def _after_full_name(tokens: Sequence[Token], i: int, j: int) -> int:
 
 def _listed_firm(tokens: Sequence[Token]) -> bool:
     """Whether ``tokens`` spell a company of the gazetteer (``テスラ``, ``アップル``)."""
-    name = "".join(t.surface for t in tokens).lower().replace(" ", "").replace("・", "")
-    return gazetteer().types.get(name) == "COMPANY"
+    return gazetteer().types.get(normalize("".join(t.surface for t in tokens))) == "COMPANY"
 
 
 def _country_prefix(tokens: Sequence[Token], i: int, j: int) -> bool:
