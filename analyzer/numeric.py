@@ -220,23 +220,25 @@ _DATE = regex(
 # its CJK lookbehind, would cost ~2.5 ms to compile at every start. A number after 第
 # is an ordinal (第2棟). Nor is a rate per unit (1人当たり, 1株600ドル) a quantity, nor a
 # number before 株価, 株主, 株式 or 本塁打 (50本|塁打).
+# A counter and what may not follow it: a word it starts (社員, 台湾), a longer katakana
+# word, a unit in Latin letters that a Latin word or a number goes on from (5GBps, 5W1H),
+# a rate per unit (1人当たり).
+_COUNTED = (
+    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
+    r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)"
+)
 _QUANTITY = regex(
     rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
-    rf"(?P<amount>{_AMOUNT})\s?"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
-    # a unit in Latin letters that a Latin word or a number goes on from is none (5GBps,
-    # 5W1H)
-    r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)(?<!(?<![\d,.])1株)"  # 1株当たり: per share
+    rf"(?P<amount>{_AMOUNT})\s?{_COUNTED}"
+    r"(?<!(?<![\d,.])1株)"  # 1株当たり: per share
 )
 # A few per cent (数%, 数十%): two to nine of it, as a range.
 _SEVERAL_PERCENT = regex(r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>十?)(?:%|パーセント)")
 # Several of a counted thing (数十社, 数百人, 数十万基): two to nine of it, as a range,
 # as several of a unit of money is.
 _SEVERAL_QUANTITY = regex(
-    r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>[十百千]?)(?P<scale>[億万]?)(?<=[十百千億万])"
-    rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
-    r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)"
+    r"(?=数)(?<![\u4e00-\u9fff])数(?P<tens>[十百千]?)(?P<scale>[億万]?)(?<=[十百千億万])" + _COUNTED
 )
 _ERA_START = {"令和": 2018, "平成": 1988, "昭和": 1925}
 
