@@ -1804,6 +1804,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert people == {"山崎元": "PERSON"}  # no rank before an honorific: 元 is his name
     officer = entities_of("ミネベアミツミの貝沼由久会長は、芝浦電子の買収について語った。")
     assert officer.get("貝沼由久") == "PERSON"  # typed a firm: 貝沼 a place to MeCab
+    officers = entities_of("ENEOSは、宮田知秀社長のもとで投資を拡大する。大倉組社長も来た。")
+    assert officers.get("宮田知秀") == "PERSON"  # typed a firm: MeCab cut 知|秀 as nouns
+    assert officers.get("大倉組") == "COMPANY"  # a counter's kanji is no given name
     governor = entities_of("広島県の湯崎英彦知事は、G7サミットの経済効果を強調した。")
     assert governor.get("湯崎英彦") == "PERSON"  # typed a place: 湯崎 and 英彦 are places too
     players = entities_of("将棋の藤井聡太七冠は、竜王戦で佐々木勇気八段を破った。")
