@@ -749,6 +749,16 @@ def _only_inside(candidate: Candidate) -> str:
     return extension if count == candidate.count else ""
 
 
+def _fragment_of(candidate: Candidate, aliases: dict[str, str]) -> str:
+    """The one thing every occurrence of ``candidate`` is part of a longer name of,
+    however written (``ソフトバンク`` only ever in ``ソフトバンクグループ`` and
+    ``ソフトバンクG``), as its concept, or ``""``."""
+    if candidate.standalone or not candidate.extensions:
+        return ""
+    concepts = {_concept(extension, aliases) for extension in candidate.extensions}
+    return concepts.pop() if len(concepts) == 1 else ""
+
+
 def _concept(key: str, aliases: dict[str, str]) -> str:
     """One key per thing named: a listed name's, and a group's or holding company's
     whatever its short form (``東京電力HD`` and ``東京電力ホールディングス``)."""
@@ -783,7 +793,12 @@ def select(
                 short = candidate if shorter == form else other
                 long = other if short is candidate else candidate
                 clash = not (_stands_alone(short) and _stands_alone(long))
-            elif other.key in _only_inside(candidate) or key in _only_inside(other):
+            elif (
+                other.key in _only_inside(candidate)
+                or key in _only_inside(other)
+                or _fragment_of(candidate, aliases) == _concept(other.key, aliases)
+                or _fragment_of(other, aliases) == concept
+            ):
                 clash = True
             if clash:
                 break

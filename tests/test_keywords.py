@@ -64,6 +64,18 @@ def test_a_holding_companys_short_and_long_names_are_one_keyphrase():
     assert "HD" not in keywords and "海上HD" not in keywords  # fragments
 
 
+def test_a_fragment_of_one_firms_names_is_not_listed_beside_it():
+    text = (
+        "# ソフトバンクG、OpenAIに追加出資\n\n"
+        "ソフトバンクグループ（SBG）はOpenAIに出資する。SBGの株価は下落した。"
+        "OpenAIの赤字は続く。"
+    )
+    keywords = keywords_of(text)
+    assert "SBG" in keywords or "ソフトバンクグループ" in keywords
+    # only ever inside ソフトバンクG and ソフトバンクグループ, two names of one firm
+    assert "ソフトバンク" not in keywords
+
+
 def test_a_one_letter_noun_and_a_suffix_is_no_keyphrase():
     text = (
         "## QQQ：成長重視ならこれ\n\nQQQは値動きが大きいので、**長期で保有できる人向け**です。"
