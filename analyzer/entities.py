@@ -493,7 +493,9 @@ def extract_entities(
                     for line_start, line_end in product_lines
                 ):  # I/OでGemini| 2.5 Pro, typed a firm: the listed product's whole line
                     continue
-                part_end = _without_full_stop(text, part_start, _hyphened_tail(text, part_end))
+                part_end = _without_full_stop(
+                    text, part_start, _hyphened_tail(text, part_end, kind)
+                )
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
                 ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
@@ -681,8 +683,11 @@ def extract_entities(
                     name
                 ):
                     part_kind = "COMPANY"  # Taiwan Semiconductor Manufacturing Company
-                elif prefix == "PRODUCT" and kind in ("COMPANY", "ORG", "PERSON", "LOCATION"):
-                    part_kind = "PRODUCT"  # Windows NT: 11 of 11 Stockmark train names
+                elif prefix == "PRODUCT" and (
+                    kind in ("COMPANY", "ORG", "PERSON", "LOCATION")
+                    or (kind == "EVENT" and not _YEAR_END.search(name))
+                ):  # Windows NT: 11 of 11 Stockmark train names; Galaxy Z Fold7 レビュー
+                    part_kind = "PRODUCT"  # typed an event
                 elif kind in ("COMPANY", "ORG") and _SOFTWARE_OR_PLAN_END.search(name):
                     part_kind = "PRODUCT"  # Codex CLI, Unreal Engine, Maxプラン, typed a firm
                 elif kind == "EVENT" and _NTH_GENERATION_BEFORE.search(
@@ -2195,14 +2200,20 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
 
 
 _HYPHENED_TAIL = regex(r"(?:-[A-Za-z0-9]+)+")
+# A model's number glued to the last word of its name, not a rank or count (WBC|2位).
+_MODEL_NUMBER_TAIL = regex(r"(?<=[A-Za-z])[0-9][A-Za-z0-9]*(?![\u4e00-\u9fff])")
 
 
-def _hyphened_tail(text: str, end: int) -> int:
-    """The end of a Latin name the tagger ended at a hyphen: ``Pokémon LEGENDS Z|-A``
-    (a name in Latin letters does not end inside a hyphened word)."""
+def _hyphened_tail(text: str, end: int, kind: str) -> int:
+    """The end of a Latin name the tagger ended at a hyphen, or of a product or event
+    it ended before the number glued to its last word: ``Pokémon LEGENDS Z|-A``,
+    ``Galaxy Z Fold|7`` (a name in Latin letters does not end inside a word; a place
+    or body may: ``NY|1`` is a TV channel)."""
     if end < 1 or not text[end - 1].isascii() or not text[end - 1].isalnum():
         return end
     tail = _HYPHENED_TAIL.match(text, end)
+    if tail is None and kind in ("PRODUCT", "EVENT"):
+        tail = _MODEL_NUMBER_TAIL.match(text, end)
     return tail.end() if tail is not None else end
 
 
@@ -2700,14 +2711,15 @@ _LOOSE_PREFIXES = (
     | set(_MODEL_WORDS)  # 新型|プリウス: the listed product, a new model of it
 )
 # Words after a name that never make a longer one with it (トヨタ|傘下, ソニー|製品; and a
-# headline's move, レーザーテック|急落, Siri|搭載): none is inside a Stockmark train gold
-# name.
+# headline's move, レーザーテック|急落, Siri|搭載; what a post does with it, Pixel 10
+# レビュー, iPhone 17|発表): none is inside a Stockmark train gold name.
 _LOOSE_SUFFIXES = _words(
     """
     社 ら など 等 側 勢 製 向け 内 傘下 主導 幹部 首脳 首脳陣 経営陣 関係者 株主 株価 製品
     広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
     急落 急騰 続落 続伸 反発 反落 急伸 暴落 高騰 上昇 下落 増益 減益 増収 減収 搭載
     屋上 制覇 連覇 築城
+    レビュー 速報 まとめ 比較 解説 感想 開封 実機 使用感 発表 発売
     """
 )
 # Kanji that make a listed name a meeting of its members, an event's name (APEC|首脳会議,
@@ -3254,9 +3266,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)
-        loose = _LOOSE_END.search(text, a, b)
-        if loose and loose.start() - a >= 2:
-            b = loose.start()
+        while (loose := _LOOSE_END.search(text, a, b)) and loose.start() - a >= 2:
+            b = loose.start()  # Pixel 10|速報|まとめ: each word off
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():  # Microsoft CEO → Microsoft

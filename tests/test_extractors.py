@@ -1838,6 +1838,15 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
 
+def test_a_posts_kind_is_no_part_of_a_products_name():
+    # a review's title: the tagger took レビュー into an event, or ended at Fold|7
+    for title in ("Galaxy Z Fold7 レビュー", "Galaxy Z Fold7 レビュー：薄さが武器だった"):
+        assert entities_of(title) == {"Galaxy Z Fold7": "PRODUCT"}, title
+    assert entities_of("Pixel 10速報まとめ") == {"Pixel 10": "PRODUCT"}  # each word off
+    ranked = entities_of("11月1日、地元のアクロス福岡にて元IBF王者でWBC2位の選手を迎えた。")
+    assert "WBC2" not in ranked  # a rank, not a model's number
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
