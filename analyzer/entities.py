@@ -571,6 +571,7 @@ def extract_entities(
                     )
                     or (text.startswith("各", part_start) and _each_of(tokens, part_start))
                     or _currency_of_country(tokens, part_start, part_end)  # 韓国ウォン
+                    or (kind == "PERSON" and _given_name_as_word(tokens, part_start, part_end))
                     or _COUNTRY_FIRM.fullmatch(name) is not None
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
                     or _STARTUP_END.search(name) is not None  # 東大発ベンチャー
@@ -1888,6 +1889,29 @@ _CURRENCY_WORDS = _words(
     フラン ランド ドン 元 ディルハム リヤル クローネ クローナ ズロチ
     """
 )
+
+
+_COPULAS = frozenset({"だ", "だっ", "です", "でし", "で"})
+
+
+def _given_name_as_word(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is one kanji word MeCab read as a given name, alone,
+    as the predicate of a topic (``薄さは|正義|だった``: justice, not a person). No
+    Stockmark train gold name stands so (``小僧の仁吉である`` has の before it); the
+    cost is a person so named in a story's way, ``犯人は太郎だった``."""
+    k = _token_at(tokens, start)
+    if k < 1 or k + 1 >= len(tokens):
+        return False
+    word, before, after = tokens[k], tokens[k - 1], tokens[k + 1]
+    return (
+        word.end == end
+        and word.pos[2:4] == ("人名", "名")
+        and _kanji(word.surface)
+        and before.surface in ("は", "も")
+        and before.pos[0] == "助詞"
+        and after.surface in _COPULAS
+        and after.pos[0] == "助動詞"
+    )
 
 
 def _currency_of_country(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -1847,6 +1847,13 @@ def test_a_posts_kind_is_no_part_of_a_products_name():
     assert "WBC2" not in ranked  # a rank, not a model's number
 
 
+def test_a_word_mecab_reads_as_a_given_name_is_no_person_as_a_predicate():
+    assert entities_of("Galaxy Z Fold7 レビュー：薄さは正義だった") == {
+        "Galaxy Z Fold7": "PRODUCT"
+    }  # 正義, justice, was a person
+    assert entities_of("社長は山田太郎だ。").get("山田太郎") == "PERSON"  # a full name
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
