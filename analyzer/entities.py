@@ -609,6 +609,8 @@ def extract_entities(
                     )
                     or (  # not 「…大手」, an event; but ノンバンク大手シュリラム・ファイナンス
                         (kind != "EVENT" or _FIRM_NAME_END.search(name) is not None)
+                        # Galaxy AI: a listed product's, not a firm named so (Sakana AI)
+                        and not (prefix == "PRODUCT" and _LATIN_AI_END.search(name))
                         and _described_as_company(text, part_start, part_end)
                         and not (
                             kind == "PRODUCT"
@@ -3108,18 +3110,19 @@ _QUOTED_NAME = regex(_QUOTED)
 def _works_quoted(
     text: str, mentions: Sequence[EntityMention], generic: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """A name quoted right after a firm's or a person's name, nothing between or の:
-    their work (``小学館「ちゃお」``, ``江上波夫「騎馬民族国家」``, ``カプコンの『バイオ
-    ハザード』``, missed). On the Stockmark train sentences 11 of the 12 quoted names
-    right after one are gold products (the other a facility, ``円谷プロ「怪獣館」``, left
-    to the facility rules), and 18 of the 22 after one and の (``サンリオの「みんなの
-    たあ坊」``, ``北条司の「シティーハンター」``; the others a company, an organisation
-    and two words). Not words said: a predicate's ending or a subject or object marked
-    inside, ``と述べた`` after, or no particle after the quote (a headline's speaker:
-    ``トヨタ「全方位戦略」``)."""
+    """A name quoted right after a firm's, a person's or a product's name, nothing
+    between or の: their work (``小学館「ちゃお」``, ``江上波夫「騎馬民族国家」``,
+    ``カプコンの『バイオハザード』``, missed), a product's feature (``Galaxy AIの「かこって
+    検索」``; no train sentence quotes a name after a product's). On the Stockmark
+    train sentences 11 of the 12 quoted names right after a firm or a person are gold
+    products (the other a facility, ``円谷プロ「怪獣館」``, left to the facility rules),
+    and 18 of the 22 after one and の (``サンリオの「みんなのたあ坊」``, ``北条司の「シティー
+    ハンター」``; the others a company, an organisation and two words). Not words said: a
+    predicate's ending or a subject or object marked inside, ``と述べた`` after, or no
+    particle after the quote (a headline's speaker: ``トヨタ「全方位戦略」``)."""
     found = []
     for mention in mentions:
-        if mention.type not in ("COMPANY", "PERSON"):
+        if mention.type not in ("COMPANY", "PERSON", "PRODUCT"):
             continue
         quoted = _QUOTED_NAME.match(text, mention.end + text.startswith("の", mention.end))
         if quoted is None:
@@ -3738,6 +3741,7 @@ _KATAKANA_FIRM_WORDS = (
     r"|ファイナンス|フィナンシャル|ファイナンシャル|エンタ[ー]?テイン?メント|モーターズ|ファーマ"
     r"|リテイリング|セミコンダクターズ?|ラボラトリーズ"
 )
+_LATIN_AI_END = regex(r"(?<=[A-Za-z0-9] )AI$")
 _FIRM_NAME_END = regex(
     rf"(?<=.)(?:{_KATAKANA_FIRM_WORDS}|科技)$"
     r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"

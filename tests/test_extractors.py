@@ -1854,6 +1854,13 @@ def test_a_word_mecab_reads_as_a_given_name_is_no_person_as_a_predicate():
     assert entities_of("社長は山田太郎だ。").get("山田太郎") == "PERSON"  # a full name
 
 
+def test_a_listed_products_ai_is_a_product_and_its_quoted_feature_too():
+    found = entities_of("Galaxy AIの「かこって検索」やGoogleのGeminiも使えます。")
+    assert found.get("Galaxy AI") == "PRODUCT"  # AI ends firms' names, not this one
+    assert found.get("かこって検索") == "PRODUCT"
+    assert entities_of("AIスタートアップのSakana AIが資金を集めた。").get("Sakana AI") == "COMPANY"
+
+
 def test_a_place_and_a_generic_term_is_no_name():
     entities = entities_of("日本企業の投資が増え、米国市場で売れた。")
     assert "日本企業" not in entities and "米国市場" not in entities
