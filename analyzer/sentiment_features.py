@@ -303,6 +303,16 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             if polarity < 0 and (reducer := _reducer_after(tokens, i)) >= 0:  # リスクを軽減
                 polarity = _done_away(polarity, tokens[reducer], lexicon)
                 hidden = (*hidden, i, reducer)
+            elif polarity < 0 and (small := _small_after(tokens, i)) is not None:
+                # 減配リスクは低い: a bad thing said to be small is good news, and the
+                # bad words of its compound (減配) are what it is about, no news of their own
+                polarity = -polarity
+                hidden = (*hidden, *range(small[0], small[1] + 1))
+                head = _compound_head(tokens, i)
+                found = [
+                    (k, 0.0, (*hid, k), neg) if head <= k < i and pol < 0 else (k, pol, hid, neg)
+                    for k, pol, hid, neg in found
+                ]
             elif token.lemma in _REDUCERS and polarity > 0:
                 hidden = (*hidden, i)  # コストを削減: the lexicon's, not 削減's n-grams
             intensifier = _intensifier_of(tokens, i)
@@ -469,6 +479,42 @@ def _reducer_after(tokens: Sequence[Token], i: int) -> int:
     if k < len(tokens) and tokens[i + 1].surface in ("を", "の") and tokens[k].lemma in _REDUCERS:
         return k
     return -1
+
+
+# Predicates that say a thing is small or little, after は, が or も: リスクは低い,
+# 懸念は小さい, 影響は限定的, 下落余地は限られる, 不安は軽微.
+_SMALL = frozenset({"低い", "小さい", "少ない", "軽微", "僅か", "わずか"})
+
+
+def _small_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The first and last index of a predicate after the word at ``i`` and its topic or
+    subject particle that says the word's thing is small (``リスク|は|低い``,
+    ``影響|は|限定|的``, ``余地|は|限ら|れる``), or None; not when negated after it
+    (``リスクは低くない``)."""
+    k = i + 2
+    if k >= len(tokens) or tokens[i + 1].surface not in _TOPIC:
+        return None
+    word = tokens[k]
+    then = tokens[k + 1] if k + 1 < len(tokens) else None
+    if word.lemma in _SMALL:
+        last = k
+    elif then is not None and (
+        (word.lemma == "限定" and then.surface == "的")
+        or (word.lemma == "限る" and then.lemma in ("れる", "られる"))
+    ):
+        last = k + 1
+    else:
+        return None
+    if negator_of(tokens, last) >= 0:
+        return None
+    return k, last
+
+
+def _compound_head(tokens: Sequence[Token], i: int) -> int:
+    """The first index of the noun compound that ends at ``i`` (減配|リスク: 減配's)."""
+    while i > 0 and tokens[i - 1].pos[0] == "名詞" and tokens[i - 1].end == tokens[i].start:
+        i -= 1
+    return i
 
 
 def _done_away(polarity: float, reducer: Token, lexicon: Lexicon) -> float:

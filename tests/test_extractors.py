@@ -2352,6 +2352,25 @@ def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
     assert sentence.label == "positive"
 
 
+def test_a_bad_thing_said_to_be_small_is_good_news():
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("減配リスクは低い。") == [0.0, 0.6]  # リスク flips, 減配 is its topic
+    assert polarities("懸念は小さい。") == polarities("懸念も限定的だ。") == [0.8]
+    assert polarities("下落リスクは限られる。")[-1] == 0.6
+    assert polarities("減配リスクは高い。") == [-0.9, -0.6]  # high: still bad
+    assert polarities("リスクが低いとは言えない。")[-1] < 0  # negated: no good news
+    (sentence,) = analyze_text(
+        "配当性向を掲げており、減配リスクは低いと考えています。"
+    ).sentiment.sentences
+    assert sentence.label == "positive"  # was negative, -0.99
+
+
 def test_shares_are_counted_but_not_a_rate_per_unit():
     text = (
         "OpenAIはAMD株を最大1億6,000万株取得できる。"
