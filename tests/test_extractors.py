@@ -2371,6 +2371,14 @@ def test_a_bad_thing_said_to_be_small_is_good_news():
     assert sentence.label == "positive"  # was negative, -0.99
 
 
+def test_a_reviews_unease_reads_negative_and_none_of_it_not():
+    def label(text: str) -> str:
+        return analyze_text(text).sentiment.label
+
+    assert label("操作に違和感がある。") == "negative"
+    assert label("GitHub Copilotから乗り換える人には違和感がないはずです。") != "negative"
+
+
 def test_shares_are_counted_but_not_a_rate_per_unit():
     text = (
         "OpenAIはAMD株を最大1億6,000万株取得できる。"
