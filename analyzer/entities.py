@@ -402,6 +402,15 @@ def extract_entities(
                     continue
                 if kind == "PRODUCT" and not trusted and (tail := _VERSION_TAIL.match(text, end)):
                     product_lines.append((start, tail.end()))
+                if (
+                    kind == "PRODUCT"
+                    and not trusted
+                    and (named := _LATIN_MODEL_AFTER.match(text, end)) is not None
+                    and named.group(1) not in TITLES
+                    and not any(s < named.end() and start < e for s, e, _ in by_tagger)
+                ):  # Gemini CLI, which the tagger missed: the listed product named further
+                    claim(EntityMention(start, named.end(), "PRODUCT"))
+                    continue
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not of_the_firm)
                     or (
@@ -2399,6 +2408,7 @@ _ONE_LETTER = regex(r"[A-Za-z]\.?")
 _DIVISION = regex(r"(?:部門|事業部)$")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
 # Or a number right after it, a count or date aside (ナスダック100, an index).
+_LATIN_MODEL_AFTER = regex(r" ([A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])")
 _MODEL_AFTER = regex(
     r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
     r"|[A-Za-z]{2,})|(?<=[\u30a1-\u30fcA-Za-z])[0-9]+(?![0-9年月日%.,社台人件万億兆倍])"

@@ -1844,6 +1844,13 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
 
+def test_a_listed_product_named_further_is_found_where_the_tagger_missed_it():
+    found = entities_of("OpenAIのCodex CLIやGoogleのGemini CLIも無料枠がある。")
+    assert found.get("Gemini CLI") == "PRODUCT"  # the tagger found nothing there
+    assert "Gemini" not in found
+    assert entities_of("Gemini 2.5 Proを使う。") == {"Gemini 2.5 Pro": "PRODUCT"}
+
+
 def test_a_posts_kind_is_no_part_of_a_products_name():
     # a review's title: the tagger took レビュー into an event, or ended at Fold|7
     for title in ("Galaxy Z Fold7 レビュー", "Galaxy Z Fold7 レビュー：薄さが武器だった"):
