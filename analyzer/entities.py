@@ -2406,11 +2406,15 @@ _FEDERAL = regex(r"[米独豪加]?連邦")
 _ONE_LETTER = regex(r"[A-Za-z]\.?")
 # A firm's division is no name of its own: no Stockmark train gold name ends so.
 _DIVISION = regex(r"(?:部門|事業部)$")
+# Not a model: a period after a space (NVIDIA 5-7月期, NVIDIA 2025年).
+_NO_PERIOD = r"(?![0-9]+(?:[-~〜][0-9]+)?[年月日])"
+# One Latin word of a product line after a space: Gemini CLI.
+_LATIN_MODEL_AFTER = regex(rf" {_NO_PERIOD}([A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
 # Or a number right after it, a count or date aside (ナスダック100, an index).
-_LATIN_MODEL_AFTER = regex(r" ([A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])")
 _MODEL_AFTER = regex(
-    r" ([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
+    rf" {_NO_PERIOD}([A-Z0-9][A-Za-z0-9]*|[\u4e00-\u9fff\u30a1-\u30fa]+)"
+    r"|-([A-Z][A-Za-z0-9]*[0-9][A-Za-z0-9]*"
     r"|[A-Za-z]{2,})|(?<=[\u30a1-\u30fcA-Za-z])[0-9]+(?![0-9年月日%.,社台人件万億兆倍])"
 )
 # A firm's word in Latin letters that ends its name (NVIDIA Corporation, Taiwan
@@ -2755,7 +2759,7 @@ _LOOSE_SUFFIXES = _words(
     広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
     急落 急騰 続落 続伸 反発 反落 急伸 暴落 高騰 上昇 下落 増益 減益 増収 減収 搭載
     屋上 制覇 連覇 築城
-    レビュー 速報 まとめ 比較 解説 感想 開封 実機 使用感 発表 発売
+    レビュー 速報 まとめ 比較 解説 感想 開封 実機 使用感 発表 発売 おすすめ
     """
 )
 # Kanji that make a listed name a meeting of its members, an event's name (APEC|首脳会議,

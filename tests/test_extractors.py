@@ -1856,6 +1856,10 @@ def test_a_posts_kind_is_no_part_of_a_products_name():
     for title in ("Galaxy Z Fold7 レビュー", "Galaxy Z Fold7 レビュー：薄さが武器だった"):
         assert entities_of(title) == {"Galaxy Z Fold7": "PRODUCT"}, title
     assert entities_of("Pixel 10速報まとめ") == {"Pixel 10": "PRODUCT"}  # each word off
+    picks = entities_of("米国株ETFおすすめ5選｜VOO・VTI・QQQを比較")
+    assert picks == {"VOO": "PRODUCT", "VTI": "PRODUCT", "QQQ": "PRODUCT"}  # no event
+    results = entities_of("【決算】NVIDIA 5-7月期、売上高56%増の467億ドル")
+    assert results.get("NVIDIA") == "COMPANY"  # a period after it, no model: was lost
     ranked = entities_of("11月1日、地元のアクロス福岡にて元IBF王者でWBC2位の選手を迎えた。")
     assert "WBC2" not in ranked  # a rank, not a model's number
 
