@@ -7,17 +7,34 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from analyzer.frontmatter import split_front_matter
 from analyzer.result import Analysis, SentenceSentiment
+from analyzer.startup import regex
 from analyzer.tokenizer import Token
 
 _LABEL_STYLE = {"positive": "green", "negative": "red", "neutral": "dim"}
 _EXCERPT = 90
 
 
+_LEVEL_ONE_HEADING = regex(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def heading_title(source_text: str) -> str | None:
+    """The body's first line where it is a level-1 heading (``# 日銀、追加利上げを見送り``):
+    what names a post whose front matter gives no title."""
+    front = split_front_matter(source_text)
+    body = source_text[front.body_start :] if front else source_text
+    for line in body.lstrip("\ufeff").splitlines():
+        if line.strip():
+            heading = _LEVEL_ONE_HEADING.match(line)
+            return heading.group(1) if heading else None
+    return None
+
+
 def render_analysis(analysis: Analysis, source_text: str, console: Console) -> None:
     meta = analysis.meta
     header = Text()
-    header.append(meta.title or analysis.source.path, style="bold")
+    header.append(meta.title or heading_title(source_text) or analysis.source.path, style="bold")
     details = [
         ("date", meta.date),
         ("author", meta.author),

@@ -43,6 +43,16 @@ def test_table_output_is_a_readable_summary(kiji):
     assert "most negative" not in table  # no sentence is negative
 
 
+def test_a_post_with_no_title_in_front_matter_is_named_by_its_first_heading(kiji):
+    post = "# 日銀、追加利上げを見送り\n\n日本銀行は政策金利を据え置いた。\n"
+    table = kiji("analyze", "-", "--format", "table", input=post.encode("utf-8")).stdout
+    assert "日銀、追加利上げを見送り" in table.splitlines()[1]  # the panel's first line
+    assert kiji.json("analyze", "-", input=post.encode("utf-8"))["meta"]["title"] is None
+    later = "---\nauthor: 山本\n---\n\n本文。\n\n# 見出し\n"  # not the first line
+    table = kiji("analyze", "-", "--format", "table", input=later.encode("utf-8")).stdout
+    assert "見出し" not in table.splitlines()[1] and "<stdin>" in table.splitlines()[1]
+
+
 def test_stdin_is_read_with_a_dash(kiji):
     text = "---\ntitle: 標準入力\n---\nソニーグループの業績は好調だ。\n"
     result = kiji.json("analyze", "-", input=text.encode("utf-8"))
