@@ -1927,18 +1927,24 @@ def _given_name_as_word(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _currency_of_country(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is a country and its currency's name, MeCab's two words
-    (``韓国|ウォン``, typed a place, ``メキシコ|ペソ``, a product), or a currency after a
+    (``韓国|ウォン``, typed a place, ``メキシコ|ペソ``, a product), or a country before
+    its currency (``日本|円建て``, typed a place), or a currency after a
     country's one kanji (``米|ドルは``, typed a product, then a firm once ``米`` was cut
     off as news writes it before a firm): a currency, no name."""
     inside = _tokens_within(tokens, start, end)
     if not inside or (inside[0].start, inside[-1].end) != (start, end):
         return False
     last = inside[-1]
+    k = _token_at(tokens, start)
+    if len(inside) == 1 and last.pos[2:4] == ("地名", "国") and k + 1 < len(tokens):
+        after = tokens[k + 1]  # 日本|円建て: the yen, no place named
+        return after.start == end and (
+            after.surface in _CURRENCY_WORDS or after.surface.startswith("円")
+        )
     if last.surface not in _CURRENCY_WORDS or len(inside) > 2:
         return False
     if len(inside) == 2:
         return inside[0].pos[2:4] == ("地名", "国") or inside[0].surface in COUNTRY_KANJI
-    k = _token_at(tokens, start)
     return k > 0 and tokens[k - 1].end == start and tokens[k - 1].surface in COUNTRY_KANJI
 
 

@@ -640,6 +640,9 @@ def test_a_countrys_currency_is_no_name():
     found = entities_of("韓国ウォンで3兆ウォン規模。トルコリラが急落し、メキシコペソも売られた。")
     assert found == {"3兆ウォン": "MONEY"}  # 韓国ウォン was a place, メキシコペソ a product
     assert entities_of("米ドルは対円で上昇した。") == {}  # ドル was a firm, 米 cut off
+    yen = entities_of("日本円建てステーブルコイン「JPYC」の発行が始まった。日本の円相場。")
+    assert yen == {"JPYC": "PRODUCT", "日本": "LOCATION"}  # the yen's 日本 was a place
+    assert [e.mentions[0].start for e in analyze_text("日本円建てと日本の円。").entities] == [6]
     assert entities_of("ドン・キホーテは好調。") == {"ドン・キホーテ": "COMPANY"}
     assert entities_of("ロンドンとアイルランドで会合。") == {
         "ロンドン": "LOCATION",
