@@ -3019,6 +3019,9 @@ _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(
 # train name ends so).
 _FACILITY_END = regex(
     rf"(?<=.)(?:{'|'.join(_SITES)}|基地|タワー|スタジアム|球場|ドーム|アリーナ|ビルディング|ヒルズ"
+    # a building after kanji (新丸ビル; 6 of 6 train names: 大手町本部ビル, 新朝日ビル), not
+    # a town after katakana (ナッシュビル, a place)
+    r"|(?<=[\u4e00-\u9fff])ビル"
     r"|(?<![電戦視])線|市役所|区役所|町役場|村役場"
     r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
@@ -3105,12 +3108,13 @@ _QUOTED = (
 )
 _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # So is a kind of place people go to, then a quoted name, that place's: 商業施設「グラン
-# グリーン大阪」, 新エリア「ファンタジースプリングス」 and 複合施設「…」 (typed products
-# and missed; the Stockmark train sentences have 2 gold names quoted right after these
-# words, both facilities, 複合施設「品川シーサイドフォレスト」 and センター「…」).
+# グリーン大阪」, 新エリア「ファンタジースプリングス」, 複合施設「…」 and 実験都市「ウーブン・
+# シティ」 (typed products and missed; the Stockmark train sentences have 2 gold names
+# quoted right after these words, both facilities, 複合施設「品川シーサイドフォレスト」 and
+# センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|店舗|モール|スタジアム|アリーナ|劇場"
-    r"|美術館|博物館|データセンター|ビル|タワー|リゾート)"
+    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|センター|都市|キャンパス)"
 )
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "[「『]$")
 _QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)

@@ -1847,6 +1847,14 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
 
+def test_a_building_after_kanji_and_a_quoted_city_are_facilities():
+    found = entities_of("東京・丸の内の新丸ビルで説明会を開いた。ナッシュビルに本社を置く。")
+    assert found.get("新丸ビル") == "FACILITY"  # was a product
+    assert found.get("ナッシュビル") == "LOCATION"  # a town
+    city = entities_of("トヨタは、静岡県裾野市の実験都市「ウーブン・シティ」を公開した。")
+    assert city.get("ウーブン・シティ") == "FACILITY"  # was a product
+
+
 def test_a_listed_product_named_further_is_found_where_the_tagger_missed_it():
     found = entities_of("OpenAIのCodex CLIやGoogleのGemini CLIも無料枠がある。")
     assert found.get("Gemini CLI") == "PRODUCT"  # the tagger found nothing there
