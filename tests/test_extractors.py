@@ -1847,6 +1847,21 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     assert "Pokémon LEGENDS Z-A" in game and "Pokémon LEGENDS Z" not in game
 
 
+def test_a_katakana_name_after_what_a_firm_runs_is_the_firm():
+    found = entities_of("「ふるさとチョイス」を運営するトラストバンクや、楽天が伸びた。")
+    assert found.get("トラストバンク") == "COMPANY"  # missed: two common nouns to MeCab
+    for kind in (
+        "旅行サイトを運営するサイトが増えた。",
+        "AIを開発するソフトウェアメーカーの多くは赤字だ。",
+    ):
+        assert entities_of(kind) == {}, kind  # a kind of firm or thing, no name
+
+
+def test_a_works_arc_is_a_product():
+    found = entities_of("劇場版「鬼滅の刃」無限城編は、興行収入が1000億円を超えた。")
+    assert found.get("無限城編") == "PRODUCT"  # typed a facility (城)
+
+
 def test_a_building_after_kanji_and_a_quoted_city_are_facilities():
     found = entities_of("東京・丸の内の新丸ビルで説明会を開いた。ナッシュビルに本社を置く。")
     assert found.get("新丸ビル") == "FACILITY"  # was a product
