@@ -2385,6 +2385,8 @@ def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
     assert polarities("リスクを軽減できない。") == [-0.6]  # and a negation after it
     assert polarities("不安を払拭した。") == [0.0, 0.6]  # 払拭 says it: 不安 counts nothing
     assert polarities("価格を下げた。") == []  # no cost nor bad thing
+    assert polarities("関税を引き下げた。") == [0.5]  # a tariff is a cost: cut, good news
+    assert polarities("関税が上昇した。")[-1] < 0  # and its rise bad news
     (sentence,) = analyze_text("同社はコストを削減し、赤字を解消した。").sentiment.sentences
     assert sentence.label == "positive"
 
