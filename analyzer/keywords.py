@@ -12,8 +12,9 @@
    (a fragment); inverse document frequency from a background corpus
    (``analyzer/models/idf.json``); how productive its component nouns are in the
    article's compounds (TermExtract's FLR); where it occurs (title, excerpt,
-   headings, bold, the lead paragraph; first and last position); its shape
-   (length, script, proper noun, known name, generic term).
+   headings, bold, the lead paragraph; first and last position); whether the front
+   matter tags it (or another name of it); its shape (length, script, proper noun,
+   known name, generic term).
 3. A logistic regression over those features, trained on our gold set
    (``corpus/gold/keywords.json``, ``make train-keywords``) and shipped as plain
    weights (``analyzer/models/keywords.json``): a keyphrase's score is its
@@ -56,6 +57,7 @@ _STANDS_ALONE = 2  # occurrences outside any longer candidate that make a phrase
 _LEAD_BLOCKS = 1  # body paragraphs that count as the lead
 _KATAKANA = regex(r"[\u30a0-\u30ff]+")
 _DROP = str.maketrans("", "", " ・·")
+_TAG = frozenset({"tag"})
 
 
 def normalize(text: str) -> str:
@@ -523,6 +525,13 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
                     extension = key + keys[b]
                     extensions[extension] = extensions.get(extension, 0) + 1
         _phrases(text, tokens, runs, zones, found)
+    if doc.meta.tags:  # what the writer tagged the post with
+        aliases = gazetteer().canonical
+        tagged = {normalize(tag) for tag in doc.meta.tags if tag.strip()}
+        tagged |= {aliases[t] for t in tagged if t in aliases}
+        for key, candidate in found.items():
+            if key in tagged or _concept(key, aliases) in tagged:
+                candidate.zones = candidate.zones | _TAG
     return found
 
 
@@ -650,6 +659,7 @@ FEATURES = (
     "heading",
     "bold",
     "lead",
+    "tag",
 )
 _LATIN = regex("[A-Za-z]")
 _KANJI = regex("[\u4e00-\u9fff]+")
@@ -710,6 +720,7 @@ def feature_rows(
                 float("heading" in zones),
                 float("bold" in zones),
                 float("lead" in zones),
+                float("tag" in zones),
             ],
         )
 

@@ -76,6 +76,20 @@ def test_a_fragment_of_one_firms_names_is_not_listed_beside_it():
     assert "ソフトバンク" not in keywords
 
 
+def test_what_the_writer_tagged_the_post_with_ranks_higher():
+    body = (
+        "\n\n日銀は政策金利を据え置いた。円安が続き、物価は上がった。"
+        "住宅ローンの金利も上昇し、家計の負担は重い。賃上げの勢いが焦点だ。\n"
+    )
+
+    def score(text: str) -> float:
+        return next(k.score for k in analyze_text(text, top=20).keywords if k.text == "住宅ローン")
+
+    plain = score("---\ntitle: 日銀の判断\n---" + body)
+    tagged = score("---\ntitle: 日銀の判断\ntags: [住宅ローン]\n---" + body)
+    assert tagged > plain + 0.1
+
+
 def test_a_one_letter_noun_and_a_suffix_is_no_keyphrase():
     text = (
         "## QQQ：成長重視ならこれ\n\nQQQは値動きが大きいので、**長期で保有できる人向け**です。"
