@@ -784,6 +784,16 @@ def extract_entities(
                     or _firms_officer(text, part_start, part_end, kind)
                 ):
                     part_kind = "PERSON"  # ベッセント財務長官, 新浪剛史社長, 広島県の湯崎英彦知事
+                if (
+                    kind != "PERSON"
+                    and part_end - part_start >= 4
+                    and name.endswith("大会")
+                    and text.startswith("長", part_end)
+                    and _kanji(name)
+                ):  # 松本|大会|長: MeCab read 松本大 and 会長 as a tournament and 長; the
+                    # person and the office (no train sentence has 大会長)
+                    part_end -= 1
+                    part_kind = "PERSON"
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
                     part_kind = acted
                 claim(EntityMention(part_start, part_end, part_kind, described=company))

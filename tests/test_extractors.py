@@ -1816,6 +1816,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
     officers = entities_of("ENEOSは、宮田知秀社長のもとで投資を拡大する。大倉組社長も来た。")
     assert officers.get("宮田知秀") == "PERSON"  # typed a firm: MeCab cut 知|秀 as nouns
     assert officers.get("大倉組") == "COMPANY"  # a counter's kanji is no given name
+    chair = entities_of("マネックスグループの松本大会長は語った。松本大会は中止された。")
+    assert chair.get("松本大") == "PERSON"  # MeCab: 松本|大会|長, an event
+    assert chair.get("松本大会") == "EVENT"  # a tournament, no office after it
     governor = entities_of("広島県の湯崎英彦知事は、G7サミットの経済効果を強調した。")
     assert governor.get("湯崎英彦") == "PERSON"  # typed a place: 湯崎 and 英彦 are places too
     players = entities_of("将棋の藤井聡太七冠は、竜王戦で佐々木勇気八段を破った。")
