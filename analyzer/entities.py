@@ -1255,11 +1255,11 @@ def firms_after_makers(
     バンク|や``, missed; not ``を運営するサイト``): the firm. On the Stockmark train
     sentences the 3 so placed that are not one common noun are gold companies
     (``ユニリーバ・ジャパン``, ``ノジマ``); so are the 2 of the Wikipedia leads."""
-    if "を" not in text:
+    if not tokens or "を" not in text[tokens[0].start : tokens[-1].end]:
         return []
     found = []
     starts = {t.start: k for k, t in enumerate(tokens)}
-    for verb in _MAKER_VERB.finditer(text, tokens[0].start if tokens else 0):
+    for verb in _MAKER_VERB.finditer(text, tokens[0].start, tokens[-1].end):
         k = starts.get(verb.end())
         if k is None:
             continue
