@@ -1258,8 +1258,9 @@ def firms_after_makers(
     if not tokens or "を" not in text[tokens[0].start : tokens[-1].end]:
         return []
     found = []
-    starts = {t.start: k for k, t in enumerate(tokens)}
+    starts: dict[int, int] = {}
     for verb in _MAKER_VERB.finditer(text, tokens[0].start, tokens[-1].end):
+        starts = starts or {t.start: k for k, t in enumerate(tokens)}
         k = starts.get(verb.end())
         if k is None:
             continue
