@@ -2307,7 +2307,7 @@ def _quoted_whole(text: str, start: int, end: int) -> bool:
 
 _HYPHENED_TAIL = regex(r"(?:-[A-Za-z0-9]+)+")
 # A model's number glued to the last word of its name, not a rank or count (WBC|2位).
-_MODEL_NUMBER_TAIL = regex(r"(?<=[A-Za-z])[0-9][A-Za-z0-9]*(?![\u4e00-\u9fff])")
+_MODEL_NUMBER_TAIL = regex(r"(?<=[A-Za-z])[0-9][A-Za-z0-9]*(?![A-Za-z0-9\u4e00-\u9fff])")
 
 
 def _hyphened_tail(text: str, end: int, kind: str) -> int:
