@@ -1239,10 +1239,11 @@ _FIRM_OFFICES = tuple(
 _PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES)
 
 
-# What a firm does to what it makes, then a name: see _AFTER_MAKER.
-_MAKER_VERB = regex(
+# What a firm does to what it makes, then a name: see _AFTER_MAKER, which ends so.
+_MAKER_VERBS = (
     r"を(?:(?:開発|運営|製造|展開|販売|提供)(?:する|している|した)|手(?:掛|が)け(?:る|ている|た))"
 )
+_MAKER_VERB = regex(_MAKER_VERBS)
 _PARTICLE_AFTER_NAME = frozenset("がはのやもと、")
 _KIND_WORDS = _words("プロバイダー チーム サイト ブランド ショップ ストア ホテル センター ゲーム")
 
@@ -3789,9 +3790,7 @@ _CHIEF_OFFICES = ("CEO", "CFO", "COO", "CTO", "最高経営責任者", "社長")
 # which is not retyped). A person's name after them is a firm's when it runs a business
 # (鉄道信号事業を手掛けるタレス, typed a person; the 5 train gold names after を展開する,
 # を運営する or 事業を手掛ける are companies) and no title follows.
-_AFTER_MAKER = regex(
-    r"を(?:(?:開発|運営|製造|展開|販売|提供)(?:する|している|した)|手(?:掛|が)け(?:る|ている|た))$"
-)
+_AFTER_MAKER = regex(_MAKER_VERBS + "$")
 _RUNS_BUSINESS = regex(r"(?:事業を手(?:掛|が)け|を(?:展開|運営)す)る$")
 _HOLDING = regex(
     rf"(?:ホールディングス|ホールディング|HD|Holdings|[ ,](?:{_LATIN_LEGAL_ALTERNATIVES})\.?)$"
