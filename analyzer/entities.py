@@ -3017,16 +3017,18 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
 # one Stockmark train gold name with 銀行 or 企業 before katakana, is whole), or such a
 # name and a bank's word (中堅銀行|イエス銀行); so is a fund (政府系ファンドMGX, 米投資
-# ファンドKKR) or a union (労働組合|IGメタル): no Stockmark train gold name is so written;
+# ファンドKKR), a union (労働組合|IGメタル) or a startup (AIスタートアップ|Sakana AI): no
+# Stockmark train gold name is so written;
 # and so are they with の (米投資ファンドの|サード・ポイント, typed a product whole).
 _FIRM = regex(
-    r"(?:(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合)の?|(?:メーカー|アクティビスト)の)"
+    r"(?:(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合|スタートアップ)の?"
+    r"|(?:メーカー|アクティビスト)の)"
     r"(?=[A-Za-z\u30a1-\u30fa])"
 )
 _BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
-# A description of a young firm (東大発ベンチャー, 宇宙スタートアップ, 米バイオ新興): no
-# Stockmark train gold name ends so (firms' names say ベンチャーズ).
-_STARTUP_END = regex(r"(?:ベンチャー|スタートアップ|新興(?:企業)?)$")
+# A description of a young firm (東大発ベンチャー, 宇宙スタートアップ, 米バイオ新興,
+# 日本発AIユニコーン): no Stockmark train gold name ends so (firms' names say ベンチャーズ).
+_STARTUP_END = regex(r"(?:ベンチャー|スタートアップ|ユニコーン|新興(?:企業)?)$")
 # ``米新興``, ``米大手``: a country and a description, which the tagger may read as a
 # place before the name they describe (米新興の|Figure AI).
 _COUNTRY_DESCRIPTION = regex(

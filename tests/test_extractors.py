@@ -1860,6 +1860,12 @@ def test_a_katakana_name_after_what_a_firm_runs_is_the_firm():
         assert entities_of(kind) == {}, kind  # a kind of firm or thing, no name
 
 
+def test_a_startup_and_a_unicorn_describe_a_firm_and_are_no_names():
+    found = entities_of("東京のAIスタートアップSakana AIが資金を集めた。日本発AIユニコーンの勝算。")
+    assert found.get("Sakana AI") == "COMPANY"
+    assert not any("スタートアップ" in name or "ユニコーン" in name for name in found)
+
+
 def test_a_works_arc_is_a_product():
     found = entities_of("劇場版「鬼滅の刃」無限城編は、興行収入が1000億円を超えた。")
     assert found.get("無限城編") == "PRODUCT"  # typed a facility (城)
