@@ -2333,12 +2333,20 @@ def _kanji_list(name: str) -> bool:
 
 
 def _list_places(text: str, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list that MeCab reads as one place name each."""
-    return [
+    """The items of a list that MeCab reads as one place name each, or every item where
+    more than half are (``千代田・中央・港・新宿・渋谷``: 中央, a common noun to MeCab, is
+    one of the wards listed)."""
+    places = [
         (t.start, t.end)
         for t in tokens
         if start <= t.start and t.end <= end and t.pos[1] == "固有名詞" and t.pos[2] == "地名"
     ]
+    items = []
+    at = start
+    for part in text[start:end].split("・"):
+        items.append((at, at + len(part)))
+        at += len(part) + 1
+    return items if 2 * len(set(places) & set(items)) > len(items) else places
 
 
 # What a firm or person is to another, written before the name (日本法人|アンソロピック・

@@ -1837,7 +1837,9 @@ def test_a_ceo_unknown_to_mecab_sites_indexes_and_a_list_of_wards():
         "都心5区（千代田・中央・港・新宿・渋谷）の空室率。阪神・淡路大震災から30年。"
     )
     assert wards.get("千代田") == wards.get("渋谷") == "LOCATION"
+    assert wards.get("中央") == "LOCATION"  # a common noun to MeCab, in a list of wards
     assert not any(name.count("・") >= 2 for name in wards)
+    assert entities_of("航空・ホテル・金融の株が上がった。") == {}  # no place among them
     assert wards.get("阪神・淡路大震災") == "EVENT"  # two parts: a name
     colon = entities_of("AWSは年次イベント「re:Invent」を開いた。J:COM春日部で見た。AWS:発表")
     assert colon.get("re:Invent") == "EVENT" and "J:COM春日部" in colon
