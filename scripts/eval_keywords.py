@@ -2,7 +2,7 @@
 
     make eval-keywords
 
-Gold: corpus/gold/keywords.json (38 of our articles, 8-15 synonym groups each).
+Gold: corpus/gold/keywords.json (40 of our articles, 8-15 synonym groups each).
 A predicted phrase matches a group when, after NFKC, lower-casing and removing
 spaces and middle dots, it equals one of the group's phrases (exact) or one
 contains the other (lenient); each group is matched at most once. P@5, P@10,
