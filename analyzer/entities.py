@@ -806,6 +806,8 @@ def extract_entities(
             claim(EntityMention(start, end, "PERSON"))
         for start, end in firms_after_makers(text, tokens, generic):  # …を運営するトラストバンク
             claim(EntityMention(start, end, "COMPANY"))
+    for chip in _CHIP_NAMED.finditer(text):  # 自社開発チップTrainium3, missed
+        claim(EntityMention(chip.start(1), chip.end(1), "PRODUCT"))
     for start, end in places_beside_places(text, mentions):  # サンフランシスコやフェニックス
         claim(EntityMention(start, end, "LOCATION"))
     for start, end in places_after_dots(text, sentences, mentions):  # 韓国・釜山
@@ -1239,6 +1241,13 @@ _FIRM_OFFICES = tuple(
 _PUBLIC_TITLE_STARTS = frozenset(t[0] for t in _PUBLIC_TITLES)
 
 
+# A chip's model name in Latin letters and digits right after the word for a chip
+# (自社開発チップTrainium3, 新チップM5, AI半導体H20), which the tagger misses; the 2 such
+# Stockmark train names are products (マイクロプロセッサIntel8080, …NS16032).
+_CHIP_NAMED = regex(
+    r"(?<![A-Za-z0-9])(?:チップ|GPU|CPU|プロセッサー?|半導体|アクセラレーター?) ?"
+    r"([A-Z][A-Za-z]*[0-9][A-Za-z0-9]*)(?![A-Za-z0-9.])"
+)
 # What a firm does to what it makes, then a name: see _AFTER_MAKER, which ends so.
 _MAKER_VERBS = (
     r"を(?:(?:開発|運営|製造|展開|販売|提供)(?:する|している|した)|手(?:掛|が)け(?:る|ている|た))"

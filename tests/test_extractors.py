@@ -1868,6 +1868,12 @@ def test_a_startup_and_a_unicorn_describe_a_firm_and_are_no_names():
     assert not any("スタートアップ" in name or "ユニコーン" in name for name in found)
 
 
+def test_a_chips_model_name_after_the_word_for_a_chip_is_a_product():
+    found = entities_of("AWSは自社開発チップTrainium3を発表した。アップルは新チップM5を搭載した。")
+    assert found.get("Trainium3") == found.get("M5") == "PRODUCT"  # both missed
+    assert entities_of("GPU 2基を搭載。") == {"2基": "QUANTITY"}  # a count, no model
+
+
 def test_a_works_arc_is_a_product():
     found = entities_of("劇場版「鬼滅の刃」無限城編は、興行収入が1000億円を超えた。")
     assert found.get("無限城編") == "PRODUCT"  # typed a facility (城)
