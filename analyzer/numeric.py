@@ -93,8 +93,8 @@ _COUNTERS = (
     "TB|GB|PB|nm|km|kg|平方メートル|キロメートル|メートル|キログラム|ヘクタール|トン|ドル分|株|"
     "ポイント|"
     # a device's specifications: 45W, 5000mAh, 4.2GHz, 120Hz, 6.3インチ, 5000万画素, 8.5mm,
-    # 215g; a drug's dose, 2.4mg (lower case: 5G is a generation, no quantity)
-    "mAh|Wh|W|GHz|MHz|Hz|インチ|画素|グラム|mm|cm|mg|g|mL|ml"
+    # 215g, 8コア; a drug's dose, 2.4mg (lower case: 5G is a generation, no quantity)
+    "mAh|Wh|W|GHz|MHz|Hz|インチ|画素|グラム|mm|cm|mg|g|mL|ml|コア"
 )
 # Units written out in katakana, as their symbols: 6ギガワット and 6GW are one amount.
 _UNIT_SYMBOLS = {

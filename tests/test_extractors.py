@@ -335,12 +335,14 @@ def test_money_percent_dates_and_quantities_are_normalised():
         ("約190グラム", {"amount": 190.0, "unit": "g"}),
         ("8.5mm", {"amount": 8.5, "unit": "mm"}),
     ]  # not 5GB of 5GBps, a rate, nor 5W of 5W1H
-    weights = "重さ215gで、2.4mgを注射し、500mLを飲む。5Gと4Gの通信、3gppの規格。"
+    weights = "重さ215gで、2.4mgを注射し、500mLを飲む。5Gと4Gの通信、3gppの規格。8コア。"
     assert [(weights[s.start : s.end], s.value) for s in find_numeric(weights)] == [
         ("215g", {"amount": 215.0, "unit": "g"}),
         ("2.4mg", {"amount": 2.4, "unit": "mg"}),
         ("500mL", {"amount": 500.0, "unit": "ml"}),
+        ("8コア", {"amount": 8.0, "unit": "コア"}),
     ]  # not 5G, a generation, nor 3g of 3gpp
+    assert entities_of("CPU 8コアを搭載。") == {"8コア": "QUANTITY"}  # was a product
     few = "上昇は数%にとどまり、数十%の値上げもあった。多数%は何でもない。"
     assert [(few[s.start : s.end], s.value) for s in find_numeric(few)] == [
         ("数%", {"percent": 2.0, "percent_max": 9.0}),
