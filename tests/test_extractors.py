@@ -2434,10 +2434,18 @@ def test_a_reviews_unease_reads_negative_and_none_of_it_not():
         return analyze_text(text).sentiment.label
 
     assert label("操作に違和感がある。") == "negative"
-    assert label("大規模な変更には一番頼りになりました。") == "positive"  # was neutral
     assert label("この価格でこの品質なら文句なしだ。") == "positive"  # was neutral
     assert label("初期不良で返品することになった。") == "negative"  # was neutral
     assert label("アップデート後に動作が重くなった。") == "negative"  # was neutral
+
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    def polarities(text: str) -> list[float]:
+        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+    assert polarities("一番頼りになりました。") == [0.6]
     assert label("GitHub Copilotから乗り換える人には違和感がないはずです。") != "negative"
 
 
