@@ -13,8 +13,8 @@
    (``analyzer/models/idf.json``); how productive its component nouns are in the
    article's compounds (TermExtract's FLR); where it occurs (title, excerpt,
    headings, bold, the lead paragraph; first and last position); whether the front
-   matter tags it (or another name of it); its shape (length, script, proper noun,
-   known name, generic term).
+   matter tags it (or another name of it); whether the entity stage found it named;
+   its shape (length, script, proper noun, known name, generic term).
 3. A logistic regression over those features, trained on our gold set
    (``corpus/gold/keywords.json``, ``make train-keywords``) and shipped as plain
    weights (``analyzer/models/keywords.json``): a keyphrase's score is its
@@ -30,7 +30,7 @@ import bisect
 import math
 import operator
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -38,6 +38,7 @@ from itertools import pairwise
 from analyzer.entities import (
     COUNTRY_KANJI,
     DESCRIPTORS,
+    NUMERIC_TYPES,
     RELATIONS,
     TITLE_PREFIXES,
     TITLES,
@@ -47,7 +48,7 @@ from analyzer.entities import (
 )
 from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, read_model
-from analyzer.result import Keyword
+from analyzer.result import Entity, Keyword
 from analyzer.startup import regex
 from analyzer.tokenizer import Token
 
@@ -58,6 +59,7 @@ _LEAD_BLOCKS = 1  # body paragraphs that count as the lead
 _KATAKANA = regex(r"[\u30a0-\u30ff]+")
 _DROP = str.maketrans("", "", " ・·")
 _TAG = frozenset({"tag"})
+_NAMED = frozenset({"entity"})
 
 
 def normalize(text: str) -> str:
@@ -465,8 +467,11 @@ def _is_action(tokens: Sequence[Token], i: int, j: int) -> bool:
     return j - i <= 3 and (last.pos[2] == "サ変可能" or last.surface == "化")
 
 
-def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str, Candidate]:
-    """Every keyphrase candidate of the article, by key."""
+def candidates(
+    doc: Document, sentences: Sequence[Sequence[Token]], named: frozenset[str] = frozenset()
+) -> dict[str, Candidate]:
+    """Every keyphrase candidate of the article, by key; ``named`` holds the keys of
+    what the entity stage found named in it (``entity_keys``)."""
     stop = stopwords()
     text = doc.text
     found: dict[str, Candidate] = {}
@@ -532,7 +537,21 @@ def candidates(doc: Document, sentences: Sequence[Sequence[Token]]) -> dict[str,
         for key, candidate in found.items():
             if key in tagged or _concept(key, aliases) in tagged:
                 candidate.zones = candidate.zones | _TAG
+    for key in named & found.keys():  # a name the entity stage found
+        found[key].zones = found[key].zones | _NAMED
     return found
+
+
+def entity_keys(doc: Document, entities: Iterable[Entity]) -> frozenset[str]:
+    """The keys of the names the entity stage found in ``doc``: each entity's name and
+    every spelling of it the article uses (numbers, dates and amounts aside)."""
+    source = doc.source_text
+    return frozenset(
+        normalize(name)
+        for entity in entities
+        if entity.type not in NUMERIC_TYPES
+        for name in (entity.text, *(source[m.start : m.end] for m in entity.mentions))
+    )
 
 
 def _phrases(
@@ -660,6 +679,7 @@ FEATURES = (
     "bold",
     "lead",
     "tag",
+    "entity",
 )
 _LATIN = regex("[A-Za-z]")
 _KANJI = regex("[\u4e00-\u9fff]+")
@@ -721,6 +741,7 @@ def feature_rows(
                 float("bold" in zones),
                 float("lead" in zones),
                 float("tag" in zones),
+                float("entity" in zones),
             ],
         )
 
@@ -820,9 +841,11 @@ def select(
     return chosen
 
 
-def rank(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[tuple[Candidate, float]]:
+def rank(
+    doc: Document, sentences: Sequence[Sequence[Token]], named: frozenset[str] = frozenset()
+) -> list[tuple[Candidate, float]]:
     """Every candidate with its score, best first."""
-    found = candidates(doc, sentences)
+    found = candidates(doc, sentences, named)
     score = model().score
     rows = feature_rows(found, len(doc.text), background())
     scored = [(found[key], score(row)) for key, row in rows]
@@ -836,11 +859,16 @@ SUGGEST_MAX = 5
 
 
 def extract_keywords(
-    doc: Document, sentences: Sequence[Sequence[Token]], top: int = 10
+    doc: Document,
+    sentences: Sequence[Sequence[Token]],
+    top: int = 10,
+    entities: Iterable[Entity] = (),
 ) -> tuple[list[Keyword], list[str]]:
     """(the best ``top`` keyphrases; tag suggestions: strong keyphrases that no front
-    matter tag names, whatever ``top`` is)."""
-    chosen = select(rank(doc, sentences), max(top, SUGGEST_POOL), gazetteer().canonical)
+    matter tag names, whatever ``top`` is); ``entities``, the entity stage's, tell
+    which candidates are names."""
+    ranked = rank(doc, sentences, entity_keys(doc, entities))
+    chosen = select(ranked, max(top, SUGGEST_POOL), gazetteer().canonical)
     keywords = [
         Keyword(
             text=candidate.text,

@@ -1,4 +1,5 @@
-"""The pipeline: reader → tokenizer → keywords, entities, sentiment → Analysis."""
+"""The pipeline: reader → tokenizer → entities, keywords (which read the entities),
+sentiment → Analysis."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ CHARS_PER_MINUTE = 500  # a common estimate for reading Japanese prose
 def analyze_document(doc: Document, top: int = 10, names: NameList | None = None) -> Analysis:
     """Analyse a read document; ``names`` are the user's own entities (``read_names``)."""
     sentences = tokenize_sentences(doc.text, doc.sentences)
-    keywords, suggested_tags = extract_keywords(doc, sentences, top=top)
     entities = extract_entities(doc, sentences, names)
+    keywords, suggested_tags = extract_keywords(doc, sentences, top=top, entities=entities)
     probabilities = probabilities_of(doc, sentences)
     sentiment = analyze_sentiment(doc, sentences, probabilities)
     chars = sum(s.end - s.start for s in doc.sentences)

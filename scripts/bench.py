@@ -204,8 +204,8 @@ def stage_times(paths: list[Path]) -> dict[str, float]:
     for path in paths:
         doc = timed("reader (decode, front matter, Markdown, sentences)", read_path, path)
         sentences = timed("tokenizer", tokenize_sentences, doc.text, doc.sentences)
-        keywords, _ = timed("keywords", extract_keywords, doc, sentences)
         entities = timed("entities", extract_entities, doc, sentences)
+        keywords, _ = timed("keywords", extract_keywords, doc, sentences, entities=entities)
         probabilities = timed("sentiment", probabilities_of, doc, sentences)
         sentiment = timed("sentiment", analyze_sentiment, doc, sentences, probabilities)
         entities = timed("sentiment", entity_sentiments, doc, sentences, entities, probabilities)

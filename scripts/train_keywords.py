@@ -29,6 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from analyzer import keywords
+from analyzer.entities import extract_entities
 from analyzer.reader import read_path
 from analyzer.resources import write_model
 from analyzer.tokenizer import tokenize, tokenize_sentences
@@ -128,7 +129,8 @@ class Article:
         self.groups = [[keywords.normalize(m) for m in group] for group in entry["groups"]]
         self.doc = read_path(ROOT / self.path)
         self.sentences = tokenize_sentences(self.doc.text, self.doc.sentences)
-        self.found = keywords.candidates(self.doc, self.sentences)
+        named = keywords.entity_keys(self.doc, extract_entities(self.doc, self.sentences))
+        self.found = keywords.candidates(self.doc, self.sentences, named)
         self.features = keywords.features(self.found, len(self.doc.text), idf)
         gold = {member for group in self.groups for member in group}
         self.labels = {key: int(key in gold) for key in self.found}

@@ -90,6 +90,28 @@ def test_what_the_writer_tagged_the_post_with_ranks_higher():
     assert tagged > plain + 0.1
 
 
+def test_a_name_the_entity_stage_found_ranks_higher():
+    from analyzer.entities import extract_entities
+    from analyzer.keywords import extract_keywords
+    from analyzer.reader import Source, parse_text
+    from analyzer.tokenizer import tokenize_sentences
+
+    text = (
+        "半導体の需要が伸びている。ラピダスは北海道で工場を建てる。"
+        "半導体の国産化は政府の方針だ。量産は2027年を目指す。半導体の人材も足りない。"
+    )
+    doc = parse_text(text, Source("<test>", "utf-8", len(text), ""))
+    sentences = tokenize_sentences(doc.text, doc.sentences)
+    entities = extract_entities(doc, sentences)
+    assert any(e.text == "ラピダス" for e in entities)
+
+    def score(**kwargs) -> float:
+        keywords, _ = extract_keywords(doc, sentences, top=20, **kwargs)
+        return next(k.score for k in keywords if k.text == "ラピダス")
+
+    assert score(entities=entities) > score() + 0.05
+
+
 def test_a_one_letter_noun_and_a_suffix_is_no_keyphrase():
     text = (
         "## QQQ：成長重視ならこれ\n\nQQQは値動きが大きいので、**長期で保有できる人向け**です。"
