@@ -19,6 +19,15 @@ def entities_of(text: str) -> dict[str, str]:
     return found
 
 
+def polarities(text: str) -> list[float]:
+    """The polarity of every lexicon word found in ``text``, after negation and reversal."""
+    from analyzer.sentiment import polarity_lexicon
+    from analyzer.sentiment_features import lexicon_hits
+    from analyzer.tokenizer import tokenize
+
+    return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
+
+
 def dates_of(post: str) -> dict[str, dict | None]:
     """Text → value of the dates found in ``post``."""
     return {e.text: e.value for e in analyze_text(post).entities if e.type == "DATE"}
@@ -887,8 +896,7 @@ def test_contrast_weighs_the_clause_after_ga():
 
 
 def test_contrast_after_monono_and_signed_percentages():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import last_contrast, lexicon_hits
+    from analyzer.sentiment_features import last_contrast
     from analyzer.tokenizer import tokenize
 
     tokens = tokenize("売上高は予想を上回ったものの、利益は悪化した。")
@@ -898,9 +906,6 @@ def test_contrast_after_monono_and_signed_percentages():
         "売上高は増えたものの、利益は減った。\n利益は減ったものの、売上高は増えた。"
     ).sentiment.sentences
     assert down.label == "negative" and up.label == "positive"  # the clause after ものの
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
 
     assert polarities("レーザーテック:-7.5%") == [-0.6]
     assert polarities("営業利益は+12%") == [0.6]
@@ -962,13 +967,6 @@ def test_a_negation_flips_the_nearest_polarity_word_before_it():
 
 
 def test_a_good_thing_that_slows_or_falls_is_bad_news():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
-
     assert polarities("成長鈍化が鮮明になった。") == [0.0, -0.8]  # 成長 is what slows
     assert polarities("成長が鈍化している。") == [0.0, -0.8]
     assert polarities("増益幅が縮小した。") == [0.0, -0.6]
@@ -977,13 +975,6 @@ def test_a_good_thing_that_slows_or_falls_is_bad_news():
 
 
 def test_a_polite_or_copular_negation_reaches_further_over_particles_only():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
-
     assert polarities("バッテリー持ちは期待ほどではありませんでした。") == [-0.7]
     assert polarities("前モデルからほとんど進化していません。") == [-0.6]
     assert polarities("初心者でも迷うことがありません。") == [0.4]
@@ -2231,13 +2222,6 @@ def test_envoys_and_spokespeople_are_titles_not_part_of_the_name():
 
 
 def test_price_moves_and_forecast_revisions_are_polarity_words():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
-
     assert polarities("同社株は一時15%安となった。") == [-0.6]
     assert polarities("ダウ平均は前日比400ドル安で引けた。") == [-0.6]
     assert polarities("日経平均株価は800円安で終えた。") == [-0.6]  # 800|円安
@@ -2392,13 +2376,6 @@ def test_display_technologies_are_no_firms():
 
 
 def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
-
     assert polarities("赤字を解消した。") == [0.9]  # 赤字 flips
     assert polarities("リスクを分散する。") == [0.6]
     assert polarities("コストを削減した。") == polarities("費用を抑えた。") == [0.6]  # costs
@@ -2412,13 +2389,6 @@ def test_a_bad_thing_or_a_cost_done_away_with_is_good_news():
 
 
 def test_a_bad_thing_said_to_be_small_is_good_news():
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
-
     assert polarities("減配リスクは低い。") == [0.0, 0.6]  # リスク flips, 減配 is its topic
     assert polarities("懸念は小さい。") == polarities("懸念も限定的だ。") == [0.8]
     assert polarities("下落リスクは限られる。")[-1] == 0.6
@@ -2438,13 +2408,6 @@ def test_a_reviews_unease_reads_negative_and_none_of_it_not():
     assert label("この価格でこの品質なら文句なしだ。") == "positive"  # was neutral
     assert label("初期不良で返品することになった。") == "negative"  # was neutral
     assert label("アップデート後に動作が重くなった。") == "negative"  # was neutral
-
-    from analyzer.sentiment import polarity_lexicon
-    from analyzer.sentiment_features import lexicon_hits
-    from analyzer.tokenizer import tokenize
-
-    def polarities(text: str) -> list[float]:
-        return [p for _, p, _ in lexicon_hits(tokenize(text), polarity_lexicon())]
 
     assert polarities("一番頼りになりました。") == [0.6]
     assert label("GitHub Copilotから乗り換える人には違和感がないはずです。") != "negative"
