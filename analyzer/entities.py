@@ -448,7 +448,8 @@ def extract_entities(
     # and again after it, beside the Latin names it found
     for start, end in kanji_names_of_firms(text, sentences, list(mentions), generic):
         claim(EntityMention(start, end, "COMPANY"))
-    for tokens, found in zip(sentences, tagged, strict=True):
+    for sentence, tokens, found in zip(doc.sentences, sentences, tagged, strict=True):
+        zone = sentence.zone
         for start, end, kind in _person_and_office(
             text,
             _full_foreign_names(
@@ -567,6 +568,7 @@ def extract_entities(
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
                     or _english_prose(name)
+                    or _heading_words(text, part_start, part_end, zone)  # ## Key Takeaways
                     or (  # 地方銀行株, a kind of share; not セブン銀行株, a firm's
                         _kind_of_share(text, tokens, part_start, part_end)
                         and (_kanji(name[0]) or _FIRM_WORD_END.search(name) is None)
@@ -1468,6 +1470,43 @@ def _english_prose(name: str) -> bool:
     words = _LATIN_WORD.findall(name)
     lower = sum(1 for w in words if _LOWER_WORD.fullmatch(w.strip(".'")))
     return lower >= 2 and lower * 2 > len(words)
+
+
+JAPANESE_CHAR = regex("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def english_heading(text: str, start: int, end: int, zone: str) -> bool:
+    """Whether the sentence at ``start:end`` is on a line with no Japanese on it that
+    reads as a heading: a title's, a heading's, or one not ended as a sentence is
+    (``## Key Takeaways``, ``**Step 1**``; not ``…, according to The Information.``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if JAPANESE_CHAR.search(line):
+        return False
+    return zone in ("title", "heading") or not line.rstrip().endswith((".", "!", "?"))
+
+
+def _heading_words(text: str, start: int, end: int, zone: str) -> bool:
+    """A name the tagger found in an English heading (``english_heading``: ``## Key
+    Takeaways``, ``## Step 1``, ``## Before / After``) that the article says nowhere
+    else: a heading's words, which the tagger, trained on Japanese sentences, reads as
+    a name for want of context. A listed name there is found before the tagger, and a
+    name the article says again (``## Anthropic`` over a section on it) stays."""
+    if not english_heading(text, start, end, zone):
+        return False
+    name = text[start:end]
+    at = text.find(name)
+    while at >= 0:
+        before, after = text[at - 1 : at], text[at + len(name) : at + len(name) + 1]
+        if (
+            at != start
+            and not (before.isascii() and before.isalnum())
+            and not (after.isascii() and after.isalnum())
+        ):
+            return False  # said again, as a word of its own
+        at = text.find(name, at + 1)
+    return True
 
 
 def _is_katakana(ch: str) -> bool:

@@ -38,10 +38,12 @@ from itertools import pairwise
 from analyzer.entities import (
     COUNTRY_KANJI,
     DESCRIPTORS,
+    JAPANESE_CHAR,
     NUMERIC_TYPES,
     RELATIONS,
     TITLE_PREFIXES,
     TITLES,
+    english_heading,
     gazetteer,
     generic_terms,
     spelled_out,
@@ -60,6 +62,7 @@ _KATAKANA = regex(r"[\u30a0-\u30ff]+")
 _DROP = str.maketrans("", "", " ・·")
 _TAG = frozenset({"tag"})
 _NAMED = frozenset({"entity"})
+_KEPT = _TAG | _NAMED  # an English heading's words that are a subject all the same
 
 
 def normalize(text: str) -> str:
@@ -87,6 +90,7 @@ class Candidate:
     components: tuple[str, ...] = ()  # the normalised surfaces of its tokens
     proper: bool = False
     phrase: bool = False  # an AのB phrase
+    in_prose: bool = False  # said in a sentence other than an English heading
     extensions: dict[str, int] = field(default_factory=dict)  # one token longer → count
 
     @property
@@ -485,6 +489,7 @@ def candidates(
         runs = compound_runs(text, tokens)
         if not runs:
             continue
+        prose = not english_heading(text, sentence.start, sentence.end, sentence.zone)
         # The analysis text is NFKC already: a key is its tokens' keys joined.
         keys = [t.surface.lower().translate(_DROP) for t in tokens]
         proper = [t.pos[1] == "固有名詞" for t in tokens]
@@ -511,6 +516,8 @@ def candidates(
                 elif not zones <= candidate.zones:
                     candidate.zones |= zones
                 candidate.count += 1
+                if prose:
+                    candidate.in_prose = True
                 if a == i and b == j:
                     candidate.standalone += 1
                 forms = candidate.forms
@@ -539,6 +546,10 @@ def candidates(
                 candidate.zones = candidate.zones | _TAG
     for key in named & found.keys():  # a name the entity stage found
         found[key].zones = found[key].zones | _NAMED
+    if JAPANESE_CHAR.search(text):  # ## Key Takeaways, ## Step 1 in a post in Japanese
+        for key, candidate in list(found.items()):
+            if not (candidate.in_prose or candidate.zones & _KEPT or JAPANESE_CHAR.search(key)):
+                del found[key]
     return found
 
 

@@ -1978,6 +1978,18 @@ def test_short_latin_names_match_only_as_listed():
     assert entities_of("Nvidiaの決算。").get("Nvidia") == "COMPANY"  # longer: any case
 
 
+def test_english_headings_are_no_names_unless_the_post_names_them_again():
+    post = (
+        "# 生成AIの現在地\n\n## Key Takeaways\n\nまず要点から。\n\n## Before / After\n\n"
+        "導入前後で比べた。\n\n### Step 1\n\n設定する。\n\n## Anthropic\n\n"
+        "Anthropicは新モデルを出した。\n\n## Conclusion\n\n以上です。\n"
+    )
+    entities = entities_of(post)
+    assert entities.get("Anthropic") == "COMPANY"  # the heading's name, said again below
+    for words in ("Key Takeaways", "Before", "After", "Step 1", "Conclusion"):
+        assert words not in entities
+
+
 def test_product_lines_laws_and_common_nouns_are_read_as_a_news_reader_would():
     entities = entities_of(
         "AppleはiPhone 15 Proを発表した。道路交通法の改正が議論され、"

@@ -152,6 +152,17 @@ def test_english_prose_gives_names_not_words():
     assert not any(k.lower().startswith(("and ", "for ", "the ")) for k in keywords)
 
 
+def test_an_english_headings_words_are_no_keywords_of_a_japanese_post():
+    post = (
+        "# 生成AIの現在地\n\n## Key Takeaways\n\n生成AIの導入が進む。\n\n## Before / After\n\n"
+        "生成AIで作業時間が減った。\n\n## Anthropic\n\nAnthropicは新モデルを出した。\n\n"
+        "## Conclusion\n\n生成AIの活用は続く。\n"
+    )
+    keywords = keywords_of(post)
+    assert "Anthropic" in keywords  # a name the post says again
+    assert not {"Key Takeaways", "Before", "After", "Conclusion"} & set(keywords)
+
+
 def test_top_limits_the_keywords_but_not_the_tag_suggestions():
     text = (
         "---\ntitle: 液冷の時代\ntags: [NVIDIA]\n---\n"
