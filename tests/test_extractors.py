@@ -287,6 +287,18 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert officer == {"Arm": "COMPANY", "Rene Haas": "PERSON"}  # typed a firm
     officer = entities_of("IntelのLip-Bu Tan CEOは語った。")
     assert officer.get("Lip-Bu Tan") == "PERSON"  # a hyphen in the given name
+    officer = entities_of("Rene Haas CEOは決算説明会で述べた。")
+    assert officer == {"Rene Haas": "PERSON"}  # no firm before him
+    holder = entities_of("Acme Robotics CEOのジョン・スミス氏が語った。")
+    assert holder == {"Acme Robotics": "COMPANY", "ジョン・スミス": "PERSON"}  # his firm
+
+
+def test_what_a_firm_buys_is_a_firm():
+    entities = entities_of(
+        "Qualcommは2021年、エンジニアが創業したNuviaを約14億ドルで買収した。"
+        "GoogleはWizを320億ドルで買収すると発表した。"
+    )
+    assert entities.get("Nuvia") == entities.get("Wiz") == "COMPANY"  # typed products
 
 
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
