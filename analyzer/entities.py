@@ -568,6 +568,8 @@ def extract_entities(
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
                     or _english_prose(name)
+                    or _KEYBOARD_KEY.fullmatch(name) is not None  # Tabキー, Enterキー
+                    or _camp(tokens, part_start, part_end)  # エディタ派
                     or _heading_words(text, part_start, part_end, zone)  # ## Key Takeaways
                     or (  # 地方銀行株, a kind of share; not セブン銀行株, a firm's
                         _kind_of_share(text, tokens, part_start, part_end)
@@ -799,6 +801,9 @@ def extract_entities(
                     # person and the office (no train sentence has 大会長)
                     part_end -= 1
                     part_kind = "PERSON"
+                if kind == "PERSON" and _FACTION_AFTER.match(text, part_end):
+                    part_end += 1  # 安倍|派: a party's faction (9 of 9 train names
+                    part_kind = "POLITICAL_ORG"  # ending in 派 are political bodies)
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
                     part_kind = acted
                 claim(EntityMention(part_start, part_end, part_kind, described=company))
@@ -1492,6 +1497,28 @@ def english_heading(text: str, start: int, end: int, zone: str) -> bool:
 
 # What is bought is a firm: Nuviaを約14億ドルで買収, Kiva Systemsの買収.
 _BOUGHT = regex(r"を(?:[^、。を]{0,14}?で)?買収|の買収")
+
+
+# A key of a keyboard: Tabキー, Windowsキー.
+_KEYBOARD_KEY = regex(r"[A-Za-z]+ ?キー")
+# A faction after a person's name: 安倍|派の (not 派遣, 派生).
+_FACTION_AFTER = regex(r"派(?![\u4e00-\u9fff])")
+
+
+def _camp(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a name is katakana common nouns MeCab knows and ``派``, those who prefer
+    a thing (``エディタ派``, ``ターミナル派``), which the tagger types a political body as
+    it does factions; the 9 Stockmark train names ending in ``派`` are a person's,
+    a place's or a cause's (``竹下派``, ``安徽派``, ``恭順派``)."""
+    inside = _tokens_within(tokens, start, end)
+    return (
+        len(inside) >= 2
+        and inside[-1].surface == "派"
+        and all(
+            t.pos[1] == "普通名詞" and not t.unknown and _ONE_KATAKANA_WORD.fullmatch(t.surface)
+            for t in inside[:-1]
+        )
+    )
 
 
 def _heading_words(text: str, start: int, end: int, zone: str) -> bool:

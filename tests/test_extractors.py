@@ -301,6 +301,16 @@ def test_what_a_firm_buys_is_a_firm():
     assert entities.get("Nuvia") == entities.get("Wiz") == "COMPANY"  # typed products
 
 
+def test_camps_keys_and_tiers_are_no_names_but_factions_are():
+    entities = entities_of(
+        "Claude Codeはターミナル派、Cursorはエディタ派に向いている。Tabキーで補完する。"
+        "料金はPro、Ultraの2プラン。安倍派の議員が集まった。"
+    )
+    assert entities.get("Cursor") == "PRODUCT"  # listed: typed a person here
+    assert not {"ターミナル派", "エディタ派", "Tabキー", "Tab", "Pro", "Ultra"} & set(entities)
+    assert entities.get("安倍派") == "POLITICAL_ORG"  # the faction; 安倍 alone was found
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"

@@ -163,6 +163,16 @@ def test_an_english_headings_words_are_no_keywords_of_a_japanese_post():
     assert not {"Key Takeaways", "Before", "After", "Conclusion"} & set(keywords)
 
 
+def test_a_plans_tier_alone_is_no_keyword():
+    post = (
+        "Claude Codeの料金を整理する。\n\n| プラン | 料金 |\n|---|---|\n| Pro | $20/月 |\n"
+        "| Max | $100/月 |\n\nClaude CodeはProでも十分使える。MaxならClaude Codeを長く使える。\n"
+    )
+    keywords = keywords_of(post)
+    assert "Claude Code" in keywords
+    assert not {"Pro", "Max"} & set(keywords)
+
+
 def test_top_limits_the_keywords_but_not_the_tag_suggestions():
     text = (
         "---\ntitle: 液冷の時代\ntags: [NVIDIA]\n---\n"
