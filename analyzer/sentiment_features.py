@@ -220,9 +220,13 @@ def _compound_at(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> tuple[int
     return found
 
 
-# Words of degree before a polarity word (大きく減った, 大幅に増加, 著しく悪化): they make
-# it stronger and say nothing themselves, though their n-grams learn a direction.
-_INTENSIFIERS = frozenset({"大きい", "大幅", "著しい", "大いに", "急速", "一段", "かなり"})
+# Words of degree before a polarity word (大きく減った, 大幅に増加, 著しく悪化; a blog's
+# 本当に便利, とても良い, すごく重い): they make it stronger and say nothing themselves,
+# though their n-grams learn a direction.
+_INTENSIFIERS = frozenset(
+    {"大きい", "大幅", "著しい", "大いに", "急速", "一段", "かなり"}
+    | {"本当", "とても", "すごい", "非常", "極めて", "めちゃくちゃ", "めっちゃ"}
+)
 _INTENSITY = 1.5
 
 

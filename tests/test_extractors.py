@@ -907,6 +907,8 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("含み損を抱える。") == [("含み損", -0.8)]
     assert hits("予想を大幅に上方修正した。")[0][1] > 1.0  # a word of degree before it
     assert hits("大幅な減益となった。")[0][1] < -1.0  # 大幅な, as 大幅に
+    assert hits("予測してくれるのは本当に便利です。")[0][1] > 0.7  # a blog's words of degree
+    assert hits("とても重い。")[0][1] < hits("重い。")[0][1]
     lexicon = polarity_lexicon()
     unfound = [w for w in lexicon if not lexicon_hits(tokenize(w), lexicon)]
     assert unfound == []  # every word of the lexicon is found, written alone
