@@ -514,6 +514,7 @@ def extract_entities(
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)
+                new_site = False
                 if (
                     text.startswith("産業", part_end)
                     and _kanji(text[part_end - 1])
@@ -530,6 +531,13 @@ def extract_entities(
                     code := _SPACED_CODE.search(text, part_start, part_end)
                 ):
                     part_end = code.start()  # 東京エレクトロン 8035: its Tokyo code after it
+                elif (
+                    kind != "PERSON"
+                    and (new := text.rfind("新", part_start, part_end)) > part_start
+                    and _SITE_AFTER.fullmatch(text, new + 1, part_end)
+                    and _one_place(tokens, part_start, new)
+                ):  # ハンガリー|新工場: where a new plant is, no plant's name
+                    part_end, new_site = new, True
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -679,6 +687,13 @@ def extract_entities(
                 ):  # 「日本株は割安だ」, typed a product, 子会社の日本法人, typed a firm: the
                     # country's shares or firm (the train gold's 日本 in 日本法人 is a place)
                     part_kind, company = "LOCATION", False
+                elif new_site:
+                    part_kind = "LOCATION"  # ハンガリー|新工場, typed a firm whole
+                elif kind in ("COMPANY", "PRODUCT") and (
+                    name.endswith(_UNIONS)
+                    or _UNION_BEFORE.search(text, max(0, part_start - 5), part_start)
+                ):
+                    part_kind = "ORG"  # 労働組合IGメタル, 全米自動車労働組合: a union, no firm
                 elif company:
                     part_kind = "COMPANY"
                 elif kind in ("COMPANY", "PRODUCT", "ORG") and text.startswith(
@@ -1160,6 +1175,7 @@ def kanji_names_of_firms(
             or (len(inside) == 1 and inside[0].pos[1] == "普通名詞")
             or _MAJOR.search(text, first, start) is not None
             or _generic_phrase(text, tokens, first, start, generic)
+            or text.endswith(_UNIONS, first, start)  # 全米自動車労働組合(UAW): no firm
         ):
             continue
         if (mention_start, mention_end) not in found_by_others:
@@ -1519,6 +1535,12 @@ def _camp(tokens: Sequence[Token], start: int, end: int) -> bool:
             for t in inside[:-1]
         )
     )
+
+
+# A union's word, before its name (労働組合IGメタル, 産業別労働組合のUAW, 全米鉄鋼労働組合(USW))
+# or ending it.
+_UNIONS = ("労働組合", "労組")
+_UNION_BEFORE = regex(r"(?:労働組合|労組)[の(（]?$")
 
 
 def _heading_words(text: str, start: int, end: int, zone: str) -> bool:
@@ -3740,6 +3762,7 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
 # its last word as the Stockmark train gold types the names that end so (機構: 9 of 13
 # 法人名, 協会 26 of 27, 機関 9 of 10 政治的組織名, 委員会 34 of 38, 省 72 of 74).
 _BODY_HEADS = {
+    "労働組合": "ORG",  # 全米鉄鋼労働組合(USW): a union, no firm (see _UNIONS)
     **dict.fromkeys(("機構", "協会", "財団", "組合", "公社", "学会"), "COMPANY"),
     **dict.fromkeys(("機関", "委員会", "庁", "省", "本部"), "POLITICAL_ORG"),
 }

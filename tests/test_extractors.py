@@ -311,6 +311,17 @@ def test_camps_keys_and_tiers_are_no_names_but_factions_are():
     assert entities.get("安倍派") == "POLITICAL_ORG"  # the faction; 安倍 alone was found
 
 
+def test_a_union_is_an_organisation_and_a_new_plants_place_a_place():
+    entities = entities_of(
+        "労働組合IGメタルは強く反発した。全米鉄鋼労働組合（USW）も反対した。"
+        "BYDのハンガリー新工場が稼働した。"
+    )
+    assert entities.get("IGメタル") == entities.get("全米鉄鋼労働組合") == "ORG"  # firms
+    assert entities.get("USW") == "ORG"  # its short name, of its type
+    assert entities.get("ハンガリー") == "LOCATION"  # no facility named ハンガリー新工場
+    assert "ハンガリー新工場" not in entities
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
