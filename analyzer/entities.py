@@ -702,6 +702,14 @@ def extract_entities(
                     part_kind = "PERSON"  # HIKAKINさん, typed a firm (21 of 21 train names)
                 elif kind != "PRODUCT" and _quoted_after_product_kind(text, part_start):
                     part_kind = "PRODUCT"  # バイオ燃料「サステオ」, typed a company
+                elif (
+                    kind != "COMPANY"
+                    and text[part_start - 1 : part_start] in ("「", "『")
+                    and _CHAIN_KIND_BEFORE.search(text, max(0, part_start - 9), part_start)
+                    and not name.endswith(("店", "館"))
+                ):  # ホームセンター「島忠」, typed a person: a chain of shops, a firm (not
+                    # 百貨店「伊勢丹新宿店」, one shop)
+                    part_kind = "COMPANY"
                 elif kind in ("PRODUCT", "COMPANY", "ORG", "PERSON") and (
                     _quoted_after_facility_kind(text, part_start, part_end)
                 ):
@@ -3315,9 +3323,13 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|店舗|モール|スタジアム|アリーナ|劇場"
-    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|センター|都市|キャンパス)"
+    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス)"
 )
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "[「『]$")
+# A kind of chain of shops before a quoted name: the chain's firm (ホームセンター「島忠」).
+_CHAIN_KIND_BEFORE = regex(
+    r"(?:ホームセンター|スーパー|コンビニ|ドラッグストア|量販店|百貨店|チェーン)[「『]$"
+)
 _QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)
 
 

@@ -311,7 +311,7 @@ def test_camps_keys_and_tiers_are_no_names_but_factions_are():
     assert entities.get("安倍派") == "POLITICAL_ORG"  # the faction; 安倍 alone was found
 
 
-def test_a_union_is_an_organisation_and_a_new_plants_place_a_place():
+def test_a_union_a_chain_of_shops_and_a_new_plants_place_are_typed_as_news_reads_them():
     entities = entities_of(
         "労働組合IGメタルは強く反発した。全米鉄鋼労働組合（USW）も反対した。"
         "BYDのハンガリー新工場が稼働した。"
@@ -320,6 +320,8 @@ def test_a_union_is_an_organisation_and_a_new_plants_place_a_place():
     assert entities.get("USW") == "ORG"  # its short name, of its type
     assert entities.get("ハンガリー") == "LOCATION"  # no facility named ハンガリー新工場
     assert "ハンガリー新工場" not in entities
+    chain = entities_of("傘下のホームセンター「島忠」との共同仕入れも拡大する。")
+    assert chain.get("島忠") == "COMPANY"  # a chain of shops, typed a person or a facility
 
 
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
