@@ -271,6 +271,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                 # 供給不足を解消: a bad thing done away with is good news
                 polarity = _done_away(polarity, tokens[reducer], lexicon)
                 hidden = (*hidden, *range(i, last + 1), reducer)
+            elif polarity < 0 and (small := _small_after(tokens, last)) is not None:
+                polarity = -polarity  # 悪|影響は小さい, as 減配リスクは低い (below)
+                hidden = (*hidden, *range(i, last + 1), *range(small[0], small[1] + 1))
             found.append((last, polarity, hidden, negator_of(tokens, last)))
             after = last + 1
             continue
@@ -493,7 +496,8 @@ _SMALL = frozenset({"低い", "小さい", "少ない", "軽微", "僅か", "わ
 def _small_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The first and last index of a predicate after the word at ``i`` and its topic or
     subject particle that says the word's thing is small (``リスク|は|低い``,
-    ``影響|は|限定|的``, ``余地|は|限ら|れる``), or None; not when negated after it
+    ``影響|は|限定|的``, ``余地|は|限ら|れる``) or already in the price (``減益|は|織り込み|
+    済み``: the market has moved on), or None; not when negated after it
     (``リスクは低くない``)."""
     k = i + 2
     if k >= len(tokens) or tokens[i + 1].surface not in _TOPIC:
@@ -505,6 +509,7 @@ def _small_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     elif then is not None and (
         (word.lemma == "限定" and then.surface == "的")
         or (word.lemma == "限る" and then.lemma in ("れる", "られる"))
+        or (word.lemma in ("織り込む", "織込む") and then.surface == "済み")
     ):
         last = k + 1
     else:
