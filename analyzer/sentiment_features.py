@@ -326,7 +326,15 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             if intensifier >= 0:  # 大きく減った: more of what the word says, no polarity
                 polarity *= _INTENSITY
                 hidden = (*hidden, *range(intensifier, i))
-            found.append((i, polarity, hidden, negator_of(tokens, i)))
+            negator = negator_of(tokens, i)
+            if (stop := _stop_after(tokens, i)) >= 0:
+                if (goes_on := negator_of(tokens, stop)) >= 0:
+                    # 成長は止まらない, 人気が衰えない: it goes on, as the word says
+                    hidden, negator = (*hidden, stop, goes_on), -1
+                else:  # 下落が止まった, 混乱が収まった: it is over, the other way
+                    polarity = -polarity
+                    hidden = (*hidden, i, stop)
+            found.append((i, polarity, hidden, negator))
     found = _good_thing_slowing(tokens, found, changes)
     # a negation is the nearest polarity word's before it: 優位は揺るがない, not 優位 negated
     owner = {negator: i for i, _, _, negator in found if negator >= 0}
@@ -486,6 +494,30 @@ def _reducer_after(tokens: Sequence[Token], i: int) -> int:
     if k < len(tokens) and tokens[i + 1].surface in ("を", "の") and tokens[k].lemma in _REDUCERS:
         return k
     return -1
+
+
+# Verbs of a thing stopping or dying down, after は, が or も (成長が止まる, 混乱が収まる,
+# 人気が衰える, 上昇サイクルはまだ終わっていない): the thing is over, news the other way
+# round, unless they are negated, when it goes on.
+_STOPS = frozenset(
+    {"止まる", "終わる", "収まる", "衰える", "途切れる", "尽きる", "止む", "落ち着く"}
+)
+_STILL = frozenset({"まだ", "なかなか", "一向", "当面", "依然"})
+
+
+def _stop_after(tokens: Sequence[Token], i: int) -> int:
+    """Index of a verb of stopping whose subject is the word at ``i`` (with up to two
+    more nouns of its compound, ``上昇|サイクル``, and an adverb of time before the verb,
+    ``まだ``), or -1."""
+    k = i + 1
+    while k < len(tokens) and k - i <= 2 and tokens[k].pos[0] == "名詞":
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].surface not in _TOPIC:
+        return -1
+    k += 1
+    if tokens[k].lemma in _STILL and k + 1 < len(tokens):
+        k += 1
+    return k if tokens[k].lemma in _STOPS else -1
 
 
 # Predicates that say a thing is small or little, after は, が or も: リスクは低い,

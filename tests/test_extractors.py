@@ -923,6 +923,9 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("予測してくれるのは本当に便利です。")[0][1] > 0.7  # a blog's words of degree
     assert hits("とても重い。")[0][1] < hits("重い。")[0][1]
     assert hits("悪影響は小さい。")[0][1] > 0  # a bad thing of two words said to be small
+    assert hits("成長は止まらない。") == [("成長", 0.8)]  # it goes on: not flipped
+    assert hits("下落が止まった。") == [("下落", 0.8)]  # it is over: good news
+    assert hits("上昇サイクルはまだ終わっていない。") == [("上昇", 0.8)]
     assert hits("減益は織り込み済みで、下値は限定的だ。") == [("減益", 1.0), ("下値", 0.4)]
     lexicon = polarity_lexicon()
     unfound = [w for w in lexicon if not lexicon_hits(tokenize(w), lexicon)]
