@@ -904,13 +904,18 @@ def extract_entities(
     return group_mentions(doc, mentions, names)
 
 
-# A short Latin name before its former or present one in brackets: X(旧ツイッター).
-_NOW_OR_ONCE = regex(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{0,11}(?=\((?:旧|現)\S)")
+# A short Latin name or a katakana one before its former or present one in brackets:
+# X(旧ツイッター), ストラテジー(旧マイクロストラテジー).
+_NOW_OR_ONCE = regex(
+    r"(?:(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]{0,11}|(?<![\u30a1-\u30fa\u30fc・])"
+    r"[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]{1,15})(?=\((?:旧|現)\S)"
+)
 
 
 def _latin_names_renamed(text: str, mentions: list[EntityMention]) -> list[tuple[int, int, str]]:
-    """A Latin name followed by the name it had or has in brackets, a name found, is a
-    name of that type (``X（旧ツイッター）``: X alone is too short a word to tag)."""
+    """A Latin or katakana name followed by the name it had or has in brackets, a name
+    found, is a name of that type (``X（旧ツイッター）``: X alone is too short a word to
+    tag; ``ストラテジー（旧マイクロストラテジー）``, a common noun to MeCab)."""
     found = []
     for match in _NOW_OR_ONCE.finditer(text):
         inner = match.end() + 2  # after (旧

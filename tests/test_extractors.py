@@ -274,6 +274,10 @@ def test_ranks_boards_question_marks_and_quoted_names_in_news_and_posts():
     assert secretaries == {"ベッセント": "PERSON", "イエレン": "PERSON"}  # 財務|長官 cut
     renamed = entities_of("マイクロストラテジー（現ストラテジー）は9%安。")
     assert "ストラテジー" in renamed and "現ストラテジー" not in renamed
+    (renamed,) = analyze_text(
+        "ビットコインを大量に保有する米ストラテジー（旧マイクロストラテジー）の株価も11%安。"
+    ).entities[:1]
+    assert renamed.type == "COMPANY" and len(renamed.mentions) == 2  # its new and old names
     (x,) = analyze_text("セイラー会長はX（旧ツイッター）に投稿した。").entities[:1]
     assert (x.text, x.type, len(x.mentions)) == ("X", "PRODUCT", 2)  # one entity, two names
     answer = entities_of("Q. 新NISAで何を買えばいい？ A. まずはオルカンから。")
