@@ -506,6 +506,8 @@ def extract_entities(
                 part_end = _without_full_stop(
                     text, part_start, _hyphened_tail(text, part_end, kind)
                 )
+                if (count := _SPACED_COUNT_END.search(text, part_start, part_end)) is not None:
+                    part_end = count.start()  # Galaxy S26| 2台目, iPhone 17| 2か月: a count
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
                 ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
@@ -1016,9 +1018,15 @@ def _dotted_head(text: str, mention: EntityMention) -> int | None:
 # not a word that goes on (GPT-5.1x) nor a year (Windows| 2025, a date); or a plus
 # after a Latin name (Copilot|+ PC, Apple TV|+); or an edition alone (iPad| mini).
 _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
+# A number that counts (iPhone 17 Pro Max| 2か月レビュー, Pixel 10| 3台): no version.
+_COUNTED = (
+    "[かヶカケヵ]月|年|日|週|時間|分|秒|回|台|人|枚|個|件|位|代|歳|万|億|兆|円|ドル|%|倍|割|本|度"
+)
+# A count after a Latin name and a space, ending a name the tagger found.
+_SPACED_COUNT_END = regex(rf"(?<=[A-Za-z0-9]) [0-9]+(?:{_COUNTED})[^ ]{{0,3}}$")
 _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
-    rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.])"
+    rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.]|{_COUNTED})"
     r"|(?<=[A-Za-z])\+(?: PC)?(?![A-Za-z0-9+])"
     # an edition with no number (iPad mini, MacBook Air)
     rf"|(?<=[A-Za-z]) (?:{_EDITIONS}|Air)(?![A-Za-z0-9.+])"
@@ -2610,7 +2618,11 @@ def _article_date(doc: Document) -> dt.date | None:
 # the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS); or a
 # service's plan named in Latin letters (Maxプラン, Proプラン: the 2 train gold names that end
 # in プラン, 東亜プラン and ネオプラン, are firms named so in katakana).
-_SOFTWARE_OR_PLAN_END = regex(r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン)$")
+# So does a product's edition after a space (Final Cut Pro, typed an organisation; the
+# one train gold name so ending, Galaxy S20 Ultra, is a product).
+_SOFTWARE_OR_PLAN_END = regex(
+    r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン| (?:Pro|Max|Ultra|Plus|Air))$"
+)
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
 # law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.

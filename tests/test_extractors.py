@@ -328,6 +328,18 @@ def test_a_union_a_chain_of_shops_and_a_new_plants_place_are_typed_as_news_reads
     assert chain.get("島忠") == "COMPANY"  # a chain of shops, typed a person or a facility
 
 
+def test_a_count_after_a_product_is_no_part_of_its_name():
+    entities = entities_of(
+        "iPhone 17 Pro Max 2か月レビュー。Galaxy S26 2台目を買った。"
+        "Final Cut Proで編集した。ahamoの割引を使った。Claude Sonnet 4.5も試した。"
+    )
+    assert entities.get("iPhone 17 Pro Max") == entities.get("Galaxy S26") == "PRODUCT"
+    assert not any(name.endswith(("2", "2か月", "2台目")) for name in entities)
+    assert entities.get("Final Cut Pro") == "PRODUCT"  # an edition ends it; typed ORG
+    assert entities.get("ahamo") == "PRODUCT"
+    assert entities.get("Claude Sonnet 4.5") == "PRODUCT"  # a version is
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
@@ -928,6 +940,7 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("とても重い。")[0][1] < hits("重い。")[0][1]
     assert hits("悪影響は小さい。")[0][1] > 0  # a bad thing of two words said to be small
     assert hits("成長は止まらない。") == [("成長", 0.8)]  # it goes on: not flipped
+    assert [p for _, p in hits("夜景でもノイズが少なく、文字がつぶれません。")] == [0.4, 0.6]
     assert hits("下落が止まった。") == [("下落", 0.8)]  # it is over: good news
     assert hits("上昇サイクルはまだ終わっていない。") == [("上昇", 0.8)]
     assert hits("減益は織り込み済みで、下値は限定的だ。") == [("減益", 1.0), ("下値", 0.4)]
