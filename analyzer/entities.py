@@ -1033,16 +1033,33 @@ _VERSION_TAIL = regex(
 )
 
 
+# A prefecture and の before a site: 岩手県の|北上工場, 三重県の|四日市工場.
+_PREFECTURE_OF = regex(r"[\u4e00-\u9fff](?:県|府|都|道)の$")
+# Words that say which of a firm's sites, no place: 愛知県の本社工場, 主力工場.
+_WHICH_SITE = _words(
+    "本社 主力 自社 同社 国内 海外 既存 最大 中核 基幹 量産 研究 旗艦 最新 同 各 全"
+)
+
+
 def sites_of_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """A place MeCab knows, not a country, and a site's word after it, perhaps numbered
-    (``浜岡原発``, ``熊本第2工場``, ``石狩データセンター``; not ``米国データセンター``): a
-    facility where nothing else was found there. On the Stockmark
+    (``浜岡原発``, ``熊本第2工場``, ``石狩データセンター``; not ``米国データセンター``), or
+    any kanji noun so after a prefecture's の (``岩手県の北上工場``, where MeCab's 北上 is
+    northward): a facility where nothing else was found there. On the Stockmark
     train sentences the stage found something at each of the 64 such spans without a
     number (45 of them gold facilities exactly), so this changes nothing there."""
     found = []
     for k, token in enumerate(tokens):
-        if token.pos[2] != "地名" or token.pos[3] == "国" or not _kanji(text[token.end - 1]):
-            continue  # 米国|データセンター: America's, no site's name
+        if not (
+            (token.pos[2] == "地名" and token.pos[3] != "国")  # 米国|データセンター: no site
+            or (  # 岩手県の北上工場: a prefecture's site, MeCab's 北上 a noun (northward)
+                token.pos[0] == "名詞"
+                and _PREFECTURE_OF.search(text, max(0, token.start - 5), token.start)
+                and _kanji(token.surface)
+                and token.surface not in _WHICH_SITE
+            )
+        ) or not _kanji(text[token.end - 1]):
+            continue
         site = _SITE_AFTER.match(text, token.end)
         if site is None or (k + 1 < len(tokens) and tokens[k + 1].start != token.end):
             continue
