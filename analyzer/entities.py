@@ -1537,16 +1537,23 @@ def _english_prose(name: str) -> bool:
 JAPANESE_CHAR = regex("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_HEADING_LENGTH = 200  # characters: a longer line is prose
+
+
 def english_heading(text: str, start: int, end: int, zone: str) -> bool:
     """Whether the sentence at ``start:end`` is on a line with no Japanese on it that
     reads as a heading: a title's, a heading's, or one not ended as a sentence is
     (``## Key Takeaways``, ``**Step 1**``; not ``…, according to The Information.``)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if JAPANESE_CHAR.search(line):
+    low, high = max(0, start - _HEADING_LENGTH), min(len(text), end + _HEADING_LENGTH)
+    before, after = text.rfind("\n", low, start), text.find("\n", end, high)
+    if (before < 0 and low > 0) or (after < 0 and high < len(text)):
+        return False  # a long line: no heading (and no scan of a whole long line)
+    line_start, line_end = before + 1, after if after >= 0 else len(text)
+    if line_end - line_start > _HEADING_LENGTH or JAPANESE_CHAR.search(text, line_start, line_end):
         return False
-    return zone in ("title", "heading") or not line.rstrip().endswith((".", "!", "?"))
+    return zone in ("title", "heading") or not text[line_start:line_end].rstrip().endswith(
+        (".", "!", "?")
+    )
 
 
 # What is bought is a firm: Nuviaを約14億ドルで買収, Kiva Systemsの買収.

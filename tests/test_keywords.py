@@ -173,6 +173,17 @@ def test_a_plans_tier_alone_is_no_keyword():
     assert not {"Pro", "Max"} & set(keywords)
 
 
+def test_a_long_line_of_english_is_prose_not_a_heading():
+    from analyzer.entities import english_heading
+
+    line = "Kubernetes and Docker " * 20  # 440 characters, no full stop
+    text = f"日本語の記事。\n{line}\n## Key Takeaways\n"
+    start = text.index("Kubernetes")
+    assert not english_heading(text, start, start + 10, "paragraph")  # too long a line
+    heading = text.index("Key")
+    assert english_heading(text, heading, heading + 13, "heading")
+
+
 def test_top_limits_the_keywords_but_not_the_tag_suggestions():
     text = (
         "---\ntitle: 液冷の時代\ntags: [NVIDIA]\n---\n"
