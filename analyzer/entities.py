@@ -3582,12 +3582,24 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _society_by_deed(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the span ends in 会 after a verb (学校を|つくる|会, 日本の森を守る会)."""
+    inside = _tokens_within(tokens, start, end)
+    return (
+        len(inside) >= 2
+        and inside[-1].surface == "会"
+        and inside[-1].end == end
+        and inside[-2].pos[0] in ("動詞", "助動詞")
+    )
+
+
 def _before_topic_or_object(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """Where a tagged span ends before the topic or object particle は or を inside it
     (ピストンズ|は|リーグ, 東萊温泉|は|温泉川), the particle and what follows being the
     sentence's; ``end`` if none. Not in a quoted name (「日本のイルカを救いましょう」)
-    nor in a society named by what it does (学校をつくる会: 3 Stockmark train names)."""
-    if text.endswith("会", start, end) or (
+    nor in a society named by what it does (学校をつくる会: 3 Stockmark train names; not
+    ``補正予算案を今国会``, whose 国会 is one word)."""
+    if _society_by_deed(tokens, start, end) or (
         start > 0 and text[start - 1] in "「『" and text.startswith(("」", "』"), end)
     ):
         return end

@@ -1686,6 +1686,8 @@ def test_news_firms_by_their_last_word_their_country_prefix_or_their_kanji_name(
     plants = entities_of("岩手県の北上工場で増産する。愛知県の本社工場も動く。")
     assert plants.get("北上工場") == "FACILITY"  # a prefecture's site; MeCab's 北上 a noun
     assert "本社工場" not in plants  # which of the firm's sites, no place
+    budget = entities_of("政府・与党は2025年度補正予算案を今国会で成立させる方針だ。")
+    assert not any("を" in name for name in budget)  # 国会 is one word, no 会 of a society
     firms = entities_of("ソフトバンクは米アンペア・コンピューティングを買収。マツダ・スバルも。")
     assert firms.get("アンペア・コンピューティング") == "COMPANY"  # the whole dotted name
     assert firms.get("マツダ") == "COMPANY" and "マツダ・スバル" not in firms  # a list
