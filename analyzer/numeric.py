@@ -229,8 +229,9 @@ _COUNTED = (
     rf"(?P<unit>{_COUNTERS})(?![員湾数内外長化走価主式塁])(?!(?<=[\u30a1-\u30fa])[\u30a1-\u30fc])"
     r"(?!(?<=[A-Za-z])[A-Za-z0-9])(?!当たり|あたり)"
 )
+# 一人で, 一本で: alone, only one (オルカン一本で運用), no count.
 _QUANTITY = regex(
-    rf"(?=[{_NUMERAL}約お]){_ABOUT}{_START}(?<!第)"
+    rf"(?=[{_NUMERAL}約お])(?!一[人本]で){_ABOUT}{_START}(?<!第)"
     rf"(?:(?P<low>{_ARABIC_AMOUNT})\s?[〜~]\s?)?"
     rf"(?P<amount>{_AMOUNT})\s?{_COUNTED}"
     r"(?<!(?<![\d,.])1株)"  # 1株当たり: per share

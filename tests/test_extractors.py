@@ -2250,6 +2250,8 @@ def test_points_are_a_quantity():
     assert spans["3,000ポイント"] == {"amount": 3000.0, "unit": "ポイント"}
     assert spans["0.5ポイント"] == {"amount": 0.5, "unit": "ポイント"}
     assert "000ポイント" not in entities_of(text)  # the tagger's product, cut at the comma
+    alone = "オルカン一本で運用し、一人で悩む。社員は一人だ。"
+    assert [alone[s.start : s.end] for s in find_numeric(alone)] == ["一人"]  # a count
 
 
 def test_a_ministry_or_agency_is_a_government_body():
