@@ -337,6 +337,8 @@ def test_a_count_after_a_product_is_no_part_of_its_name():
     assert not any(name.endswith(("2", "2か月", "2台目")) for name in entities)
     assert entities.get("Final Cut Pro") == "PRODUCT"  # an edition ends it; typed ORG
     assert entities.get("ahamo") == "PRODUCT"
+    disney = entities_of("ウォルト・ディズニーは「Disney+」の値上げを発表した。")
+    assert disney.get("ウォルト・ディズニー") == "COMPANY"  # listed: the tagger read a person
     assert entities.get("Claude Sonnet 4.5") == "PRODUCT"  # a version is
 
 
