@@ -365,6 +365,8 @@ def extract_entities(
                     continue  # 台湾・中華職業棒球大聯盟, 東京・麻布台ヒルズの森JPタワー: one name
                 if kind == "LOCATION" and _BEST_IN.match(text, end):
                     continue  # 日本一となった: the best in Japan, no place named
+                if kind == "COMPANY" and _FUND_NAMED_AFTER.match(text, end):
+                    continue  # 楽天・全米株式インデックス・ファンド: the fund's name, the tagger's
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
                     end = year.end()  # WWDC25: that year's
                 elif kind == "EVENT" and (
@@ -508,6 +510,10 @@ def extract_entities(
                 )
                 if (count := _SPACED_COUNT_END.search(text, part_start, part_end)) is not None:
                     part_end = count.start()  # Galaxy S26| 2台目, iPhone 17| 2か月: a count
+                if text.endswith("インデックス", part_start, part_end) and (
+                    fund := _FUND_AFTER.match(text, part_end)
+                ):
+                    part_end = fund.end()  # 楽天・全米株式インデックス|・ファンド: the fund's
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
                 ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
@@ -1023,6 +1029,10 @@ _COUNTED = (
     "[かヶカケヵ]月|年|日|週|時間|分|秒|回|台|人|枚|個|件|位|代|歳|万|億|兆|円|ドル|%|倍|割|本|度"
 )
 # A count after a Latin name and a space, ending a name the tagger found.
+# The rest of an index fund's name after the tagger's インデックス: ・ファンド, ファンド.
+_FUND_AFTER = regex(r"・?ファンド")
+# A fund named after its firm: 楽天|・全米株式インデックス・ファンド, 三菱UFJ|・純金ファンド.
+_FUND_NAMED_AFTER = regex(r"・[^、。\s]{1,40}?ファンド")
 _SPACED_COUNT_END = regex(rf"(?<=[A-Za-z0-9]) [0-9]+(?:{_COUNTED})[^ ]{{0,3}}$")
 _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
@@ -1214,6 +1224,7 @@ def kanji_names_of_firms(
             or _MAJOR.search(text, first, start) is not None
             or _generic_phrase(text, tokens, first, start, generic)
             or text.endswith(_UNIONS, first, start)  # 全米自動車労働組合(UAW): no firm
+            or text.endswith(_MEASURES, first, start)  # 業況判断指数(DI): a measure
         ):
             continue
         if (mention_start, mention_end) not in found_by_others:
@@ -1582,6 +1593,8 @@ def _camp(tokens: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+# What ends the name of a measure, no firm's: 業況判断指数(DI), 自己資本比率(CET1).
+_MEASURES = ("指数", "比率", "率", "指標")
 # A union's word, before its name (労働組合IGメタル, 産業別労働組合のUAW, 全米鉄鋼労働組合(USW))
 # or ending it.
 _UNIONS = ("労働組合", "労組")

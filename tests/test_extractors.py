@@ -342,6 +342,15 @@ def test_a_count_after_a_product_is_no_part_of_its_name():
     assert entities.get("Claude Sonnet 4.5") == "PRODUCT"  # a version is
 
 
+def test_funds_named_after_their_firm_and_measures_in_brackets():
+    fund = entities_of("楽天・全米株式インデックス・ファンド（楽天VTI）は純資産が2兆円を突破した。")
+    assert fund.get("楽天・全米株式インデックス・ファンド") == "PRODUCT"  # not 楽天, a firm
+    assert "楽天" not in fund
+    survey = entities_of("日銀短観では、大企業製造業の業況判断指数（DI）が改善した。")
+    assert survey == {}  # a survey and its measure: no firm's names
+    assert entities_of("ABEMAの黒字化を宣言した。").get("ABEMA") == "PRODUCT"
+
+
 def test_person_name_excludes_offices_and_professions_news_writes_after_it():
     entities = entities_of(
         "東洋証券の安田秀樹アナリストは指摘した。第一生命経済研究所の永浜利広首席エコノミストは"
