@@ -1028,11 +1028,11 @@ _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nan
 _COUNTED = (
     "[かヶカケヵ]月|年|日|週|時間|分|秒|回|台|人|枚|個|件|位|代|歳|万|億|兆|円|ドル|%|倍|割|本|度"
 )
-# A count after a Latin name and a space, ending a name the tagger found.
 # The rest of an index fund's name after the tagger's インデックス: ・ファンド, ファンド.
 _FUND_AFTER = regex(r"・?ファンド")
 # A fund named after its firm: 楽天|・全米株式インデックス・ファンド, 三菱UFJ|・純金ファンド.
 _FUND_NAMED_AFTER = regex(r"・[^、。\s]{1,40}?ファンド")
+# A count after a Latin name and a space, ending a name the tagger found.
 _SPACED_COUNT_END = regex(rf"(?<=[A-Za-z0-9]) [0-9]+(?:{_COUNTED})[^ ]{{0,3}}$")
 _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
