@@ -274,6 +274,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
             elif polarity < 0 and (small := _small_after(tokens, last)) is not None:
                 polarity = -polarity  # 悪|影響は小さい, as 減配リスクは低い (below)
                 hidden = (*hidden, *range(i, last + 1), *range(small[0], small[1] + 1))
+            elif polarity > 0 and (priced := _priced_in(tokens, last)) is not None:
+                polarity = 0.0  # 上方|修正は織り込み済み, as 好調は… (below)
+                hidden = (*hidden, *range(i, last + 1), *range(priced[0], priced[1] + 1))
             found.append((last, polarity, hidden, negator_of(tokens, last)))
             after = last + 1
             continue
@@ -320,6 +323,9 @@ def lexicon_hits(tokens: Sequence[Token], lexicon: Lexicon) -> list[Hit]:
                     (k, 0.0, (*hid, k), neg) if head <= k < i and pol < 0 else (k, pol, hid, neg)
                     for k, pol, hid, neg in found
                 ]
+            elif polarity > 0 and (priced := _priced_in(tokens, i)) is not None:
+                polarity = 0.0  # 好調は織り込み済み: good news the price already holds
+                hidden = (*hidden, i, *range(priced[0], priced[1] + 1))
             elif token.lemma in _REDUCERS and polarity > 0:
                 hidden = (*hidden, i)  # コストを削減: the lexicon's, not 削減's n-grams
             intensifier = _intensifier_of(tokens, i)
@@ -525,6 +531,20 @@ def _stop_after(tokens: Sequence[Token], i: int) -> int:
 _SMALL = frozenset({"低い", "小さい", "少ない", "軽微", "僅か", "わずか"})
 
 
+def _priced_in(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The first and last index of ``織り込み|済み`` after the word at ``i`` and its topic
+    or subject particle (``減益は織り込み済み``: the market has moved on), or None."""
+    k = i + 2
+    if (
+        k + 1 < len(tokens)
+        and tokens[i + 1].surface in _TOPIC
+        and tokens[k].lemma in ("織り込む", "織込む")
+        and tokens[k + 1].surface == "済み"
+    ):
+        return k, k + 1
+    return None
+
+
 def _small_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The first and last index of a predicate after the word at ``i`` and its topic or
     subject particle that says the word's thing is small (``リスク|は|低い``,
@@ -541,9 +561,10 @@ def _small_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     elif then is not None and (
         (word.lemma == "限定" and then.surface == "的")
         or (word.lemma == "限る" and then.lemma in ("れる", "られる"))
-        or (word.lemma in ("織り込む", "織込む") and then.surface == "済み")
     ):
         last = k + 1
+    elif (priced := _priced_in(tokens, i)) is not None:
+        last = priced[1]
     else:
         return None
     if negator_of(tokens, last) >= 0:

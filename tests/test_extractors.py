@@ -955,6 +955,7 @@ def test_lexicon_words_mecab_cuts_into_several_tokens_are_found():
     assert hits("下落が止まった。") == [("下落", 0.8)]  # it is over: good news
     assert hits("上昇サイクルはまだ終わっていない。") == [("上昇", 0.8)]
     assert hits("減益は織り込み済みで、下値は限定的だ。") == [("減益", 1.0), ("下値", 0.4)]
+    assert hits("上方修正は織り込み済みだ。") == [("修正", 0.0)]  # good news already in the price
     lexicon = polarity_lexicon()
     unfound = [w for w in lexicon if not lexicon_hits(tokenize(w), lexicon)]
     assert unfound == []  # every word of the lexicon is found, written alone
