@@ -1025,7 +1025,7 @@ def _dotted_head(text: str, mention: EntityMention) -> int | None:
 # after a Latin name (Copilot|+ PC, Apple TV|+); or an edition alone (iPad| mini).
 _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
 # A number that counts (iPhone 17 Pro Max| 2か月レビュー, Pixel 10| 3台): no version.
-_COUNTED = (
+_COUNT_WORDS = (
     "[かヶカケヵ]月|年|日|週|時間|分|秒|回|台|人|枚|個|件|位|代|歳|万|億|兆|円|ドル|%|倍|割|本|度"
 )
 # The rest of an index fund's name after the tagger's インデックス: ・ファンド, ファンド.
@@ -1033,10 +1033,10 @@ _FUND_AFTER = regex(r"・?ファンド")
 # A fund named after its firm: 楽天|・全米株式インデックス・ファンド, 三菱UFJ|・純金ファンド.
 _FUND_NAMED_AFTER = regex(r"・[^、。\s]{1,40}?ファンド")
 # A count after a Latin name and a space, ending a name the tagger found.
-_SPACED_COUNT_END = regex(rf"(?<=[A-Za-z0-9]) [0-9]+(?:{_COUNTED})[^ ]{{0,3}}$")
+_SPACED_COUNT_END = regex(rf"(?<=[A-Za-z0-9]) [0-9]+(?:{_COUNT_WORDS})[^ ]{{0,3}}$")
 _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
-    rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.]|{_COUNTED})"
+    rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.]|{_COUNT_WORDS})"
     r"|(?<=[A-Za-z])\+(?: PC)?(?![A-Za-z0-9+])"
     # an edition with no number (iPad mini, MacBook Air)
     rf"|(?<=[A-Za-z]) (?:{_EDITIONS}|Air)(?![A-Za-z0-9.+])"
@@ -1594,7 +1594,7 @@ def _camp(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 
 # What ends the name of a measure, no firm's: 業況判断指数(DI), 自己資本比率(CET1).
-_MEASURES = ("指数", "比率", "率", "指標")
+_MEASURES = ("指数", "率", "指標")
 # A union's word, before its name (労働組合IGメタル, 産業別労働組合のUAW, 全米鉄鋼労働組合(USW))
 # or ending it.
 _UNIONS = ("労働組合", "労組")
