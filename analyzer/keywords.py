@@ -231,7 +231,8 @@ def _version_point(run: list[Token]) -> bool:
 def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
     """Adjacent tokens join; Latin words also join across one space, and so does a
     model number after one (``Switch 2``, ``PlayStation 5``) that no counter or
-    noun follows (not ``Apple 3社``)."""
+    noun follows (not ``Apple 3社``) but a word for what is made for or of the model
+    (``Switch 2版``, ``Switch 2向け``)."""
     if left.end == right.start:
         return True
     gap = text[left.end : right.start]
@@ -243,8 +244,17 @@ def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
         _is_number(right)
         and right.surface.isdigit()
         and len(right.surface) <= 4
-        and not (after is not None and after.start == right.end and after.pos[0] in _NOUNS)
+        and not (
+            after is not None
+            and after.start == right.end
+            and after.pos[0] in _NOUNS
+            and after.surface not in _FOR_MODEL
+        )
     )
+
+
+# What is made for or of a model (Switch 2|向け, Switch 2|版), after its number
+_FOR_MODEL = frozenset({"向け", "版", "用", "専用", "対応"})
 
 
 # Words of a title before its last (チーフ|マーケット|エコノミスト, 上席|エコノミスト).

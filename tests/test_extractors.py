@@ -3006,3 +3006,15 @@ def test_a_pictograph_ends_a_name_but_a_star_in_one_does_not():
     assert not [name for name in found if "🚀" in name]  # one product, typed so whole
     assert found.get("米国") == "LOCATION"
     assert "Ange☆Reve" in found  # a group's name holds its star
+
+
+def test_a_firms_arm_in_a_country_a_nickname_and_a_selling_season():
+    found = entities_of(
+        "トヨタ・モーター・タイランドの山下典昭社長は述べた。"
+        "「日本車の牙城」と呼ばれてきたタイの市場が揺れる。ホリデー商戦の売り場では品薄が続く。"
+    )
+    assert found.get("トヨタ・モーター・タイランド") == "COMPANY"  # a firm and a place before
+    assert "タイランド" not in found and found.get("タイ") == "LOCATION"
+    assert "日本車の牙城" not in found  # what the market is called, typed a product
+    assert not [name for name in found if "ホリデー" in name]  # a person, or a firm with 商戦
+    assert found.get("山下典昭") == "PERSON"

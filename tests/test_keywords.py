@@ -54,6 +54,16 @@ def test_two_fragments_of_one_chain_are_not_both_listed():
     assert "Nintendo Switch" not in keywords  # only ever inside Nintendo Switch 2
 
 
+def test_a_model_number_before_what_is_made_for_it_stays_with_its_name():
+    text = (
+        "任天堂のSwitch 2が売れている。カプコンはSwitch 2向けに旧作を移植する。"
+        "「ポケモン」のSwitch 2版も控える。Switch 2用のソフトも増えた。"
+    )
+    counts = {k.text: k.count for k in analyze_text(text).keywords}
+    assert counts.get("Switch 2") == 4  # Switch 2|向け had read Switch and a counted 2
+    assert "Switch" not in counts
+
+
 def test_a_holding_companys_short_and_long_names_are_one_keyphrase():
     text = (
         "## 東京電力HD：柏崎刈羽の行方\n\n東京電力ホールディングスは再稼働を目指す。"
