@@ -608,9 +608,9 @@ def extract_entities(
                     or _COUNTRY_DESCRIPTION.fullmatch(name) is not None
                     or _STARTUP_END.search(name) is not None  # 東大発ベンチャー
                     # アルツハイマー|病, パーキンソン病: a disease named after a person (no
-                    # Stockmark train gold name ends in 病 or 症)
+                    # Stockmark train gold name ends in 病, 症, がん or 癌: HER2陽性の乳がん)
                     or (kind == "PERSON" and text.startswith(("病", "症"), part_end))
-                    or name.endswith(("病", "症", "症候群"))
+                    or name.endswith(("病", "症", "症候群", "がん", "癌"))
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -840,7 +840,10 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # ending in 派 are political bodies)
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
                     part_kind = acted
-                claim(EntityMention(part_start, part_end, part_kind, described=company))
+                described = company or (
+                    part_kind == "PRODUCT" and (part_start, part_end) in products_quoted
+                )  # 抗がん剤「エンハーツ」: what the text says it is outweighs bare mentions
+                claim(EntityMention(part_start, part_end, part_kind, described=described))
     for tokens in sentences:  # what the tagger missed: メルツ首相, whom MeCab split
         for start, end in (
             titled_foreign_names(text, tokens)
@@ -875,7 +878,7 @@ def extract_entities(
                 taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
-        claim(EntityMention(start, end, "PRODUCT"))
+        claim(EntityMention(start, end, "PRODUCT", described=True))
     for start, end in facilities_quoted:  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
     for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
@@ -3409,7 +3412,7 @@ _INCIDENT_END = regex(r"(?<=.)(?:戦争|事件|の戦い|作戦|革命|の乱|�
 # ード」, missed; the train sentences quote none after 新型).
 _PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
-    r"|薬|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
+    r"|薬|剤|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車"
     r"|船|ボート|探査機|ロボット|ドローン|新型)"
 )
@@ -4031,7 +4034,19 @@ def described_company_mentions(text: str, tokens: Sequence[Token]) -> list[Entit
 # gold names before these words are companies, none a product or a person.
 _FOUNDED = regex(r"[」』]?を(?:設立|創業|創設)")
 # After a company's name, what is the company's (see extract_entities).
-_OF_THE_FIRM = ("株", "決算", "創業", "傘下", "子会社", "幹部", "社員", "社長", "会長", "本社")
+_OF_THE_FIRM = (
+    "株",
+    "決算",
+    "創業",
+    "傘下",
+    "子会社",
+    "幹部",
+    "社員",
+    "社長",
+    "会長",
+    "本社",
+    "出身",
+)
 # What firms do to firms, right after a name: on the Stockmark train sentences 21 of the
 # 24 gold names before these words are companies, the others organisations, none a
 # person or a place.

@@ -510,6 +510,13 @@ def candidates(
             for a, b in ranges:
                 key = "".join(keys[a:b])
                 start, end = tokens[a].start, tokens[b - 1].end
+                if (
+                    b == j
+                    and named
+                    and (tail := _KATAKANA.match(text, end)) is not None
+                    and (whole := key + tail.group().lower()) in named
+                ):  # エンハー|ツ|は: MeCab cut a name the entity stage found, the name's
+                    key, end = whole, tail.end()
                 if len(key) < 2 or end - start > MAX_CHARS or key in stop:
                     continue
                 if empty and any(x <= a and b <= y for x, y in empty):

@@ -3018,3 +3018,23 @@ def test_a_firms_arm_in_a_country_a_nickname_and_a_selling_season():
     assert "日本車の牙城" not in found  # what the market is called, typed a product
     assert not [name for name in found if "ホリデー" in name]  # a person, or a firm with 商戦
     assert found.get("山下典昭") == "PERSON"
+
+
+def test_a_listed_firm_before_its_alumni_is_the_firm():
+    found = entities_of(
+        "クレディ・スイス出身のアナリスト、河合拓人氏は話す。ニューヨーク出身の監督。"
+    )
+    assert found.get("Credit Suisse") == "COMPANY"  # クレディ・スイス|出身 had given スイス
+    assert "スイス" not in found
+    assert found.get("ニューヨーク") == "LOCATION"
+
+
+def test_a_drug_quoted_after_its_kind_types_its_entity_and_a_cancer_is_no_name():
+    text = (
+        "# エンハーツは売上5000億円超え\n\n第一三共の抗がん剤「エンハーツ」の勢いが止まらない。"
+        "エンハーツは当初、HER2陽性の乳がん向けに承認された。ADCの開発が進む。"
+    )
+    found = {e.text: e.type for e in analyze_text(text).entities}
+    assert found.get("エンハーツ") == "PRODUCT"  # its bare mentions read a firm
+    assert not [name for name in found if name.endswith("がん")]  # typed a product
+    assert "ADC" not in found  # a kind of drug, typed a firm

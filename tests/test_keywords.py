@@ -412,3 +412,13 @@ def test_an_investment_posts_disclaimer_is_no_part_of_its_keywords_or_stance():
     assert "自己責任原則" in kept  # in the middle of a post: what it is about
     lead = keywords_of("自己責任原則を金融庁が強調した。\n\n" + body, top=50)
     assert "自己責任原則" in lead  # a post's first sentence about it: no disclaimer
+
+
+def test_a_name_mecab_cut_before_a_particle_is_the_keyphrase_whole():
+    text = (
+        "第一三共の抗がん剤「エンハーツ」の勢いが止まらない。エンハーツは当初、乳がん向けに"
+        "承認された。エンハーツは肺がんにも使われる。"
+    )
+    keywords = keywords_of(text)
+    assert "エンハーツ" in keywords  # エンハー|ツ|は: MeCab's ツ a particle
+    assert "エンハー" not in keywords
