@@ -524,7 +524,7 @@ def extract_entities(
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)
-                new_site = False
+                place_only = False
                 if (
                     text.startswith("産業", part_end)
                     and _kanji(text[part_end - 1])
@@ -547,7 +547,13 @@ def extract_entities(
                     and _SITE_AFTER.fullmatch(text, new + 1, part_end)
                     and _one_place(tokens, part_start, new)
                 ):  # ハンガリー|新工場: where a new plant is, no plant's name
-                    part_end, new_site = new, True
+                    part_end, place_only = new, True
+                elif (
+                    kind == "FACILITY"
+                    and text[part_end - 1] == "線"
+                    and _abroad(tokens, part_start, part_end - 1)
+                ):  # 北米|線, アジア|線: an airline's routes there, the place (not 東海道線)
+                    part_end, place_only = part_end - 1, True
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -698,8 +704,8 @@ def extract_entities(
                 ):  # 「日本株は割安だ」, typed a product, 子会社の日本法人, typed a firm: the
                     # country's shares or firm (the train gold's 日本 in 日本法人 is a place)
                     part_kind, company = "LOCATION", False
-                elif new_site:
-                    part_kind = "LOCATION"  # ハンガリー|新工場, typed a firm whole
+                elif place_only:
+                    part_kind = "LOCATION"  # ハンガリー|新工場, typed a firm whole; 北米|線
                 elif kind in ("COMPANY", "PRODUCT") and (
                     name.endswith(_UNIONS)
                     or _UNION_BEFORE.search(text, max(0, part_start - 5), part_start)
@@ -1774,6 +1780,26 @@ def _nickname(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
         and any(t.surface == "の" and t.pos[0] == "助詞" for t in inside[1:-1])
         and inside[-1].pos[1] == "普通名詞"
         and not inside[-1].unknown
+    )
+
+
+# Parts of the world, whose routes an airline flies (北米線, アジア線)
+_WORLD_REGIONS = _words(
+    "北米 南米 中南米 欧州 欧米 アジア 東南アジア 東アジア 中東 アフリカ オセアニア"
+)
+
+
+def _abroad(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is one country or part of the world (``北米``, ``米国``;
+    not ``東海道``, whose 線 is a railway's): before 線, an airline's routes there. The
+    Stockmark train sentences have no such name; their 5 gold names of a place and 線 are
+    railways (``東海道線``, ``新宿線``)."""
+    inside = _tokens_within(tokens, start, end)
+    if not inside or inside[0].start != start or inside[-1].end != end:
+        return False
+    word = "".join(t.surface for t in inside)
+    return word in _WORLD_REGIONS or (
+        len(inside) == 1 and inside[0].pos[2] == "地名" and inside[0].pos[3] == "国"
     )
 
 

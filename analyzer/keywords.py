@@ -582,6 +582,25 @@ def entity_keys(doc: Document, entities: Iterable[Entity]) -> frozenset[str]:
     )
 
 
+def concept_aliases(doc: Document, entities: Iterable[Entity]) -> dict[str, str]:
+    """The gazetteer's aliases (``gazetteer().canonical``) and, for what it does not list,
+    every spelling of one entity the entity stage found mapped to its name, so that
+    names it grouped are one concept (``日本政府観光局（JNTO）``: not both listed)."""
+    listed = gazetteer().canonical
+    source = doc.source_text
+    extra: dict[str, str] = {}
+    for entity in entities:
+        if entity.type in NUMERIC_TYPES or len(entity.mentions) < 2:
+            continue
+        head = normalize(entity.text)
+        head = listed.get(head, head)
+        for mention in entity.mentions:
+            key = normalize(source[mention.start : mention.end])
+            if key != head and key not in listed:
+                extra[key] = head
+    return {**listed, **extra} if extra else listed
+
+
 def _phrases(
     text: str,
     tokens: Sequence[Token],
@@ -895,8 +914,9 @@ def extract_keywords(
     """(the best ``top`` keyphrases; tag suggestions: strong keyphrases that no front
     matter tag names, whatever ``top`` is); ``entities``, the entity stage's, tell
     which candidates are names."""
+    entities = list(entities)
     ranked = rank(doc, sentences, entity_keys(doc, entities))
-    chosen = select(ranked, max(top, SUGGEST_POOL), gazetteer().canonical)
+    chosen = select(ranked, max(top, SUGGEST_POOL), concept_aliases(doc, entities))
     keywords = [
         Keyword(
             text=candidate.text,

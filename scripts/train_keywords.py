@@ -129,7 +129,9 @@ class Article:
         self.groups = [[keywords.normalize(m) for m in group] for group in entry["groups"]]
         self.doc = read_path(ROOT / self.path)
         self.sentences = tokenize_sentences(self.doc.text, self.doc.sentences)
-        named = keywords.entity_keys(self.doc, extract_entities(self.doc, self.sentences))
+        entities = extract_entities(self.doc, self.sentences)
+        named = keywords.entity_keys(self.doc, entities)
+        self.aliases = keywords.concept_aliases(self.doc, entities)
         self.found = keywords.candidates(self.doc, self.sentences, named)
         self.features = keywords.features(self.found, len(self.doc.text), idf)
         gold = {member for group in self.groups for member in group}
@@ -160,14 +162,12 @@ def fit(articles: list[Article], c: float) -> keywords.KeywordModel:
 
 
 def predict(article: Article, model: keywords.KeywordModel, top: int) -> list[str]:
-    from analyzer.entities import gazetteer
-
     ranked = [
         (article.found[k], model.score([f[n] for n in keywords.FEATURES]))
         for k, f in article.features.items()
     ]
     ranked.sort(key=lambda pair: (-pair[1], pair[0].first))
-    chosen = keywords.select(ranked, top, gazetteer().canonical)
+    chosen = keywords.select(ranked, top, article.aliases)
     return [candidate.text for candidate, _ in chosen]
 
 

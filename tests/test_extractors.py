@@ -3038,3 +3038,11 @@ def test_a_drug_quoted_after_its_kind_types_its_entity_and_a_cancer_is_no_name()
     assert found.get("エンハーツ") == "PRODUCT"  # its bare mentions read a firm
     assert not [name for name in found if name.endswith("がん")]  # typed a product
     assert "ADC" not in found  # a kind of drug, typed a firm
+
+
+def test_an_airlines_routes_abroad_are_the_places_not_a_facility():
+    found = entities_of("JALは羽田空港発の北米線とアジア線を増便する。JR東海道線が止まった。")
+    assert found.get("北米") == "LOCATION" and found.get("アジア") == "LOCATION"
+    assert "北米線" not in found and "アジア線" not in found  # typed facilities
+    assert found.get("羽田空港") == "FACILITY"
+    assert found.get("JR東海道線") == "FACILITY"  # a railway stays one

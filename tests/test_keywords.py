@@ -422,3 +422,13 @@ def test_a_name_mecab_cut_before_a_particle_is_the_keyphrase_whole():
     keywords = keywords_of(text)
     assert "エンハーツ" in keywords  # エンハー|ツ|は: MeCab's ツ a particle
     assert "エンハー" not in keywords
+
+
+def test_names_the_entity_stage_grouped_are_one_keyphrase():
+    text = (
+        "日本政府観光局（JNTO）によると、訪日客は過去最多を更新した。JNTOは年間の見通しも"
+        "引き上げた。JNTOの統計では、訪日客の消費額も増えた。"
+    )
+    keywords = keywords_of(text)
+    assert "日本政府観光局" in keywords or "JNTO" in keywords
+    assert not {"日本政府観光局", "JNTO"} <= set(keywords)  # one body, named two ways
