@@ -61,6 +61,7 @@ TITLES = _words(
     外相 財務相 経産相 防衛相 経済再生相 農相 法相 厚労相 文科相 国交相 総務相
     経済産業相 国土交通相 厚生労働相 文部科学相 農林水産相 環境相 デジタル相 復興相 経済安保相
     経済再生担当相 経済安全保障担当相 経済財政担当相 少子化担当相 地方創生担当相 万博担当相
+    経済財政政策担当相 金融担当相 こども政策担当相 官房副長官 経済財政相 金融相 外務相
     アナリスト エコノミスト ストラテジスト 研究員 記者 編集長 教授 准教授 博士 弁護士 会計士
     監督 選手 投手
     初段 二段 三段 四段 五段 六段 七段 八段 九段 二冠 三冠 四冠 五冠 六冠 七冠 八冠
@@ -2285,7 +2286,8 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
     kanji that end in a name MeCab knows (``新浪剛史社長``: 28 of 28 such train names)
     or that are a surname or place MeCab
     knows and a given name it cut into one-kanji nouns (``宮田|知|秀社長``; none so in
-    the Stockmark train sentences, the Wikipedia leads or the chABSA reports)."""
+    the Stockmark train sentences, the Wikipedia leads or the chABSA reports), or a
+    surname and a given name MeCab ran into the office (``城内|実経|済財政相``)."""
     if (
         kind in ("COMPANY", "PRODUCT", "ORG")
         and text.startswith(_OFFICES, end + (text[end : end + 1] == " "))
@@ -2320,8 +2322,14 @@ def _person_by_office(text: str, tokens: Sequence[Token], start: int, end: int, 
         3 <= end - start <= 5
         and _kanji(text[start:end])
         and bool(inside)
-        and inside[-1].end == end
-        and (inside[-1].pos[2] == "人名" or _unknown_given_name(inside))
+        and (
+            (inside[-1].end == end and (inside[-1].pos[2] == "人名" or _unknown_given_name(inside)))
+            or (  # 城内|実経|済財政相: a surname, and a token MeCab ran into the office
+                len(inside) == 2
+                and inside[0].pos[3] == "姓"
+                and inside[0].end < end < inside[1].end
+            )
+        )
     )
 
 

@@ -3046,3 +3046,9 @@ def test_an_airlines_routes_abroad_are_the_places_not_a_facility():
     assert "北米線" not in found and "アジア線" not in found  # typed facilities
     assert found.get("羽田空港") == "FACILITY"
     assert found.get("JR東海道線") == "FACILITY"  # a railway stays one
+
+
+def test_a_minister_whose_name_mecab_ran_into_the_office_is_a_person():
+    found = entities_of("城内実経済財政相は記者会見で述べた。田中製作所社長が述べた。")
+    assert found.get("城内実") == "PERSON"  # 城内|実経|済財政相, typed a facility whole
+    assert found.get("田中製作所") == "COMPANY"  # a firm's office: the firm

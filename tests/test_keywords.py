@@ -432,3 +432,13 @@ def test_names_the_entity_stage_grouped_are_one_keyphrase():
     keywords = keywords_of(text)
     assert "日本政府観光局" in keywords or "JNTO" in keywords
     assert not {"日本政府観光局", "JNTO"} <= set(keywords)  # one body, named two ways
+
+
+def test_what_qualifies_an_amount_is_no_keyphrase():
+    text = (
+        "JERAは米国産LNGを年間最大550万トン購入する。年間最大の調達量は過去最大となる。"
+        "LNGの調達先を分散し、エネルギー安全保障を高める。"
+    )
+    keywords = keywords_of(text)
+    assert "LNG" in keywords
+    assert not {"年間最大", "過去最大", "年間", "最大"} & set(keywords)
