@@ -3052,3 +3052,10 @@ def test_a_minister_whose_name_mecab_ran_into_the_office_is_a_person():
     found = entities_of("城内実経済財政相は記者会見で述べた。田中製作所社長が述べた。")
     assert found.get("城内実") == "PERSON"  # 城内|実経|済財政相, typed a facility whole
     assert found.get("田中製作所") == "COMPANY"  # a firm's office: the firm
+
+
+def test_a_word_of_takeovers_quoted_in_a_heading_is_no_name():
+    text = "## 「ホワイトナイト」の登場\n\n牧野フライスはMBKパートナーズを買い手に検討した。"
+    found = entities_of(text)
+    assert "ホワイトナイト" not in found  # typed a product
+    assert found.get("MBKパートナーズ") == "COMPANY"
