@@ -443,6 +443,8 @@ def extract_entities(
             claim(mention)
         for start, end in route_ends(tokens):  # 羽田―ニューヨーク線: two places
             claim(EntityMention(start, end, "LOCATION"))
+    for start, end in self_introduced(text):  # こんにちは、みなとです: the writer
+        claim(EntityMention(start, end, "PERSON"))
     for start, end in dotted_firms(text):  # ロベコ・グループ, before the tagger's マキシム|・…
         claim(EntityMention(start, end, "COMPANY"))
     generic = generic_terms()
@@ -4164,6 +4166,46 @@ _DOTTED_FIRM = regex(
     r"(?=[\u3041-\u309f、。，．」』）)\s]|$)",
     re.MULTILINE,
 )
+
+
+# A blog's writer introducing themselves after a greeting (こんにちは、みなとです。,
+# はじめまして、投資ブロガーのみなとと申します): the name, a person's, whatever MeCab
+# makes of it (みなと, a harbour to it).
+_SELF_INTRO = regex(
+    r"(?:こんにちは|こんばんは|はじめまして|初めまして|おはようございます)[、,!！]?\s*"
+    r"(?:[^\s、。!！?？「」]{0,20}の)?"
+    r"(?P<name>[\u3041-\u309f]{2,6}|[\u30a1-\u30fa\u30fc]{2,10}|[\u4e00-\u9fff々]{1,6}"
+    r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
+    r"(?:です|と申します|といいます)(?=[。!！、]|$)",
+    re.MULTILINE,
+)
+# Greetings' own words, no names (お久しぶりです)
+_NO_NAMES = frozenset({"おひさしぶり", "ひさしぶり", "お久しぶり", "久しぶり", "よろしく"})
+_WORD_EDGE = "、。,.!！?？「」『』()（）:：・ \t\n"
+
+
+def self_introduced(text: str) -> list[tuple[int, int]]:
+    """Where a writer who introduced themselves after a greeting is named: the
+    introduction and every mention of the name standing alone after it (after a start,
+    punctuation or space, and before punctuation, a particle or an honorific)."""
+    found = []
+    for intro in _SELF_INTRO.finditer(text):
+        name = intro.group("name")
+        if name in _NO_NAMES:
+            continue
+        found.append(intro.span("name"))
+        at = intro.end()
+        while (at := text.find(name, at)) >= 0:
+            end = at + len(name)
+            if (at == 0 or text[at - 1] in _WORD_EDGE) and (
+                end == len(text) or text[end] in _WORD_EDGE or text.startswith(_INTRO_AFTER, end)
+            ):
+                found.append((at, end))
+            at = end
+    return found
+
+
+_INTRO_AFTER = ("です", "でした", "さん", "は", "が", "も", "の", "と")
 
 
 def dotted_firms(text: str) -> list[tuple[int, int]]:

@@ -3059,3 +3059,12 @@ def test_a_word_of_takeovers_quoted_in_a_heading_is_no_name():
     found = entities_of(text)
     assert "ホワイトナイト" not in found  # typed a product
     assert found.get("MBKパートナーズ") == "COMPANY"
+
+
+def test_a_blogs_writer_introducing_themselves_is_a_person():
+    found = entities_of("こんにちは、みなとです。今年も公開します。みなとは30代です。")
+    assert found.get("みなと") == "PERSON"  # a harbour to MeCab, missed
+    for text in ("こんにちは、今日は雨です。", "こんにちは、お久しぶりです。"):
+        assert not [k for k in entities_of(text).values() if k == "PERSON"]
+    named = analyze_text("はじめまして、投資ブロガーのみなとと申します。").entities
+    assert [(e.text, e.type) for e in named] == [("みなと", "PERSON")]

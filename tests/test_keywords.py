@@ -442,3 +442,13 @@ def test_what_qualifies_an_amount_is_no_keyphrase():
     keywords = keywords_of(text)
     assert "LNG" in keywords
     assert not {"年間最大", "過去最大", "年間", "最大"} & set(keywords)
+
+
+def test_a_tax_qualifier_is_no_keyphrase():
+    text = (
+        "今年の**受取配当金は税引き前で約48万円**になりました。配当金は税引き前で去年より"
+        "増えました。高配当株の配当金を再投資します。"
+    )
+    keywords = keywords_of(text)
+    assert {"配当金", "受取配当金"} & set(keywords)
+    assert "税引き前" not in keywords
