@@ -1037,7 +1037,8 @@ def _dotted_head(text: str, mention: EntityMention) -> int | None:
 # A model's version after a product's name: its decimals after a number (GPT-5|.1), or
 # a number after a word (Claude Sonnet| 4.5, Gemini| 2.5 Pro), perhaps with an edition;
 # not a word that goes on (GPT-5.1x) nor a year (Windows| 2025, a date); or a plus
-# after a Latin name (Copilot|+ PC, Apple TV|+); or an edition alone (iPad| mini).
+# after a Latin name (Copilot|+ PC, Apple TV|+); or an edition alone (iPad| mini,
+# **Gemini 3| Pro**, where the tagger stopped at the number).
 _EDITIONS = "Pro|Max|Ultra|Plus|Mini|mini|Flash|Lite|Turbo|Opus|Sonnet|Haiku|Nano|nano"
 # A number that counts (iPhone 17 Pro Max| 2か月レビュー, Pixel 10| 3台): no version.
 _COUNT_WORDS = (
@@ -1053,8 +1054,8 @@ _VERSION_TAIL = regex(
     rf"(?:(?<=[0-9])(?:\.[0-9]+)+|(?<=[A-Za-z]) (?!(?:19|20)[0-9][0-9]\b)[0-9]+(?:\.[0-9]+)*)"
     rf"(?: (?:{_EDITIONS}))?(?![A-Za-z0-9.]|{_COUNT_WORDS})"
     r"|(?<=[A-Za-z])\+(?: PC)?(?![A-Za-z0-9+])"
-    # an edition with no number (iPad mini, MacBook Air)
-    rf"|(?<=[A-Za-z]) (?:{_EDITIONS}|Air)(?![A-Za-z0-9.+])"
+    # an edition with no number (iPad mini, MacBook Air) or after the model's (Gemini 3| Pro)
+    rf"|(?<=[A-Za-z0-9]) (?:{_EDITIONS}|Air)(?![A-Za-z0-9.+])"
 )
 
 

@@ -299,8 +299,9 @@ _WHEN_AFTER = frozenset({"後", "前", "中", "時", "以降", "以来", "直後
 
 # Words the words before them are the keyphrase of: what a post's heading or label calls
 # itself (ポイントまとめ, 決算速報), what a firm is to the name before it (Alphabet|傘下)
-# and what is related to a field (生成AI|関連の企業; 関連 inside a chain stays: AI関連銘柄).
-_NEVER_LAST = frozenset({"まとめ", "速報", "傘下", "関連"})
+# and what is related to a field (生成AI|関連の企業; 関連 inside a chain stays: AI関連銘柄),
+# or what something goes through (Vertex AI|経由で).
+_NEVER_LAST = frozenset({"まとめ", "速報", "傘下", "関連", "経由"})
 
 
 def _may_end(token: Token) -> bool:

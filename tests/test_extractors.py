@@ -3068,3 +3068,16 @@ def test_a_blogs_writer_introducing_themselves_is_a_person():
         assert not [k for k in entities_of(text).values() if k == "PERSON"]
     named = analyze_text("はじめまして、投資ブロガーのみなとと申します。").entities
     assert [(e.text, e.type) for e in named] == [("みなと", "PERSON")]
+
+
+def test_an_edition_after_a_model_number_and_cloud_ai_services():
+    text = (
+        "対象はGoogleの**Gemini 3 Pro**です。Gemini 3 Proは速い。レスポンスの速さも良い。"
+        "Amazon BedrockやGoogle CloudのVertex AI経由でも使える。"
+    )
+    found = {e.text: (e.type, e.count) for e in analyze_text(text).entities}
+    assert found.get("Gemini 3 Pro") == ("PRODUCT", 2)  # **Gemini 3| Pro** had split
+    assert "Gemini 3" not in found
+    assert found.get("Vertex AI") == ("PRODUCT", 1)  # typed a firm, as Sakana AI is one
+    assert found.get("Amazon Bedrock") == ("PRODUCT", 1)  # a listed firm's name and more
+    assert "レスポンス" not in found  # typed an organisation

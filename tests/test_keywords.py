@@ -452,3 +452,13 @@ def test_a_tax_qualifier_is_no_keyphrase():
     keywords = keywords_of(text)
     assert {"配当金", "受取配当金"} & set(keywords)
     assert "税引き前" not in keywords
+
+
+def test_a_posts_section_and_what_a_service_goes_through_are_no_keyphrases():
+    text = (
+        "## 結論\n\nコスト重視ならGPT-5.1、品質重視ならClaude Sonnet 4.5という結論です。"
+        "Google CloudのVertex AI経由でも使えます。Vertex AI経由の利用は契約次第です。"
+    )
+    keywords = keywords_of(text)
+    assert "結論" not in keywords
+    assert "Vertex AI経由" not in keywords and "Vertex AI" in keywords
