@@ -212,11 +212,15 @@ def _is_counter_of(token: Token, previous: Token | None) -> bool:
 
 
 def _list_dot(tokens: Sequence[Token], k: int) -> bool:
-    """A middle dot between two listed names separates a list (``マツダ・スバル``)."""
+    """A middle dot between two listed names separates a list (``マツダ・スバル``), the
+    second ending its word (not ``ソニー・ホンダ|モビリティ``, one firm's name)."""
     if tokens[k].surface != "・" or not 0 < k < len(tokens) - 1:
         return False
     known = _known_names()
-    return tokens[k - 1].surface.lower() in known and tokens[k + 1].surface.lower() in known
+    if not (tokens[k - 1].surface.lower() in known and tokens[k + 1].surface.lower() in known):
+        return False
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    return after is None or after.start != tokens[k + 1].end or after.pos[0] != "名詞"
 
 
 def _is_hyphen(run: list[Token]) -> bool:

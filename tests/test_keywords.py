@@ -462,3 +462,13 @@ def test_a_posts_section_and_what_a_service_goes_through_are_no_keyphrases():
     keywords = keywords_of(text)
     assert "結論" not in keywords
     assert "Vertex AI経由" not in keywords and "Vertex AI" in keywords
+
+
+def test_a_firm_named_after_two_listed_firms_is_one_keyphrase():
+    text = (
+        "ソニー・ホンダモビリティは「AFEELA 1」を展示する。ソニー・ホンダモビリティの社長は"
+        "意気込む。マツダ・スバルも出展する。"
+    )
+    keywords = keywords_of(text)
+    assert "ソニー・ホンダモビリティ" in keywords
+    assert "ホンダモビリティ" not in keywords  # ソニー|・|ホンダ read as a list of two firms
