@@ -472,3 +472,13 @@ def test_a_firm_named_after_two_listed_firms_is_one_keyphrase():
     keywords = keywords_of(text)
     assert "ソニー・ホンダモビリティ" in keywords
     assert "ホンダモビリティ" not in keywords  # ソニー|・|ホンダ read as a list of two firms
+
+
+def test_what_is_given_in_return_is_no_keyphrase():
+    text = (
+        "関税の引き下げと引き換えに、日本は対米投資を約束した。引き換えの条件は厳しい。"
+        "対米投資の案件選びが本格化し、関税の影響も続く。"
+    )
+    keywords = keywords_of(text)
+    assert "対米投資" in keywords
+    assert "引き換え" not in keywords
