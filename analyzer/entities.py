@@ -3813,8 +3813,8 @@ def _whole_word(text: str, start: int, end: int, dot_ends: bool = False) -> bool
 
 def _dotted_list(text: str, start: int, end: int, listed: NameList) -> bool:
     """Whether the listed name at text[start:end] is one item of a list of listed names
-    joined by middle dots (``マツダ・スバル``); in ``ジョージ・ワシントン`` the dot joins
-    one name."""
+    joined by middle dots (``マツダ・スバル``, ``楽天・ソフトバンク``); in ``ジョージ・ワシントン``
+    the dot joins one name."""
     while start > 0 and _in_dotted_run(text[start - 1]):
         start -= 1
     while end < len(text) and _in_dotted_run(text[end]):
@@ -3824,7 +3824,10 @@ def _dotted_list(text: str, start: int, end: int, listed: NameList) -> bool:
 
 
 def _in_dotted_run(ch: str) -> bool:
-    return "\u30a0" <= ch <= "\u30ff" or (ch.isascii() and ch.isalnum())
+    """Katakana, kanji (``楽天・ソフトバンク``) or Latin letters and digits."""
+    return (
+        "\u30a0" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
+    )
 
 
 def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:

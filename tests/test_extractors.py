@@ -3081,3 +3081,10 @@ def test_an_edition_after_a_model_number_and_cloud_ai_services():
     assert found.get("Vertex AI") == ("PRODUCT", 1)  # typed a firm, as Sakana AI is one
     assert found.get("Amazon Bedrock") == ("PRODUCT", 1)  # a listed firm's name and more
     assert "レスポンス" not in found  # typed an organisation
+
+
+def test_listed_names_in_kanji_and_katakana_joined_by_a_dot_are_a_list():
+    found = entities_of("楽天・ソフトバンクの両社が参入した。マツダ・スバルも続く。")
+    assert found.get("ソフトバンク") == "COMPANY"  # 楽天・ソフトバンク had given 楽天 alone
+    assert found.get("楽天グループ") == "COMPANY"
+    assert found.get("マツダ") == "COMPANY" and found.get("SUBARU", found.get("スバル"))
