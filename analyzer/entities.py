@@ -4188,15 +4188,24 @@ _NO_NAMES = frozenset({"おひさしぶり", "ひさしぶり", "お久しぶり
 _WORD_EDGE = "、。,.!！?？「」『』()（）:：・ \t\n"
 
 
+_INTRO_AFTER = ("です", "でした", "さん", "は", "が", "も", "の", "と")
+_MAX_INTRODUCED = 3  # writers of one post (each costs a look through the text)
+
+
 def self_introduced(text: str) -> list[tuple[int, int]]:
     """Where a writer who introduced themselves after a greeting is named: the
     introduction and every mention of the name standing alone after it (after a start,
-    punctuation or space, and before punctuation, a particle or an honorific)."""
-    found = []
+    punctuation or space, and before punctuation, a particle or an honorific); the first
+    few writers only."""
+    found: list[tuple[int, int]] = []
+    names: set[str] = set()
     for intro in _SELF_INTRO.finditer(text):
         name = intro.group("name")
-        if name in _NO_NAMES:
+        if name in _NO_NAMES or name in names:
             continue
+        names.add(name)
+        if len(names) > _MAX_INTRODUCED:
+            break
         found.append(intro.span("name"))
         at = intro.end()
         while (at := text.find(name, at)) >= 0:
@@ -4207,9 +4216,6 @@ def self_introduced(text: str) -> list[tuple[int, int]]:
                 found.append((at, end))
             at = end
     return found
-
-
-_INTRO_AFTER = ("です", "でした", "さん", "は", "が", "も", "の", "と")
 
 
 def dotted_firms(text: str) -> list[tuple[int, int]]:

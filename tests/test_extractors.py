@@ -3088,3 +3088,12 @@ def test_listed_names_in_kanji_and_katakana_joined_by_a_dot_are_a_list():
     assert found.get("ソフトバンク") == "COMPANY"  # 楽天・ソフトバンク had given 楽天 alone
     assert found.get("楽天グループ") == "COMPANY"
     assert found.get("マツダ") == "COMPANY" and found.get("SUBARU", found.get("スバル"))
+
+
+def test_only_a_posts_first_writers_are_looked_for_through_it():
+    from analyzer.entities import self_introduced
+
+    names = [f"ゆう{chr(0x3042 + i % 80)}{chr(0x3042 + i // 80)}" for i in range(2000)]
+    text = "".join(f"こんにちは、{name}です。" for name in names)
+    found = {text[start:end] for start, end in self_introduced(text)}
+    assert found == set(names[:3])  # a writer or three, not 2,000 looks through the text
