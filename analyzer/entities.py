@@ -1740,9 +1740,6 @@ def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]
     return [t for t in tokens if start <= t.start and t.end <= end]
 
 
-_KATAKANA_ONLY = regex(r"[\u30a1-\u30fa\u30fc]+")
-
-
 def _subsidiaries(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A firm, a middle dot and a place in katakana that ends the name are one firm, the
     firm's arm there (``トヨタ・モーター|・|タイランド``, ``三菱モーターズ・タイランド``,
@@ -1757,9 +1754,9 @@ def _subsidiaries(text: str, found: list[tuple[int, int, str]]) -> list[tuple[in
             and out[-1][2] == "COMPANY"
             and out[-1][1] + 1 == start
             and text[start - 1] == "・"
-            and _KATAKANA_ONLY.fullmatch(text, start, end) is not None
+            and _ONE_KATAKANA_WORD.fullmatch(text, start, end) is not None
             and text[end : end + 1] != "・"
-            and _KATAKANA_ONLY.match(text, end) is None
+            and _ONE_KATAKANA_WORD.match(text, end) is None
         ):
             out[-1] = (out[-1][0], end, "COMPANY")
             continue
@@ -3825,9 +3822,7 @@ def _dotted_list(text: str, start: int, end: int, listed: NameList) -> bool:
 
 def _in_dotted_run(ch: str) -> bool:
     """Katakana, kanji (``楽天・ソフトバンク``) or Latin letters and digits."""
-    return (
-        "\u30a0" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
-    )
+    return "\u30a0" <= ch <= "\u30ff" or _kanji(ch) or (ch.isascii() and ch.isalnum())
 
 
 def _with_legal_form(text: str, start: int, end: int) -> tuple[int, int]:
