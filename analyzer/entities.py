@@ -51,7 +51,7 @@ TITLES = _words(
     CEO CFO COO CTO CIO CMO 最高経営責任者 最高財務責任者
     社長 副社長 会長 副会長 頭取 副頭取 取締役 代表取締役 社外取締役 専務 常務 執行役員
     部長 本部長 所長 室長 支店長 工場長 店長 理事長 副理事長 理事 事務局長 事務総長 創業者
-    共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長
+    共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長 共同代表 代表理事
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 財務官 大臣 知事 市長 町長 村長 区長 議員 議長
     都知事 府知事 県知事
@@ -465,7 +465,13 @@ def extract_entities(
                         text,
                         tokens,
                         _split_at_and(
-                            text, tokens, _joined_bodies(text, tokens, _subsidiaries(text, found))
+                            text,
+                            tokens,
+                            _joined_bodies(
+                                text,
+                                tokens,
+                                _representatives(tokens, _subsidiaries(text, found)),
+                            ),
                         ),
                     ),
                 ),
@@ -540,6 +546,7 @@ def extract_entities(
                     part_end = _with_last_kanji(text, tokens, part_end)
                     part_end = _after_given_name(tokens, part_start, part_end)
                     part_end = _before_country_office(text, tokens, part_start, part_end)
+                    part_end = _with_katakana_tail(text, part_start, part_end)
                 elif kind == "COMPANY" and (
                     code := _SPACED_CODE.search(text, part_start, part_end)
                 ):
@@ -1241,6 +1248,7 @@ def kanji_names_of_firms(
             or _generic_phrase(text, tokens, first, start, generic)
             or text.endswith(_UNIONS, first, start)  # 全米自動車労働組合(UAW): no firm
             or text.endswith(_MEASURES, first, start)  # 業況判断指数(DI): a measure
+            or text.endswith(_BODY_WORDS, first, start)  # 国家経済会議(NEC): a body's
         ):
             continue
         if (mention_start, mention_end) not in found_by_others:
@@ -1738,6 +1746,34 @@ _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北�
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     """The tokens wholly inside text[start:end]."""
     return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def _representatives(
+    tokens: Sequence[Token], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person's name and ``代表`` the tagger read as a team (``日本代表``, ``カナダ代表``: the
+    25 Stockmark train gold names ending in 代表 are teams) are the person, the one who
+    represents a firm (``山田太郎代表``; so the train's ``萩原敏雄代表``): a surname to
+    MeCab, then at most two pieces of a name."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        inside = _tokens_within(tokens, start, end)
+        if (
+            kind == "ORG"
+            and 2 <= len(inside) <= 4
+            and inside[-1].surface == "代表"
+            and inside[-1].end == end
+            and inside[0].start == start
+            and inside[0].pos[2:4] == ("人名", "姓")
+            and all(
+                t.pos[2] == "人名" or (_kanji(t.surface) and t.pos[0] in _NAME_PIECES)
+                for t in inside[1:-1]
+            )
+        ):
+            out.append((start, inside[-1].start, "PERSON"))
+        else:
+            out.append((start, end, kind))
+    return out
 
 
 def _subsidiaries(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -2464,6 +2500,17 @@ def _with_given_name(text: str, tokens: Sequence[Token], end: int) -> int:
     ):
         return end
     return tokens[k - 1].end
+
+
+def _with_katakana_tail(text: str, start: int, end: int) -> int:
+    """The end of a foreign name in katakana the tagger cut inside its last word, where
+    MeCab read a kana of it as a symbol (``ケビン・ハ|セット``: ``ハ`` a symbol, ``セット`` a
+    common noun): a name with a middle dot runs to the end of its katakana."""
+    if "・" not in text[start:end] or not _is_katakana(text[end - 1]):
+        return end
+    while end < len(text) and _is_katakana(text[end]):
+        end += 1
+    return end
 
 
 def _before_country_office(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
@@ -3443,12 +3490,13 @@ _INCIDENT_END = regex(r"(?<=.)(?:戦争|事件|の戦い|作戦|革命|の乱|�
 # such words, 68 of 69 are products (映画「ノルウェイの森」, 小説, 番組, アルバム, ...);
 # of the 71 quoted words so placed there, 67 are gold names and the other 4 gold names
 # without their quotation marks (小説「"Condition"」). So is a new model's (新型「プレリュ
-# ード」, missed; the train sentences quote none after 新型).
+# ード」, missed; the train sentences quote none after 新型), and a site's (サイト「m3.com」,
+# missed; both train names quoted after サイト are products: Webサイト「PRESIDENT Online」).
 _PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
     r"|薬|剤|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車"
-    r"|船|ボート|探査機|ロボット|ドローン|新型)"
+    r"|船|ボート|探査機|ロボット|ドローン|新型|サイト)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
 # ... which the tagger may miss (洗剤「アタック」): a short name, no clause; a title may
@@ -3466,12 +3514,13 @@ _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス)"
 )
-_FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "[「『]$")
+# 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
+_FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "(?:(?<=施設)の)?[「『]$")
 # A kind of chain of shops before a quoted name: the chain's firm (ホームセンター「島忠」).
 _CHAIN_KIND_BEFORE = regex(
     r"(?:ホームセンター|スーパー|コンビニ|ドラッグストア|量販店|百貨店|チェーン)[「『]$"
 )
-_QUOTED_FACILITY = regex(_FACILITY_KINDS + _QUOTED)
+_QUOTED_FACILITY = regex(_FACILITY_KINDS + "(?:(?<=施設)の)?" + _QUOTED)
 
 
 # Words someone said, not a title: an object or a subject marked (「AIを使え」), or a
@@ -3931,6 +3980,9 @@ _BODY_HEADS = {
     "労働組合": "ORG",  # 全米鉄鋼労働組合(USW): a union, no firm (see _UNIONS)
     **dict.fromkeys(("機構", "協会", "財団", "組合", "公社", "学会"), "COMPANY"),
     **dict.fromkeys(("機関", "委員会", "庁", "省", "本部"), "POLITICAL_ORG"),
+    # 国家経済会議(NEC): a council with its abbreviation (unabbreviated, 会議 is more often
+    # a conference: 21 of the 26 train names ending in it are events)
+    "会議": "POLITICAL_ORG",
 }
 _BODY_WORDS = tuple(_BODY_HEADS)
 _ABBREVIATED = regex(r"\([A-Z][A-Za-z&]{1,7}\)")
@@ -3953,7 +4005,14 @@ def abbreviated_bodies(text: str, tokens: Sequence[Token]) -> list[EntityMention
         k = i
         while k > 0 and tokens[k - 1].end == tokens[k].start and _is_body_word(tokens[k - 1]):
             k -= 1
-        while k < i and tokens[k].pos[0] == "接尾辞":  # a suffix starts no name
+        while k < i and (
+            tokens[k].pos[0] == "接尾辞"  # a suffix starts no name
+            or (  # ケビン・ハ|セット|国家: the end of a name
+                tokens[k].start > 0
+                and _is_katakana(text[tokens[k].start])
+                and _is_katakana(text[tokens[k].start - 1])
+            )
+        ):
             k += 1
         if i - k >= 2 and head.end - tokens[k].start > len(word):
             found.append(EntityMention(tokens[k].start, head.end, _BODY_HEADS[word]))
@@ -4379,6 +4438,7 @@ def _is_name_word(token: Token) -> bool:
 
 
 _ABBREVIATION = regex(r"[A-Z]")
+_CAPITALS = regex(r"[A-Z]{2,6}")
 # What follows a company's short name in its full one: a holding or legal form, or a
 # word companies add to a name (ベイン|キャピタル, マイクロン・|テクノロジー).
 _LEGAL_FORMS = (*sorted(_COMPANY_PREFIXES), "(株)")  # after a name or before it
@@ -4581,7 +4641,7 @@ def _has_latin(name: str) -> bool:
 
 def _short_names(
     text: str, ordered: Sequence[EntityMention], keys: list[str], listed: Container[str]
-) -> dict[str, str]:
+) -> tuple[dict[str, str], set[str]]:
     """``Preferred Networks(PFN)``, ``東京大学協創プラットフォーム開発(東大IPC)``: a name
     in parentheses right after another is its short name in this article if it is
     shorter, has capitals and is no place nor a listed name (``ブリュッセル(ベルギー)``,
@@ -4593,9 +4653,13 @@ def _short_names(
     person's name in
     kanji beside its reading (``劉揚偉(ヤング・リウ)``); a former name is grouped before
     (``_FORMERLY``).
+    A body's abbreviation in capitals is its own here even where a firm is listed so
+    (``国家経済会議(NEC)``).
     Returns the key of the name in parentheses → the key of the name before them
-    (the other way round where only the name in parentheses is listed)."""
+    (the other way round where only the name in parentheses is listed), and the keys of
+    the bodies whose abbreviations those are, which name and type their entities."""
     short: dict[str, str] = {}
+    defined: set[str] = set()
     for i in range(len(ordered) - 1):
         a, b = ordered[i], ordered[i + 1]
         if (
@@ -4608,6 +4672,13 @@ def _short_names(
             continue
         written = text[b.start : b.end]
         if (
+            a.type in ("POLITICAL_ORG", "ORG")
+            and b.type != a.type
+            and _CAPITALS.fullmatch(written) is not None
+        ):  # 国家経済会議(NEC): the article's own abbreviation, not the listed firm NEC
+            short[keys[i + 1]] = short.get(keys[i], keys[i])
+            defined.add(short[keys[i + 1]])
+        elif (
             (
                 b.type != "LOCATION"
                 and keys[i + 1] not in listed  # eMAXIS Slim 米国株式(S&P500): two things
@@ -4655,7 +4726,7 @@ def _short_names(
                 short[keys[i]] = keys[i + 1]
             else:
                 short[keys[i + 1]] = short.get(keys[i], keys[i])
-    return short
+    return short, defined
 
 
 # A country's one-kanji name, as news writes it alone (日米, 米最大), and its listed name.
@@ -4748,13 +4819,15 @@ def group_mentions(
             formerly[key_a] = key_b
     former = {id(m) for m, key in zip(ordered, keys, strict=True) if key in formerly}
     keys = [formerly.get(key, key) for key in keys]
-    short = _short_names(doc.text, ordered, keys, listed)
+    short, defined = _short_names(doc.text, ordered, keys, listed)
     groups: dict[str, list[EntityMention]] = {}
     for mention, key in zip(ordered, keys, strict=True):
         groups.setdefault(short.get(key, key), []).append(mention)
     # A short form joins the full name it shortens (三木谷 → 三木谷浩史, ベイン →
     # ベインキャピタル); the full name's mentions give the entity its name and type.
-    named_by: dict[str, list[EntityMention]] = {}  # a full name's own mentions
+    named_by: dict[str, list[EntityMention]] = {  # a full name's own mentions
+        key: [m for m, k in zip(ordered, keys, strict=True) if k == key] for key in defined
+    }
 
     def is_company(word: str) -> bool:
         key = _key(word)

@@ -3097,3 +3097,38 @@ def test_only_a_posts_first_writers_are_looked_for_through_it():
     text = "".join(f"こんにちは、{name}です。" for name in names)
     found = {text[start:end] for start, end in self_introduced(text)}
     assert found == set(names[:3])  # a writer or three, not 2,000 looks through the text
+
+
+def test_a_bodys_own_abbreviation_beats_a_listed_firm_of_those_letters():
+    text = (
+        "後任にはケビン・ハセット国家経済会議（NEC）委員長の名前が挙がっている。"
+        "NECの委員長は大統領に助言する。"
+    )
+    found = {e.text: (e.type, e.count) for e in analyze_text(text).entities}
+    assert found.get("国家経済会議") == ("POLITICAL_ORG", 3)  # was the listed firm 日本電気
+    assert "日本電気" not in found
+    assert found.get("ケビン・ハセット") == ("PERSON", 1)  # ケビン・ハ|セット: ハ a symbol
+    assert entities_of("NEC（日本電気）は新型PCを発売した。").get("NEC") == "COMPANY"
+
+
+def test_a_persons_name_before_daihyo_is_the_person_a_country_before_it_a_team():
+    found = entities_of(
+        "阿部吉倫共同代表は「時間を半分にしたい」と話す。山田太郎代表は語った。"
+        "サッカー日本代表の試合があった。"
+    )
+    assert found.get("阿部吉倫") == "PERSON"  # 阿部|吉|倫: 倫 was left out
+    assert found.get("山田太郎") == "PERSON"  # typed an organisation with 代表
+    assert "山田太郎代表" not in found
+    assert found.get("サッカー日本代表") == "ORG"  # a team
+    assert "サッカー" not in found
+
+
+def test_names_quoted_after_a_site_or_a_facility_and_its_no():
+    found = entities_of(
+        "エムスリーは医師向けサイト「m3.com」の会員向けに、要約を始めた。"
+        "eスポーツ施設の「コナミクリエイティブフロント」も話題になった。"
+        "## バンダイナムコ：IPの強さ\n\nがんゲノム検査のデータを使う。"
+    )
+    assert found.get("m3.com") == "PRODUCT"  # missed
+    assert found.get("コナミクリエイティブフロント") == "FACILITY"  # typed a product
+    assert "IP" not in found and "がんゲノム" not in found  # typed firms
