@@ -3281,6 +3281,9 @@ _BREAKS = regex(
     rf"[()\[\]「」『』【】;、。|｜]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
     r"|(?<=[\u4e00-\u9fff])[-‐](?=[\u3040-\u30ff\u4e00-\u9fff])"
+    # a slash between spaces lists names (Cursor / Claude Code; no Stockmark train gold
+    # name holds one: DC-9/MD-80, System/360 have none)
+    r"| / "
     # pictographs (Weekly Market Recap 🚀 米国株: two names at most, never one), but the
     # stars and notes names hold (遊☆戯☆王, Ange☆Reve: 4 Stockmark train gold names)
     r"|[\u2600-\u2604\u2607-\u2669\u266c-\u27bf\u2b50\u2b55\U0001f000-\U0001faff]"
@@ -4101,8 +4104,12 @@ def described_company_mentions(text: str, tokens: Sequence[Token]) -> list[Entit
         end, last, k = first.end, first.surface, k + 1
         while k < len(tokens):
             token = tokens[k]
-            # Sakana AI: Latin words a space apart are one name, but for a title after it
-            spaced = token.start == end + 1 and last.isascii() and token.surface.isascii()
+            # Sakana AI: Latin words a space apart are one name, but for a title after it;
+            # so are katakana words (パナソニック エナジー, which the tagger reads whole)
+            spaced = token.start == end + 1 and (
+                (last.isascii() and token.surface.isascii())
+                or (_is_katakana(last[-1]) and _is_katakana(token.surface[0]))
+            )
             if (token.start != end and not spaced) or token.pos[0] != "名詞":
                 break
             if not _FOREIGN_NAME.fullmatch(token.surface) or token.surface in TITLES:

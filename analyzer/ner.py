@@ -189,17 +189,29 @@ def tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     (``【米国株】エヌビディア``, one product) or typed what they hold as a title: it reads
     a headline's label as a clause, ``【`` as nothing and ``】`` as ``、``. Nor has it
     double corner brackets, which quote the titles of works (``『鬼滅の刃』``, missed): it
-    reads them as single ones, ``「鬼滅の刃」``, whose titles it learnt."""
+    reads them as single ones, ``「鬼滅の刃」``, whose titles it learnt. Lenticular
+    brackets after a word, inside a sentence, it reads as round ones (``使い比べた感想
+    【Cursor / Claude Code】``: with ``【`` as nothing it ran ``感想`` into the list, an
+    event)."""
     if not any(t.surface in _UNSEEN for t in tokens):
         return _tag(tokens)
-    read = []
+    read: list[Token] = []
+    inside = False  # in lenticular brackets read as round ones
     for token in tokens:
         if token.surface == "】":
-            read.append(Token("、", token.start, _COMMA_POS, "、", "", False))
+            if inside:
+                read.append(Token(")", token.start, _CLOSE_POS, ")", "", False))
+            else:
+                read.append(Token("、", token.start, _COMMA_POS, "、", "", False))
+            inside = False
+        elif token.surface == "【":
+            if read and read[-1].pos[0] != "補助記号" and read[-1].end == token.start:
+                read.append(Token("(", token.start, _OPEN_POS, "(", "", False))
+                inside = True
         elif token.surface in _DOUBLE_QUOTES:
             single = _DOUBLE_QUOTES[token.surface]
             read.append(Token(single, token.start, token.pos, single, "", False))
-        elif token.surface != "【":
+        else:
             read.append(token)
     return _tag(read)
 
@@ -207,6 +219,8 @@ def tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
 _DOUBLE_QUOTES = {"『": "「", "』": "」"}
 _UNSEEN = ("【", "】", *_DOUBLE_QUOTES)
 _COMMA_POS = ("補助記号", "読点", "*", "*")
+_OPEN_POS = ("補助記号", "括弧開", "*", "*")
+_CLOSE_POS = ("補助記号", "括弧閉", "*", "*")
 
 
 def _tag(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:

@@ -3132,3 +3132,22 @@ def test_names_quoted_after_a_site_or_a_facility_and_its_no():
     assert found.get("m3.com") == "PRODUCT"  # missed
     assert found.get("コナミクリエイティブフロント") == "FACILITY"  # typed a product
     assert "IP" not in found and "がんゲノム" not in found  # typed firms
+
+
+def test_lenticular_brackets_inside_a_heading_and_a_slash_list_of_products():
+    found = entities_of(
+        "# AIコーディング支援ツールを使い比べた感想【Cursor / Claude Code / GitHub Copilot】"
+    )
+    assert "感想" not in found  # typed an event: 【 read as nothing ran it into the list
+    assert found.get("Cursor") == found.get("Claude Code") == "PRODUCT"
+    assert found.get("GitHub Copilot") == "PRODUCT"  # one span with the slashes, cut
+
+
+def test_a_firms_katakana_name_of_two_words_after_its_parent_is_whole():
+    text = (
+        "パナソニックホールディングス傘下のパナソニック エナジーは、新工場で量産を始めた。"
+        "カナダのアリマンタシォン・クシュタールが買収提案を撤回した。"
+    )
+    found = entities_of(text)
+    assert found.get("パナソニック エナジー") == "COMPANY"  # was パナソニック, the parent
+    assert found.get("アリマンタシォン・クシュタール") == "COMPANY"  # typed a person
