@@ -627,6 +627,10 @@ def extract_entities(
                     # Stockmark train gold name ends in 病, 症, がん or 癌: HER2陽性の乳がん)
                     or (kind == "PERSON" and text.startswith(("病", "症"), part_end))
                     or name.endswith(("病", "症", "症候群", "がん", "癌"))
+                    # トレジャリー企業: a kind of firm (no train gold name ends in 企業),
+                    # and 無限城編| 第一章: a part of a work, no name of its own
+                    or name.endswith("企業")
+                    or _PART_OF_WORK.fullmatch(name) is not None
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -737,6 +741,13 @@ def extract_entities(
                 ):  # ホームセンター「島忠」, typed a person: a chain of shops, a firm (not
                     # 百貨店「伊勢丹新宿店」, one shop)
                     part_kind = "COMPANY"
+                elif (
+                    kind == "PRODUCT"
+                    and text[part_start - 1 : part_start] in ("「", "『")
+                    and text.endswith("団体", max(0, part_start - 3), part_start - 1)
+                ):  # 業界団体「IOWN Global Forum」, typed a product: a body (the train's 5
+                    # names quoted after 団体 are 3 法人名 and 2 その他の組織名, no product)
+                    part_kind = "ORG"
                 elif kind in ("PRODUCT", "COMPANY", "ORG", "PERSON") and (
                     _quoted_after_facility_kind(text, part_start, part_end)
                 ):
@@ -1746,6 +1757,9 @@ _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北�
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     """The tokens wholly inside text[start:end]."""
     return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+_PART_OF_WORK = regex(r"第[0-9一二三四五六七八九十百]+(?:章|部|話|巻|幕|弾|集)")
 
 
 def _representatives(
@@ -4240,6 +4254,7 @@ _SELF_INTRO = regex(
     r"(?:こんにちは|こんばんは|はじめまして|初めまして|おはようございます)[、,!！]?\s*"
     r"(?:[^\s、。!！?？「」]{0,20}の)?"
     r"(?P<name>[\u3041-\u309f]{2,6}|[\u30a1-\u30fa\u30fc]{2,10}|[\u4e00-\u9fff々]{1,6}"
+    r"|[\u3041-\u309f]{2,6}[\u30a1-\u30fa\u30fc]{1,6}"  # くりぷとパパ
     r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
     r"(?:です|と申します|といいます)(?=[。!！、]|$)",
     re.MULTILINE,
@@ -4819,9 +4834,12 @@ def group_mentions(
     # name, is the same entity's, wherever the article uses it; so is a name it also goes
     # by, before こと (ホリエモンこと堀江貴文). Neither names the entity.
     formerly = {}
+    renamed: dict[str, str] = {}  # a new name's key → the listed type of its former name
     for (a, key_a), (b, key_b) in pairwise(zip(ordered, keys, strict=True)):
         if key_a != key_b and _former_name(doc.text, a, b):
             formerly[key_b] = key_a
+            if key_b in listed_types:  # ストラテジー(旧マイクロストラテジー): a listed firm's
+                renamed[key_a] = listed_types[key_b]
         elif key_a != key_b and _known_as(doc.text, a, b):
             formerly[key_a] = key_b
     former = {id(m) for m, key in zip(ordered, keys, strict=True) if key in formerly}
@@ -4855,7 +4873,7 @@ def group_mentions(
         named = [m for m in named if id(m) not in former] or named  # called by its name now
         written = Counter(doc.text[m.start : m.end] for m in named)
         first_name = doc.text[named[0].start : named[0].end]
-        kind = _majority(named)
+        kind = renamed.get(key) or _majority(named)
         # A listed entity is called by its list name (日銀 and 日本銀行: 日本銀行), the
         # same in every article; others, and a listed name read as something else
         # (the person フォード, not Ford), by their most frequent spelling here.

@@ -3151,3 +3151,19 @@ def test_a_firms_katakana_name_of_two_words_after_its_parent_is_whole():
     found = entities_of(text)
     assert found.get("パナソニック エナジー") == "COMPANY"  # was パナソニック, the parent
     assert found.get("アリマンタシォン・クシュタール") == "COMPANY"  # typed a person
+
+
+def test_a_renamed_firm_a_body_quoted_after_its_kind_and_words_that_name_no_one():
+    text = (
+        "こんばんは、くりぷとパパです。\n\n## 先駆者はストラテジー\n\n"
+        "米ストラテジー（旧マイクロストラテジー）は社債を発行した。"
+        "業界団体「IOWN Global Forum」の会員は150社を超えた。"
+        "劇場版『鬼滅の刃』無限城編 第一章が公開された。"
+        "今日は「ビットコイン・トレジャリー企業」について書きます。"
+    )
+    found = entities_of(text)
+    assert found.get("くりぷとパパ") == "PERSON"  # a writer's name in two kinds of kana
+    assert found.get("ストラテジー") == "COMPANY"  # the heading's person: its former
+    assert found.get("IOWN Global Forum") == "ORG"  # name is a listed firm; typed a product
+    assert "第一章" not in found  # typed a product
+    assert not any(name.endswith("企業") for name in found)  # a kind of firm
