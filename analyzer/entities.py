@@ -630,6 +630,7 @@ def extract_entities(
                     # トレジャリー企業: a kind of firm (no train gold name ends in 企業),
                     # and 無限城編| 第一章: a part of a work, no name of its own
                     or name.endswith("企業")
+                    or _question(tokens, part_start, part_end)  # 「…、どっちがお得?」
                     or _PART_OF_WORK.fullmatch(name) is not None
                 ):
                     continue
@@ -1754,6 +1755,11 @@ _SPACED_CODE = regex(r"(?<=[^\x00-\x7f]) [0-9]{4}$")
 _INNER_DIRECTION = regex(r"(?:南東|南西|北東|北西|中西|[東西南北中])部(?=..)(?!地方|地域|沿岸)")
 
 
+# A part of a country before a foreign place's name (南部カルナタカ州; no Stockmark train
+# gold place follows such a word, and the one that starts with one is 北部九州, in kanji).
+_LEADING_DIRECTION = regex(r"(?:南東|南西|北東|北西|[東西南北])部(?=[\u30a1-\u30fa])")
+
+
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     """The tokens wholly inside text[start:end]."""
     return [t for t in tokens if start <= t.start and t.end <= end]
@@ -2127,6 +2133,18 @@ def _clause(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
             return False
         verb = verb or token.pos[0] == "動詞"
     return verb
+
+
+def _question(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is a question with a particle inside (``どっちがお得?``,
+    typed a product; the one Stockmark train gold name ending in ``?`` is English, a
+    title)."""
+    inside = _tokens_within(tokens, start, end)
+    return (
+        len(inside) > 2
+        and inside[-1].surface in ("?", "？")
+        and any(t.surface in ("が", "を", "は") and t.pos[0] == "助詞" for t in inside)
+    )
 
 
 def _kind_after_title(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -3699,6 +3717,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = lead.end()  # どこ|か|　電力・冷却: a headline's particle, then a space
         elif b - a > 2 and text[a] == "の" and a > 0 and text[a - 1] not in "「『(":
             a += 1  # 映画祭|の銀熊賞: the particle, not the name (「のばらちゃん」 is one)
+        if (part := _LEADING_DIRECTION.match(text, a, b)) and b - part.end() >= 2:
+            a = part.end()  # 南部|カルナタカ州: which part of the country, then the place
         if (when := _WHEN_OF.match(text, a, b)) and b - when.end() >= 2:
             a = when.end()  # 今回の|インボイス制度: when, not the name
         if b - a > 3 and text.startswith(_CALLED, a):
@@ -4565,7 +4585,9 @@ def _short_keys(
     """The keys of the short forms news may use for the name keyed ``long``: a person's
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
-    word (ベイン|キャピタル, 株式会社|ラピダス) or its industry word (小野|薬品工業); a
+    word (ベイン|キャピタル, 株式会社|ラピダス) or its industry word (小野|薬品工業) or its
+    first katakana word before a space or a dot (ノボ| ノルディスク) or the end of its
+    katakana name (イーライ|リリー); a
     product's without a listed company's
     name before it (Nintendo |Switch 2); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
@@ -4582,6 +4604,18 @@ def _short_keys(
         keys = [long[: -len(e)] for e in _COMPANY_WORDS if long.endswith(e)]
         keys += [
             long[: -len(e)] for e in _INDUSTRY_WORDS if long.endswith(e) and len(long) > len(e) + 1
+        ]
+        keys += [  # ノボ of ノボ ノルディスク, a foreign firm's first word in katakana
+            _key(first)
+            for w in written
+            if (first := w.replace(" ", "・").split("・", 1)[0]) != w
+            and _ONE_KATAKANA_WORD.fullmatch(first) is not None
+        ]
+        keys += [  # リリー of イーライリリー: the end of a katakana name, three or more
+            _key(w[k:])
+            for w in written
+            if _ONE_KATAKANA_WORD.fullmatch(w) is not None
+            for k in range(2, len(w) - 2)
         ]
         return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []

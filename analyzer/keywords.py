@@ -486,6 +486,29 @@ def _is_action(tokens: Sequence[Token], i: int, j: int) -> bool:
     return j - i <= 3 and (last.pos[2] == "サ変可能" or last.surface == "化")
 
 
+def _spaced_names(
+    text: str, tokens: Sequence[Token], runs: list[tuple[int, int]], named: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Compounds of katakana a space apart joined where the entity stage found them one
+    name (``ノボ ノルディスク``, ``パナソニック エナジー``: two keyphrases, ``ノルディスク``
+    ranked alone, where Latin words a space apart join anyway)."""
+    out = [runs[0]]
+    for i, j in runs[1:]:
+        a, b = out[-1]
+        left, right = tokens[b - 1], tokens[i]
+        if (
+            b == i
+            and text[left.end : right.start] == " "
+            and _KATAKANA.fullmatch(left.surface) is not None
+            and _KATAKANA.fullmatch(right.surface) is not None
+            and normalize(text[tokens[a].start : tokens[j - 1].end]) in named
+        ):
+            out[-1] = (a, j)
+        else:
+            out.append((i, j))
+    return out
+
+
 def candidates(
     doc: Document, sentences: Sequence[Sequence[Token]], named: frozenset[str] = frozenset()
 ) -> dict[str, Candidate]:
@@ -504,6 +527,8 @@ def candidates(
         runs = compound_runs(text, tokens)
         if not runs:
             continue
+        if named and len(runs) > 1:
+            runs = _spaced_names(text, tokens, runs, named)
         prose = not english_heading(text, sentence.start, sentence.end, sentence.zone)
         # The analysis text is NFKC already: a key is its tokens' keys joined.
         keys = [t.surface.lower().translate(_DROP) for t in tokens]

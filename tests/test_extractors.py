@@ -3167,3 +3167,25 @@ def test_a_renamed_firm_a_body_quoted_after_its_kind_and_words_that_name_no_one(
     assert found.get("IOWN Global Forum") == "ORG"  # name is a listed firm; typed a product
     assert "第一章" not in found  # typed a product
     assert not any(name.endswith("企業") for name in found)  # a kind of firm
+
+
+def test_a_foreign_firms_first_or_last_katakana_word_is_its_short_name():
+    text = (
+        "米イーライリリーとデンマークのノボ ノルディスクが市場を独占する。"
+        "リリーの新薬とノボの新薬が売れた。リリーは増産する。"
+    )
+    found = {e.text: (e.type, e.count) for e in analyze_text(text).entities}
+    assert found.get("Eli Lilly") == ("COMPANY", 3)  # リリー was a person of its own
+    assert found.get("Novo Nordisk") == ("COMPANY", 2)  # ノボ a firm of its own
+    assert "リリー" not in found and "ノボ" not in found
+
+
+def test_a_part_of_a_country_a_quoted_question_and_a_shopping_site():
+    found = entities_of(
+        "鴻海は南部カルナタカ州に新工場を建てた。"
+        "よく聞かれる「楽天ポイントとPayPayポイント、どっちがお得？」という質問に答えます。"
+        "ソフトバンクのユーザーなら、Yahoo!ショッピングでの還元も上乗せされます。"
+    )
+    assert found.get("カルナタカ州") == "LOCATION" and "南部カルナタカ州" not in found
+    assert not any(name.endswith(("?", "？")) for name in found)  # typed a product
+    assert found.get("Yahoo!ショッピング") == "PRODUCT" and "Yahoo" not in found

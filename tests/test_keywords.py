@@ -464,3 +464,13 @@ def test_a_firm_named_after_two_listed_firms_is_one_keyphrase():
     keywords = keywords_of(text)
     assert "ソニー・ホンダモビリティ" in keywords
     assert "ホンダモビリティ" not in keywords  # ソニー|・|ホンダ read as a list of two firms
+
+
+def test_a_name_of_katakana_words_a_space_apart_is_one_keyphrase():
+    text = (
+        "デンマークのノボ ノルディスクは肥満症薬で首位を争う。ノボ ノルディスクの株価は下がった。"
+        "ノボ ノルディスクは新薬の承認を申請した。"
+    )
+    keywords = keywords_of(text)
+    assert "ノボ ノルディスク" in keywords
+    assert "ノルディスク" not in keywords  # ranked alone, the name's second word
