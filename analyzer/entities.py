@@ -51,7 +51,7 @@ TITLES = _words(
     CEO CFO COO CTO CIO CMO 最高経営責任者 最高財務責任者
     社長 副社長 会長 副会長 頭取 副頭取 取締役 代表取締役 社外取締役 専務 常務 執行役員
     部長 本部長 所長 室長 支店長 工場長 店長 理事長 副理事長 理事 事務局長 事務総長 創業者
-    共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長 共同代表 代表理事
+    共同創業者 会頭 副会頭 代表幹事 相談役 顧問 名誉会長 共同代表 代表理事 参与 内閣官房参与
     董事長 総経理
     首相 大統領 副大統領 総裁 副総裁 長官 次官 財務官 大臣 知事 市長 町長 村長 区長 議員 議長
     都知事 府知事 県知事
@@ -455,29 +455,17 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for sentence, tokens, found in zip(doc.sentences, sentences, tagged, strict=True):
         zone = sentence.zone
-        for start, end, kind in _person_and_office(
-            text,
-            _full_foreign_names(
-                text,
-                _split_tagged(
-                    text,
-                    _split_at_particles(
-                        text,
-                        tokens,
-                        _split_at_and(
-                            text,
-                            tokens,
-                            _joined_bodies(
-                                text,
-                                tokens,
-                                _representatives(tokens, _subsidiaries(text, found)),
-                            ),
-                        ),
-                    ),
-                ),
-            ),
-            known,
-        ):
+        # The tagger's spans, mended in turn (each pass's docstring says what it mends).
+        spans = _subsidiaries(text, found)
+        spans = _given_names(tokens, spans)
+        spans = _titled_persons(text, tokens, spans)
+        spans = _representatives(tokens, spans)
+        spans = _joined_bodies(text, tokens, spans)
+        spans = _split_at_and(text, tokens, spans)
+        spans = _split_at_particles(text, tokens, spans)
+        spans = _split_tagged(text, spans)
+        spans = _full_foreign_names(text, spans)
+        for start, end, kind in _person_and_office(text, spans, known):
             if _kanji_list(text[start:end]):  # 千代田・中央・港・新宿・渋谷: places, listed
                 for part_start, part_end in _list_places(text, tokens, start, end):
                     claim(EntityMention(part_start, part_end, "LOCATION"))
@@ -632,6 +620,12 @@ def extract_entities(
                     or name.endswith("企業")
                     or _question(tokens, part_start, part_end)  # 「…、どっちがお得?」
                     or _PART_OF_WORK.fullmatch(name) is not None
+                    # 新球場, 新工場: a new site of someone's, no name (no train gold name
+                    # is 新 and a site's word alone; 新政府, 新幹線 are not sites)
+                    or _NEW_SITE.fullmatch(name) is not None
+                    # ビールは減税, typed a firm: a kind of product alone (no train gold
+                    # name is one but ビル, a person)
+                    or _PRODUCT_KIND.fullmatch(name) is not None
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -1275,8 +1269,10 @@ def kanji_names_of_firms(
     return found
 
 
-# Capitals in brackets, a short name or a ticker: (CXMT), (YMTC).
-_PARENTHESISED_CAPS = regex(r"\(([A-Z][A-Z0-9]{1,5})\)")
+# Capitals in brackets, a short name or a ticker: (CXMT), (YMTC), or a Latin name of up
+# to three capitalised words (Unitree Robotics, after 宇|樹|科技, which the tagger typed
+# a person before it found the Latin name).
+_PARENTHESISED_CAPS = regex(r"\(([A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+(?: [A-Z][A-Za-z]+){0,2})\)")
 
 
 # A katakana word listed right after a place (サンフランシスコやフェニックスなど): on the
@@ -1763,6 +1759,63 @@ _LEADING_DIRECTION = regex(r"(?:南東|南西|北東|北西|[東西南北])部(?
 def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]:
     """The tokens wholly inside text[start:end]."""
     return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+_NEW_SITE = regex(
+    r"新(?:工場|本社|社屋|球場|スタジアム|アリーナ|ドーム|拠点|店舗|庁舎|空港|駅|ターミナル"
+    r"|施設|ビル|キャンパス|データセンター|発電所)"
+)
+
+
+def _given_names(
+    tokens: Sequence[Token], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A surname the tagger found alone and the given name it ran into what follows
+    (``本田|悦朗元内閣官房参与``, a political body): the given name, a name to MeCab, is
+    the person's, the rest what the tagger read it as."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if out and out[-1][2] == "PERSON" and out[-1][1] == start and kind != "PERSON":
+            surname = _tokens_within(tokens, out[-1][0], out[-1][1])
+            inside = _tokens_within(tokens, start, end)
+            if (
+                len(surname) == 1
+                and surname[0].pos[2:4] == ("人名", "姓")
+                and len(inside) >= 2
+                and inside[0].start == start
+                and inside[0].pos[2:4] == ("人名", "名")
+            ):
+                out[-1] = (out[-1][0], inside[0].end, "PERSON")
+                start = inside[0].end
+        out.append((start, end, kind))
+    return out
+
+
+def _titled_persons(
+    text: str, tokens: Sequence[Token], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A person's name the tagger ran into a title that goes on past its span, typed
+    otherwise (``松本|尚|デジタル|相``, a firm ``松本尚デジタル``): the name before the title
+    is a person's where MeCab read it as a surname and given names."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        inside = _tokens_within(tokens, start, end)
+        cut = -1
+        if kind != "PERSON" and len(inside) >= 3 and inside[0].pos[2:4] == ("人名", "姓"):
+            for token in inside[1:]:
+                if token.pos[2] != "人名":
+                    title = next(
+                        (t for t in _TITLES_LONGEST_FIRST if text.startswith(t, token.start)),
+                        "",
+                    )
+                    if token.start + len(title) > end:
+                        cut = token.start
+                    break
+        if cut > 0:
+            out.append((start, cut, "PERSON"))
+        else:
+            out.append((start, end, kind))
+    return out
 
 
 _PART_OF_WORK = regex(r"第[0-9一二三四五六七八九十百]+(?:章|部|話|巻|幕|弾|集)")
@@ -3313,9 +3366,9 @@ _BREAKS = regex(
     rf"[()\[\]「」『』【】;、。|｜]|(?<![A-Za-z0-9]):|:(?![A-Za-z])|(?<=[A-Za-z0-9]{{3}}):"
     rf"|,(?! ?(?:{_LATIN_LEGAL_ALTERNATIVES})\b)"
     r"|(?<=[\u4e00-\u9fff])[-‐](?=[\u3040-\u30ff\u4e00-\u9fff])"
-    # a slash between spaces lists names (Cursor / Claude Code; no Stockmark train gold
-    # name holds one: DC-9/MD-80, System/360 have none)
-    r"| / "
+    # a slash or a plus between spaces lists names (Cursor / Claude Code, Cloudflare
+    # Workers + Supabase; no Stockmark train gold name holds one: DC-9/MD-80 has none)
+    r"| [/+] "
     # pictographs (Weekly Market Recap 🚀 米国株: two names at most, never one), but the
     # stars and notes names hold (遊☆戯☆王, Ange☆Reve: 4 Stockmark train gold names)
     r"|[\u2600-\u2604\u2607-\u2669\u266c-\u27bf\u2b50\u2b55\U0001f000-\U0001faff]"
@@ -3534,6 +3587,7 @@ _PRODUCT_KINDS = (
     r"|船|ボート|探査機|ロボット|ドローン|新型|サイト)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
+_PRODUCT_KIND = regex(_PRODUCT_KINDS)
 # ... which the tagger may miss (洗剤「アタック」): a short name, no clause; a title may
 # end in a full stop or a mark (アニメ「君の名は。」).
 _QUOTED = (
@@ -3603,8 +3657,9 @@ def _works_quoted(
 
 
 # What follows a work's title in a sentence: a particle or a comma (小学館「ちゃお」で,
-# 「騎馬民族国家」の); a headline's quote runs to its end or into more words.
-_WORK_FOLLOWS = regex(r"[でのをにはがとやも、]")
+# 「騎馬民族国家」の) or など (キリンの「氷結」など); a headline's quote runs to its end or
+# into more words.
+_WORK_FOLLOWS = regex(r"[でのをにはがとやも、]|など")
 
 
 def quoted_products(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:

@@ -3189,3 +3189,29 @@ def test_a_part_of_a_country_a_quoted_question_and_a_shopping_site():
     assert found.get("カルナタカ州") == "LOCATION" and "南部カルナタカ州" not in found
     assert not any(name.endswith(("?", "？")) for name in found)  # typed a product
     assert found.get("Yahoo!ショッピング") == "PRODUCT" and "Yahoo" not in found
+
+
+def test_a_persons_name_the_tagger_ran_into_a_title_or_cut_after_the_surname():
+    found = entities_of(
+        "松本尚デジタル相は一体化を進める。"
+        "本田悦朗元内閣官房参与は、利上げを急ぐべきではないとの立場で知られる。"
+    )
+    assert found.get("松本尚") == "PERSON"  # 松本|尚|デジタル|相: a firm 松本尚デジタル
+    assert found.get("本田悦朗") == "PERSON"  # 本田|悦朗元内閣官房参与, a political body
+    assert "本田" not in found and "松本尚デジタル" not in found
+
+
+def test_a_developers_post_its_tools_a_plus_list_and_words_that_name_no_one():
+    found = entities_of(
+        "# インフラ費を月5ドルに抑えた話（Cloudflare Workers + Supabase）\n\n"
+        "これまでAWSでEC2とRDSを使っていました。Next.jsをCloudflare Pagesに配置した。"
+        "新球場の周りには、ホテルが並ぶ。ビールは減税、第三のビールは増税になる。"
+        "キリンの「氷結」など、缶チューハイの販売は好調だ。"
+        "中国の宇樹科技（Unitree Robotics）は低価格機を発売した。"
+    )
+    assert found.get("Cloudflare Workers") == found.get("Supabase") == "PRODUCT"
+    assert found.get("EC2") == found.get("RDS") == "PRODUCT"  # missed
+    assert found.get("Next.js") == found.get("Cloudflare Pages") == "PRODUCT"  # firms
+    assert "新球場" not in found and "ビール" not in found  # a facility, a firm
+    assert found.get("氷結") == "PRODUCT"  # a work quoted after its firm, then など
+    assert found.get("宇樹科技") == "COMPANY" and "宇樹" not in found  # a person
