@@ -3215,3 +3215,15 @@ def test_a_developers_post_its_tools_a_plus_list_and_words_that_name_no_one():
     assert "新球場" not in found and "ビール" not in found  # a facility, a firm
     assert found.get("氷結") == "PRODUCT"  # a work quoted after its firm, then など
     assert found.get("宇樹科技") == "COMPANY" and "宇樹" not in found  # a person
+
+
+def test_a_group_named_after_what_it_is_and_a_given_name_ending_in_ya():
+    found = entities_of(
+        "イエメンの武装組織フーシ派による攻撃で、船が迂回した。イスラム組織ハマスが声明を出した。"
+        "曽我貴也社長は「事業を増やす」と述べた。今年産の新米の仮渡し金を引き上げた。"
+        "UAゼンセンは時給の引き上げを求める。"
+    )
+    assert found.get("フーシ派") == found.get("ハマス") == "ORG"  # missed
+    assert found.get("曽我貴也") == "PERSON"  # 曽我|貴|也: 也 an auxiliary verb to MeCab
+    assert "新米" not in found  # new rice, typed a place
+    assert found.get("UAゼンセン") == "ORG"  # a union, typed a firm
