@@ -625,6 +625,9 @@ def extract_entities(
                     # 新球場, 新工場: a new site of someone's, no name (no train gold name
                     # is 新 and a site's word alone; 新政府, 新幹線 are not sites)
                     or _NEW_SITE.fullmatch(name) is not None
+                    # 会社|名:株式会社…: a field's label cut at its colon (no train gold
+                    # name of one character comes before a colon)
+                    or (len(name) == 1 and text.startswith(":", part_end))
                     # ビールは減税, typed a firm: a kind of product alone (no train gold
                     # name is one but ビル, a person)
                     or _PRODUCT_KIND.fullmatch(name) is not None

@@ -3227,3 +3227,10 @@ def test_a_group_named_after_what_it_is_and_a_given_name_ending_in_ya():
     assert found.get("曽我貴也") == "PERSON"  # 曽我|貴|也: 也 an auxiliary verb to MeCab
     assert "新米" not in found  # new rice, typed a place
     assert found.get("UAゼンセン") == "ORG"  # a union, typed a firm
+
+
+def test_a_field_labels_last_character_before_its_colon_names_no_one():
+    text = "## 会社概要\n\n* 会社名：株式会社グリーンモビリティ\n* 所在地：東京都渋谷区\n"
+    found = entities_of(text)
+    assert "名" not in found  # 会社|名：株式会社…, typed a firm with the name after it
+    assert found.get("株式会社グリーンモビリティ") == "COMPANY"
