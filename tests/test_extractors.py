@@ -3234,3 +3234,17 @@ def test_a_field_labels_last_character_before_its_colon_names_no_one():
     found = entities_of(text)
     assert "名" not in found  # 会社|名：株式会社…, typed a firm with the name after it
     assert found.get("株式会社グリーンモビリティ") == "COMPANY"
+
+
+def test_firms_listed_before_a_kind_of_firm_and_a_firms_arm_or_works_name():
+    found = entities_of(
+        "テラチャージやエネチェンジなどの新興企業が設置を競う。AIやIoTなどの企業が伸びた。"
+        "京セラ系の京セラコミュニケーションシステムが拠点を設ける。"
+        "純金積立なら、三菱マテリアルや田中貴金属工業でもできます。"
+        "# EV充電器は30万口に届くか"
+    )
+    assert found.get("テラチャージ") == found.get("エネチェンジ") == "COMPANY"  # missed
+    assert "AI" not in found and "IoT" not in found  # generic terms
+    assert found.get("京セラコミュニケーションシステム") == "COMPANY"  # 京セラ| alone
+    assert found.get("田中貴金属工業") == "COMPANY" and "田中貴" not in found  # a person
+    assert "EV充電器" not in found  # a generic term and common nouns, typed a firm
