@@ -1829,9 +1829,15 @@ def _titled_persons(
     is a person's where MeCab read it as a surname and given names."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        inside = _tokens_within(tokens, start, end)
+        straddled = (  # a title may go on past the span: a word goes on after it
+            kind != "PERSON"
+            and _kanji(text[start])
+            and end < len(text)
+            and (_kanji(text[end]) or _is_katakana(text[end]))
+        )
+        inside = _tokens_within(tokens, start, end) if straddled else []
         cut = -1
-        if kind != "PERSON" and len(inside) >= 3 and inside[0].pos[2:4] == ("人名", "姓"):
+        if len(inside) >= 3 and inside[0].pos[2:4] == ("人名", "姓"):
             for token in inside[1:]:
                 if token.pos[2] != "人名":
                     title = next(
@@ -1860,7 +1866,7 @@ def _representatives(
     MeCab, then at most two pieces of a name."""
     out: list[tuple[int, int, str]] = []
     for start, end, kind in found:
-        inside = _tokens_within(tokens, start, end)
+        inside = _tokens_within(tokens, start, end) if kind == "ORG" else []
         if (
             kind == "ORG"
             and 2 <= len(inside) <= 4
