@@ -1172,6 +1172,7 @@ def test_generic_business_words_are_no_names():
     assert not any(name.endswith(("統合破談", "分社")) for name in headline)
     games = entities_of("サードパーティー製のタイトルも伸びている。")
     assert games == {}  # third parties, typed a company
+    assert entities_of("物流施設の大手。Eコマースの拡大が追い風だ。") == {}  # typed a firm
     tools = entities_of("画像生成やプラグインは多機能だ。GmailやGoogleドキュメントと連携できる。")
     assert "プラグイン" not in tools  # typed a product
     tips = entities_of("プロンプトエンジニアリングのコツは、具体的な指示を出すことです。")
