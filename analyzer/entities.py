@@ -755,9 +755,10 @@ def extract_entities(
                 elif (
                     kind == "PRODUCT"
                     and text[part_start - 1 : part_start] in ("「", "『")
-                    and text.endswith("団体", max(0, part_start - 3), part_start - 1)
-                ):  # 業界団体「IOWN Global Forum」, typed a product: a body (the train's 5
-                    # names quoted after 団体 are 3 法人名 and 2 その他の組織名, no product)
+                    and text.endswith(("団体", "集団"), max(0, part_start - 3), part_start - 1)
+                ):  # 業界団体「IOWN Global Forum」, ハッカー集団「Qilin」, typed a product: a
+                    # body (the train's 5 names quoted after 団体 are 3 法人名 and 2 その他の
+                    # 組織名, no product)
                     part_kind = "ORG"
                 elif kind in ("PRODUCT", "COMPANY", "ORG", "PERSON") and (
                     _quoted_after_facility_kind(text, part_start, part_end)
@@ -916,6 +917,11 @@ def extract_entities(
                 taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
+        for m in [m for m in mentions if m.type == "PRODUCT" and start < m.start < m.end == end]:
+            mentions.remove(
+                m
+            )  # 船「すいそ |ふろんてぃあ」: the tagger's last word, the whole quote's
+            taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT", described=True))
     for start, end in facilities_quoted:  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
@@ -3549,6 +3555,9 @@ _FACILITY_END = regex(
     # a town after katakana (ナッシュビル, a place)
     r"|(?<=[\u4e00-\u9fff])ビル"
     r"|(?<![電戦視])線|市役所|区役所|町役場|村役場"
+    # a port (神戸港, typed a place; 12 of 12 train names ending in 港 are facilities, but
+    # 香港, a place, and a quoted title, 「真夏の港」)
+    r"|(?<![香の])港"
     r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"

@@ -3249,3 +3249,16 @@ def test_firms_listed_before_a_kind_of_firm_and_a_firms_arm_or_works_name():
     assert found.get("京セラコミュニケーションシステム") == "COMPANY"  # 京セラ| alone
     assert found.get("田中貴金属工業") == "COMPANY" and "田中貴" not in found  # a person
     assert "EV充電器" not in found  # a generic term and common nouns, typed a firm
+
+
+def test_a_quoted_name_after_its_kind_is_whole_and_groups_and_ports():
+    found = entities_of(
+        "川崎重工業は、液化水素を運ぶ船「すいそ ふろんてぃあ」を開発し、神戸港まで運んだ。"
+        "犯行声明を出したのは、ハッカー集団「Qilin（キリン）」とみられる。香港の株価も下げた。"
+        "内閣サイバーセキュリティセンター（NISC）は対策を求めた。"
+    )
+    assert found.get("すいそ ふろんてぃあ") == "PRODUCT"  # the tagger's ふろんてぃあ alone
+    assert "ふろんてぃあ" not in found
+    assert found.get("Qilin") == "ORG"  # a hackers' group, typed a product
+    assert found.get("神戸港") == "FACILITY" and found.get("香港") == "LOCATION"  # a place
+    assert found.get("内閣サイバーセキュリティセンター") == "POLITICAL_ORG"  # a facility
