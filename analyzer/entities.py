@@ -565,6 +565,11 @@ def extract_entities(
                     and _abroad(tokens, part_start, part_end - 1)
                 ):  # 北米|線, アジア|線: an airline's routes there, the place (not 東海道線)
                     part_end, place_only = part_end - 1, True
+                elif (
+                    situation := _SITUATION.search(text, part_start, part_end)
+                ) is not None and _one_place(tokens, part_start, situation.start()):
+                    # ウクライナ|情勢しだい, typed an event: the place (no train name ends so)
+                    part_end, place_only = situation.start(), True
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -1783,6 +1788,7 @@ def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]
     return [t for t in tokens if start <= t.start and t.end <= end]
 
 
+_SITUATION = regex(r"(?<=..)情勢(?:しだい|次第)?$")
 _NEW_SITE = regex(
     r"新(?:工場|本社|社屋|球場|スタジアム|アリーナ|ドーム|拠点|店舗|庁舎|空港|駅|ターミナル"
     r"|施設|ビル|キャンパス|データセンター|発電所)"

@@ -3262,3 +3262,12 @@ def test_a_quoted_name_after_its_kind_is_whole_and_groups_and_ports():
     assert found.get("Qilin") == "ORG"  # a hackers' group, typed a product
     assert found.get("神戸港") == "FACILITY" and found.get("香港") == "LOCATION"  # a place
     assert found.get("内閣サイバーセキュリティセンター") == "POLITICAL_ORG"  # a facility
+
+
+def test_a_places_situation_is_the_place_and_broadcasting_words_name_no_one():
+    found = entities_of(
+        "ウクライナ情勢しだいでは、業績に影響が出るかもしれません。"
+        "改正道路交通法で「レベル4」の自動運転が解禁された。民放キー局の広告収入は減った。"
+    )
+    assert found.get("ウクライナ") == "LOCATION"  # ウクライナ情勢しだい, typed an event
+    assert not any(name.startswith(("ウクライナ情勢", "レベル", "民放")) for name in found)
