@@ -479,6 +479,7 @@ def extract_entities(
                 start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
+                part_start = _after_inflection(text, tokens, part_start, part_end)
                 if (after := _after_listed_place(text, mentions, taken, part_start, part_end)) > (
                     part_start
                 ):
@@ -647,6 +648,7 @@ def extract_entities(
                     # ビールは減税, typed a firm: a kind of product alone (no train gold
                     # name is one but ビル, a person)
                     or _PRODUCT_KIND.fullmatch(name) is not None
+                    or name in _KINDS_OF_FIRM_ALONE  # 集めたい|銀行が, typed a firm
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -1789,6 +1791,8 @@ def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]
 
 
 _SITUATION = regex(r"(?<=..)情勢(?:しだい|次第)?$")
+# Kinds of firm, no firm's name alone (no Stockmark train gold name is one).
+_KINDS_OF_FIRM_ALONE = frozenset({"銀行", "会社", "企業", "証券", "商社", "メーカー"})
 _NEW_SITE = regex(
     r"新(?:工場|本社|社屋|球場|スタジアム|アリーナ|ドーム|拠点|店舗|庁舎|空港|駅|ターミナル"
     r"|施設|ビル|キャンパス|データセンター|発電所)"
@@ -1807,6 +1811,26 @@ def _firm_word_after(text: str, start: int, end: int) -> int:
     if after == end or after - end > 5 or (after < len(text) and _kanji(text[after])):
         return 0
     return after if _FIRM_WORD_END.search(text, start, after) is not None else 0
+
+
+def _after_inflection(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where a name starts that the tagger began inside a verb's inflection (``集め|たい|
+    銀行``: ``たい銀行``, a firm): after the auxiliaries and particles in hiragana that go
+    on from a verb (no Stockmark train gold name starts so)."""
+    if not "\u3041" <= text[start] <= "\u309f":
+        return start
+    k = _token_at(tokens, start)
+    while (
+        0 < k < len(tokens) - 1
+        and tokens[k].end < end
+        and tokens[k].pos[0] in ("助動詞", "助詞")
+        and tokens[k - 1].pos[0] in ("動詞", "助動詞")
+        and tokens[k - 1].end == tokens[k].start
+        and all("\u3041" <= ch <= "\u309f" for ch in tokens[k].surface)
+    ):
+        start = tokens[k].end
+        k += 1
+    return start
 
 
 def _given_names(
@@ -3806,6 +3830,11 @@ _WHEN_OF = regex(
 )
 
 
+# What news says a firm is, then の, before its name (老舗の丸久小山園, typed a product
+# whole; no Stockmark train gold name starts so).
+_DESCRIBED_OF = regex(r"(?:老舗|名門|新興|中堅|地元|国内|海外|外資系?|同業|競合)の")
+
+
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of a tagged span that are names: split at brackets and punctuation
     (``国際エネルギー機関(IEA`` is two names), without a description joined by の to
@@ -3832,6 +3861,8 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             a = part.end()  # 南部|カルナタカ州: which part of the country, then the place
         if (when := _WHEN_OF.match(text, a, b)) and b - when.end() >= 2:
             a = when.end()  # 今回の|インボイス制度: when, not the name
+        elif (what := _DESCRIBED_OF.match(text, a, b)) and b - what.end() >= 2:
+            a = what.end()  # 老舗の|丸久小山園: what it is, not the name
         if b - a > 3 and text.startswith(_CALLED, a):
             a += 2  # 通称オルカン: what it is called, then the name
         elif b - a > 2 and text[a] in "現旧" and a > 0 and text[a - 1] == "(":
@@ -4331,7 +4362,9 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # ・バイオ, 電池メーカーの|CATL); on the Stockmark train gold the one name after 企業の
 # and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept);
 # so are names after a fund's or an activist's の (none in the train sentences).
-_FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト)の$")
+# So are names after what news says a firm is (老舗の丸久小山園, typed a product; the one
+# train name so placed is a firm, 同業のイエローハット).
+_FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト|老舗|中堅|同業|競合|外資系?)の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the

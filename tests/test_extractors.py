@@ -3271,3 +3271,14 @@ def test_a_places_situation_is_the_place_and_broadcasting_words_name_no_one():
     )
     assert found.get("ウクライナ") == "LOCATION"  # ウクライナ情勢しだい, typed an event
     assert not any(name.startswith(("ウクライナ情勢", "レベル", "民放")) for name in found)
+
+
+def test_what_a_firm_is_before_its_name_and_a_kind_of_firm_alone():
+    found = entities_of(
+        "老舗の丸久小山園は、注文に応じきれない。預金を集めたい銀行が、金利を競っている。"
+        "ネット銀行のauじぶん銀行は高金利を打ち出した。株式を分配する「パーシャル・スピンオフ」を選んだ。"
+    )
+    assert found.get("丸久小山園") == "COMPANY"  # 老舗の丸久小山園, typed a product whole
+    assert not any(name.endswith("銀行") and name != "auじぶん銀行" for name in found)
+    assert found.get("auじぶん銀行") == "COMPANY"  # au, and たい銀行 a firm
+    assert "パーシャル・スピンオフ" not in found  # typed a product
