@@ -3282,3 +3282,8 @@ def test_what_a_firm_is_before_its_name_and_a_kind_of_firm_alone():
     assert not any(name.endswith("銀行") and name != "auじぶん銀行" for name in found)
     assert found.get("auじぶん銀行") == "COMPANY"  # au, and たい銀行 a firm
     assert "パーシャル・スピンオフ" not in found  # typed a product
+
+
+def test_a_discount_chain_and_a_pc_maker_in_lower_case_are_listed():
+    found = entities_of("業務スーパーでまとめ買い。dynabookは、シャープの傘下で法人向けに強い。")
+    assert found.get("業務スーパー") == "COMPANY" and found.get("dynabook") == "COMPANY"  # missed
