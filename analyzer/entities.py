@@ -637,7 +637,9 @@ def extract_entities(
                     # トレジャリー企業: a kind of firm (no train gold name ends in 企業),
                     # and 無限城編| 第一章: a part of a work, no name of its own
                     or name.endswith("企業")
-                    or _question(tokens, part_start, part_end)  # 「…、どっちがお得?」
+                    or (  # 「…、どっちがお得?」
+                        name.endswith(("?", "？")) and _question(tokens, part_start, part_end)
+                    )
                     or _PART_OF_WORK.fullmatch(name) is not None
                     # 新球場, 新工場: a new site of someone's, no name (no train gold name
                     # is 新 and a site's word alone; 新政府, 新幹線 are not sites)
@@ -924,10 +926,9 @@ def extract_entities(
                 taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
+        # 船「すいそ |ふろんてぃあ」: the tagger found the quote's last word; the whole quote's
         for m in [m for m in mentions if m.type == "PRODUCT" and start < m.start < m.end == end]:
-            mentions.remove(
-                m
-            )  # 船「すいそ |ふろんてぃあ」: the tagger's last word, the whole quote's
+            mentions.remove(m)
             taken[m.start : m.end] = bytes(m.end - m.start)
         claim(EntityMention(start, end, "PRODUCT", described=True))
     for start, end in facilities_quoted:  # 複合施設「…」, which it missed
