@@ -3287,3 +3287,14 @@ def test_what_a_firm_is_before_its_name_and_a_kind_of_firm_alone():
 def test_a_discount_chain_and_a_pc_maker_in_lower_case_are_listed():
     found = entities_of("業務スーパーでまとめ買い。dynabookは、シャープの傘下で法人向けに強い。")
     assert found.get("業務スーパー") == "COMPANY" and found.get("dynabook") == "COMPANY"  # missed
+
+
+def test_firms_listed_before_a_kind_of_firm_are_looked_for_ten_at_most():
+    from analyzer.entities import firms_listed
+
+    names = ["アルファ", "ベータ", "ガンマ", "デルタ", "イプシロン", "ゼータ"]
+    names += ["イータ", "シータ", "イオタ", "カッパ", "ラムダ", "ミュー"]
+    text = "、".join(names) + "などの企業が参入した。"
+    found = [text[start:end] for start, end in firms_listed(text, frozenset())]
+    assert found == names[2:]  # the last ten: a bounded look from each name
+    assert firms_listed("アイや" * 64000, frozenset()) == []  # no kind of firm after them
