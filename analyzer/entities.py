@@ -918,19 +918,38 @@ def extract_entities(
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
+    # The mentions by where they start, so that what a quote holds is looked up in the
+    # quote, not in every mention (a post of thousands of quotes).
+    starting: dict[int, list[EntityMention]] = {}
+    for m in mentions:
+        starting.setdefault(m.start, []).append(m)
+
+    def within(start: int, end: int) -> list[EntityMention]:
+        return [m for at in range(start, end) for m in starting.get(at, ()) if m.end <= end]
+
+    def unclaim(m: EntityMention) -> None:
+        mentions.remove(m)
+        starting[m.start].remove(m)
+        taken[m.start : m.end] = bytes(m.end - m.start)
+
+    def claim_quote(mention: EntityMention) -> None:
+        count = len(mentions)
+        claim(mention)
+        if len(mentions) > count:
+            starting.setdefault(mentions[-1].start, []).append(mentions[-1])
+
     for start, end in _works_quoted(text, mentions, generic):  # 小学館「ちゃお」, missed
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        inside = within(start, end)
         if all(m.type not in NUMERIC_TYPES and (m.start, m.end) != (start, end) for m in inside):
             for m in inside:  # 岩波書店「日本の思想」: the title, not the place in it
-                mentions.remove(m)
-                taken[m.start : m.end] = bytes(m.end - m.start)
-        claim(EntityMention(start, end, "PRODUCT"))
+                unclaim(m)
+        claim_quote(EntityMention(start, end, "PRODUCT"))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
         # 船「すいそ |ふろんてぃあ」: the tagger found the quote's last word; the whole quote's
-        for m in [m for m in mentions if m.type == "PRODUCT" and start < m.start < m.end == end]:
-            mentions.remove(m)
-            taken[m.start : m.end] = bytes(m.end - m.start)
-        claim(EntityMention(start, end, "PRODUCT", described=True))
+        for m in within(start + 1, end):
+            if m.type == "PRODUCT" and m.end == end:
+                unclaim(m)
+        claim_quote(EntityMention(start, end, "PRODUCT", described=True))
     for start, end in facilities_quoted:  # 複合施設「…」, which it missed
         claim(EntityMention(start, end, "FACILITY"))
     for start, end in firms_before_officers(text):  # ストライプのX CEO, missed
@@ -1247,12 +1266,16 @@ def kanji_names_of_firms(
     found = []
     spans = [(m.start, m.end) for m in mentions if m.type == "COMPANY"]
     found_by_others = set(spans)
-    taken = [(m.start, m.end) for m in mentions]
+    taken = bytearray(len(text))  # what the mentions cover: a look per name, not per mention
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     spans += [
         caps.span(1)
         for caps in _PARENTHESISED_CAPS.finditer(text)
-        if not any(a < caps.end(1) and caps.start(1) < b for a, b in taken)
+        if not any(taken[caps.start(1) : caps.end(1)])
     ]
+    tokenized = [ts for ts in sentences if ts]
+    starts = [ts[0].start for ts in tokenized]
     for mention_start, mention_end in spans:
         start = mention_start - 1
         if (
@@ -1270,9 +1293,10 @@ def kanji_names_of_firms(
         if not parts or parts[-1][1] != start:
             continue
         first = parts[-1][0]
-        tokens = next(
-            (ts for ts in sentences if ts and ts[0].start <= first and start <= ts[-1].end), ()
-        )
+        k = bisect.bisect_right(starts, first) - 1  # the sentence the kanji are in
+        if k < 0 or start > tokenized[k][-1].end:
+            continue
+        tokens = tokenized[k]
         inside = _tokens_within(tokens, first, start)
         if (
             start - first < 2
@@ -5066,9 +5090,10 @@ def group_mentions(
         groups.setdefault(short.get(key, key), []).append(mention)
     # A short form joins the full name it shortens (三木谷 → 三木谷浩史, ベイン →
     # ベインキャピタル); the full name's mentions give the entity its name and type.
-    named_by: dict[str, list[EntityMention]] = {  # a full name's own mentions
-        key: [m for m, k in zip(ordered, keys, strict=True) if k == key] for key in defined
-    }
+    named_by: dict[str, list[EntityMention]] = {}  # a full name's own mentions
+    for mention, key in zip(ordered, keys, strict=True):
+        if key in defined:  # 国家経済会議(NEC): the body's own name and type
+            named_by.setdefault(key, []).append(mention)
 
     def is_company(word: str) -> bool:
         key = _key(word)
