@@ -1270,9 +1270,9 @@ def kanji_names_of_firms(
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     spans += [
-        caps.span(1)
-        for caps in _PARENTHESISED_CAPS.finditer(text)
-        if not any(taken[caps.start(1) : caps.end(1)])
+        latin.span(1)
+        for latin in _PARENTHESISED_LATIN.finditer(text)
+        if not any(taken[latin.start(1) : latin.end(1)])
     ]
     tokenized = [ts for ts in sentences if ts]
     starts = [ts[0].start for ts in tokenized]
@@ -1326,7 +1326,7 @@ def kanji_names_of_firms(
 # Capitals in brackets, a short name or a ticker: (CXMT), (YMTC), or a Latin name of up
 # to three capitalised words (Unitree Robotics, after 宇|樹|科技, which the tagger typed
 # a person before it found the Latin name).
-_PARENTHESISED_CAPS = regex(r"\(([A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+(?: [A-Z][A-Za-z]+){0,2})\)")
+_PARENTHESISED_LATIN = regex(r"\(([A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+(?: [A-Z][A-Za-z]+){0,2})\)")
 
 
 # A katakana word listed right after a place (サンフランシスコやフェニックスなど): on the
@@ -3708,12 +3708,13 @@ _FACILITY_KINDS = (
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス)"
 )
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
-_FACILITY_KIND_BEFORE = regex(_FACILITY_KINDS + "(?:(?<=施設)の)?[「『]$")
+_FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?<=施設)の)?"
+_FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
 # A kind of chain of shops before a quoted name: the chain's firm (ホームセンター「島忠」).
 _CHAIN_KIND_BEFORE = regex(
     r"(?:ホームセンター|スーパー|コンビニ|ドラッグストア|量販店|百貨店|チェーン)[「『]$"
 )
-_QUOTED_FACILITY = regex(_FACILITY_KINDS + "(?:(?<=施設)の)?" + _QUOTED)
+_QUOTED_FACILITY = regex(_FACILITY_KIND_THEN + _QUOTED)
 
 
 # Words someone said, not a title: an object or a subject marked (「AIを使え」), or a
@@ -3854,9 +3855,11 @@ _WHEN_OF = regex(
 )
 
 
-# What news says a firm is, then の, before its name (老舗の丸久小山園, typed a product
-# whole; no Stockmark train gold name starts so).
-_DESCRIBED_OF = regex(r"(?:老舗|名門|新興|中堅|地元|国内|海外|外資系?|同業|競合)の")
+# What news says a firm is (老舗, 同業; _FIRM_OF types the name after it a firm), and words
+# that say where or how known something is; then の, before its name (老舗の丸久小山園, typed
+# a product whole; no Stockmark train gold name starts so).
+_FIRM_DESCRIPTIONS = r"老舗|中堅|同業|競合|外資系?"
+_DESCRIBED_OF = regex(rf"(?:{_FIRM_DESCRIPTIONS}|名門|新興|地元|国内|海外)の")
 
 
 def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -4388,7 +4391,7 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # so are names after a fund's or an activist's の (none in the train sentences).
 # So are names after what news says a firm is (老舗の丸久小山園, typed a product; the one
 # train name so placed is a firm, 同業のイエローハット).
-_FIRM_OF = regex(r"(?:企業|メーカー|ファンド|アクティビスト|老舗|中堅|同業|競合|外資系?)の$")
+_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|{_FIRM_DESCRIPTIONS})の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the
