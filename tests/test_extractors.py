@@ -3298,3 +3298,31 @@ def test_firms_listed_before_a_kind_of_firm_are_looked_for_ten_at_most():
     found = [text[start:end] for start, end in firms_listed(text, frozenset())]
     assert found == names[2:]  # the last ten: a bounded look from each name
     assert firms_listed("アイや" * 64000, frozenset()) == []  # no kind of firm after them
+
+
+def test_a_holding_company_before_a_colon_and_a_verb_stems_kana_no_name():
+    found = entities_of(
+        "すかいらーくホールディングス:ガストやバーミヤンで使える優待カード。"
+        "星野佳路代表は「地方にこそ伸びしろがある」と話す。"
+    )
+    assert found.get("すかいらーくホールディングス") == "COMPANY"  # missed before the colon
+    assert "しろ" not in found  # 伸び|しろ, typed a person
+    assert found.get("星野佳路") == "PERSON"
+
+
+def test_a_firms_officer_the_tagger_missed_and_a_greeting_with_doumo():
+    found = entities_of(
+        "T2の熊部雅友社長は「商用運行を実現したい」と意気込む。EMCCの取締役会会長に就いた。"
+        "トヨタの代表取締役社長が語った。"
+    )
+    assert found.get("熊部雅友") == "PERSON"  # 熊|部|雅友, common nouns to MeCab
+    assert not any(name.startswith(("取締役", "代表")) for name in found)
+    found = entities_of("どうも、ゆうたい太郎です。ゆうたい太郎のブログへ。どうもそうです。")
+    assert found.get("ゆうたい太郎") == "PERSON"
+    assert "そう" not in found
+
+
+def test_the_capital_region_is_a_place_and_an_sier_no_firm():
+    found = entities_of("首都圏の電力需要は増えた。新卒で富士通に入り、SIerとして働いた。")
+    assert found.get("首都圏") == "LOCATION"
+    assert found.get("富士通") == "COMPANY" and "SIer" not in found
