@@ -656,6 +656,10 @@ def extract_entities(
                     or _PRODUCT_KIND.fullmatch(name) is not None
                     or name in _KINDS_OF_FIRM_ALONE  # 集めたい|銀行が, typed a firm
                     or (kind == "PERSON" and _after_verb_stem(text, tokens, part_start, part_end))
+                    # 大崎1-2-3, TEL 03-1234-5678, typed products: an address's or a phone's
+                    # numbers, perhaps after a generic label; the train's two names of
+                    # digits alone (1968, 501®) have no separator
+                    or _numbers_only(name, generic)
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -1861,6 +1865,14 @@ def _after_inflection(text: str, tokens: Sequence[Token], start: int, end: int) 
         start = tokens[k].end
         k += 1
     return start
+
+
+_NUMBERS_ONLY = regex(r"[0-9]+(?:[-‐−–/.][0-9]+)+")
+
+
+def _numbers_only(name: str, generic: frozenset[str]) -> bool:
+    label, _, numbers = name.rpartition(" ")
+    return _NUMBERS_ONLY.fullmatch(numbers) is not None and (not label or label.lower() in generic)
 
 
 def _after_verb_stem(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:

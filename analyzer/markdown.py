@@ -26,8 +26,12 @@ _TRAILER = regex(
     r"[-=~#]{2,}\s*[A-Za-z\u3040-\u30ff\u4e00-\u9fff]{0,12}\s*[-=~#]{2,}"
     r"|([*_]{2,})\s*(?i:the\s+end|end|eof|fin|以上|終わり|おわり|完|了)?\s*\1"
 )
-# Inside text runs: leftover emphasis markers (an unbalanced ``**``) and bare URLs.
-_NOISE = regex(r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+")
+# Inside text runs: leftover emphasis markers (an unbalanced ``**``), bare URLs and
+# e-mail addresses (a press release's contact: ``pr@example.jp``, typed an event).
+_NOISE = regex(
+    r"\*{2,}|_{2,}|https?://[^\s<>()（）「」]+"
+    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}"
+)
 _SKIPPED_BLOCKS = frozenset({"fence", "code_block"})
 # Raw HTML in a post (<div class="note">…</div>, <p>…</p>, <details>): its text is
 # prose. Scripts, styles, comments and tags are not; a block-level tag ends a run.

@@ -3326,3 +3326,12 @@ def test_the_capital_region_is_a_place_and_an_sier_no_firm():
     found = entities_of("首都圏の電力需要は増えた。新卒で富士通に入り、SIerとして働いた。")
     assert found.get("首都圏") == "LOCATION"
     assert found.get("富士通") == "COMPANY" and "SIer" not in found
+
+
+def test_a_press_releases_contact_and_address_numbers_name_nothing():
+    found = entities_of(
+        "所在地：東京都品川区大崎1-2-3\nTEL 03-1234-5678\n"
+        "本件に関するお問い合わせ：広報担当（pr@mirailogi.example.jp）"
+    )
+    assert found.get("東京都品川区大崎") == "LOCATION"
+    assert set(found) == {"東京都品川区大崎"}  # 1-2-3 and TEL …, products; the address an event

@@ -481,3 +481,14 @@ def test_a_name_of_katakana_words_a_space_apart_is_one_keyphrase():
     keywords = keywords_of(text)
     assert "ノボ ノルディスク" in keywords
     assert "ノルディスク" not in keywords  # ranked alone, the name's second word
+
+
+def test_credits_and_a_press_releases_boilerplate_make_no_keyphrase():
+    text = (
+        "株式会社ミライロジは在庫管理サービス「ロジミル」を提供開始します。在庫管理の負担を減らす。\n"
+        "## 会社概要\n\n会社名：株式会社ミライロジ\n\n"
+        "本件に関するお問い合わせ：広報担当\n\n*聞き手・構成：編集部 佐藤*\n"
+    )
+    keywords = keywords_of(text, top=20)
+    assert "ロジミル" in keywords
+    assert not {"会社概要", "提供開始", "お問い合わせ", "聞き手・構成", "編集部"} & set(keywords)
