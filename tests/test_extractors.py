@@ -3335,3 +3335,13 @@ def test_a_press_releases_contact_and_address_numbers_name_nothing():
     )
     assert found.get("東京都品川区大崎") == "LOCATION"
     assert set(found) == {"東京都品川区大崎"}  # 1-2-3 and TEL …, products; the address an event
+
+
+def test_a_listed_firms_latin_name_and_a_word_a_product_and_firm_words_in_kanji():
+    found = entities_of(
+        "* **Amazon Nova**：Amazon独自の基盤モデル。Sony Groupは発表した。\n"
+        "井関農機は農業用ドローンの分野に力を入れる。"
+    )
+    assert found.get("Amazon Nova") == "PRODUCT"  # typed a firm before the colon
+    assert found.get("Amazon") == "COMPANY" and found.get("Sony Group") == "COMPANY"
+    assert found.get("井関農機") == "COMPANY"  # typed a person
