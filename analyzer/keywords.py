@@ -173,6 +173,28 @@ def _is_part(token: Token, run: list[Token]) -> bool:
     return token.unknown and _is_latin(token)
 
 
+def _latin_colon(tokens: Sequence[Token], k: int) -> bool:
+    """One or two Latin letters, a colon and a Latin word, glued (``re:Invent``,
+    ``J:COM``): one name, as the entity stage reads it; the letters and the colon are
+    part of it (``re`` alone is an English word, no part of a compound). Not a label's
+    colon (``Q:``, ``VOO:迷ったら``)."""
+    if tokens[k].surface == ":":
+        k -= 1
+    if not 0 <= k < len(tokens) - 2:
+        return False
+    letters, colon, word = tokens[k], tokens[k + 1], tokens[k + 2]
+    return (
+        colon.surface == ":"
+        and letters.end == colon.start
+        and colon.end == word.start
+        and letters.surface.isascii()
+        and letters.surface.isalpha()
+        and len(letters.surface) <= 2
+        and _is_latin(word)
+        and len(word.surface) >= 3
+    )
+
+
 def _all_hiragana(text: str) -> bool:
     return all("\u3041" <= ch <= "\u309f" for ch in text)
 
@@ -264,7 +286,7 @@ _FOR_MODEL = frozenset({"向け", "版", "用", "専用", "対応"})
 # Words of a title before its last (チーフ|マーケット|エコノミスト, 上席|エコノミスト).
 _TITLE_WORDS = frozenset(TITLE_PREFIXES)
 # Inside a compound, never at its ends; 兼 joins two titles (社長兼CEO).
-_JOINERS = ("-", ".", "・", "&", "兼")
+_JOINERS = ("-", ".", "・", "&", "兼", ":")
 
 
 def _may_start(token: Token) -> bool:
@@ -415,7 +437,12 @@ def compound_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         elif len(run) == 1 and _is_number(run[0]) and start == k - 1:
             run.append(token)  # its head (nm of 3nm is no English word here)
         elif (
-            (_is_part(token, run) or _split_katakana(token, after) or _modifies(token, run, after))
+            (
+                _is_part(token, run)
+                or _split_katakana(token, after)
+                or _modifies(token, run, after)
+                or _latin_colon(tokens, k)
+            )
             and not counter
             and not _list_dot(tokens, k)
         ):

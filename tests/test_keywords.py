@@ -492,3 +492,10 @@ def test_credits_and_a_press_releases_boilerplate_make_no_keyphrase():
     keywords = keywords_of(text, top=20)
     assert "ロジミル" in keywords
     assert not {"会社概要", "提供開始", "お問い合わせ", "聞き手・構成", "編集部"} & set(keywords)
+
+
+def test_a_colon_after_one_or_two_latin_letters_is_inside_a_name():
+    keywords = keywords_of("J:COMの新サービス。J:COMは発表した。re:Inventで発表。\nQ:今後の戦略は?")
+    assert "J:COM" in keywords and "re:Invent" in keywords
+    assert "COM" not in keywords and "Invent" not in keywords
+    assert not any(k.startswith("Q:") for k in keywords)  # a label's colon
