@@ -669,7 +669,11 @@ def extract_entities(
                 # from a word for its users (iPhone|ユーザー) is of the listed type.
                 prefix = user_of or _listed_prefix(text, part_start, part_end, known, tokens)
                 company = (
-                    (kind in ("PERSON", "LOCATION") and prefix == "COMPANY")
+                    (  # not 日立|市, a city named as a firm is: a place's unit ends it
+                        kind in ("PERSON", "LOCATION")
+                        and prefix == "COMPANY"
+                        and not (kind == "LOCATION" and name[-1] in _PLACE_SUFFIXES)
+                    )
                     or (
                         kind in ("ORG", "PRODUCT", "FACILITY")
                         and _prefixed_foreign(text, part_start, part_end)
@@ -4496,8 +4500,9 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # and the one after メーカーの are companies (after 会社の 12 of 15, 2 persons: not kept);
 # so are names after a fund's or an activist's の (none in the train sentences).
 # So are names after what news says a firm is (老舗の丸久小山園, typed a product; the one
-# train name so placed is a firm, 同業のイエローハット).
-_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|{_FIRM_DESCRIPTIONS})の$")
+# train name so placed is a firm, 同業のイエローハット), and after 傘下の, a group's firm
+# (傘下の島忠, typed a person; none in the train sentences).
+_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|傘下|{_FIRM_DESCRIPTIONS})の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the

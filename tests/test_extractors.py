@@ -3345,3 +3345,16 @@ def test_a_listed_firms_latin_name_and_a_word_a_product_and_firm_words_in_kanji(
     assert found.get("Amazon Nova") == "PRODUCT"  # typed a firm before the colon
     assert found.get("Amazon") == "COMPANY" and found.get("Sony Group") == "COMPANY"
     assert found.get("井関農機") == "COMPANY"  # typed a person
+
+
+def test_parties_short_names_a_city_named_like_a_firm_and_a_groups_firm():
+    found = entities_of(
+        "自民・維新の連立1年。明治維新以来の改革だ。茨城県の日立市で震度6弱を観測した。"
+        "日立製作所も点検を進める。傘下の島忠は、売り場を改装した。"
+    )
+    assert found.get("自民") == "POLITICAL_ORG" and found.get("維新") == "POLITICAL_ORG"
+    assert "自民・維新" not in found  # typed a person
+    assert "明治維新" not in found and "明治" not in found
+    assert found.get("日立市") == "LOCATION"  # 日立, a listed firm: typed a company
+    assert found.get("日立製作所") == "COMPANY"
+    assert found.get("島忠") == "COMPANY"  # typed a person
