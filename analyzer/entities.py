@@ -4270,13 +4270,20 @@ def holding_companies(tokens: Sequence[Token]) -> list[EntityMention]:
     """``すかいらーくホールディングス:``: one word of a name and ホールディングス, where the
     word starts the name (after a particle, a mark or nothing), is a company. The tagger
     learnt the form from names in running text and missed some before a colon or a
-    full stop; all 8 Stockmark train gold names ending so are companies."""
+    full stop; all 8 Stockmark train gold names ending so are companies. So is a katakana
+    word and 生命, a life insurer (``米国のプロテクティブ生命``, missed)."""
     found = []
     for k in range(1, len(tokens)):
         form, word = tokens[k], tokens[k - 1]
-        if form.surface != "ホールディングス" or word.end != form.start:
+        if word.end != form.start or not (
+            form.surface == "ホールディングス"
+            or (form.surface == "生命" and _ONE_KATAKANA_WORD.fullmatch(word.surface))
+        ):
             continue
         before = tokens[k - 2] if k >= 2 else None
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and after.start == form.end and after.pos[0] == "名詞":
+            continue  # ソニー生命|保険, キオクシアホールディングス|株: the name goes on
         if (
             _starts_a_name(word)
             and _is_name_word(word)

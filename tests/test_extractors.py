@@ -3307,6 +3307,9 @@ def test_a_holding_company_before_a_colon_and_a_verb_stems_kana_no_name():
         "星野佳路代表は「地方にこそ伸びしろがある」と話す。"
     )
     assert found.get("すかいらーくホールディングス") == "COMPANY"  # missed before the colon
+    insurers = entities_of("米国のプロテクティブ生命を通じて広げる。ソニー生命保険やソニー銀行も。")
+    assert insurers.get("プロテクティブ生命") == "COMPANY"  # missed
+    assert insurers.get("ソニー生命保険") == "COMPANY" and "ソニー生命" not in insurers
     assert "しろ" not in found  # 伸び|しろ, typed a person
     assert found.get("星野佳路") == "PERSON"
 
