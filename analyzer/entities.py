@@ -1938,15 +1938,28 @@ def _titled_persons(
         )
         inside = _tokens_within(tokens, start, end) if straddled else []
         cut = -1
-        if len(inside) >= 3 and inside[0].pos[2:4] == ("人名", "姓"):
+        surname = len(inside) >= 3 and (
+            inside[0].pos[2:4] == ("人名", "姓") or inside[0].pos[2] == "地名"
+        )
+        if surname:
+            # the title may start after a piece of the given name MeCab read as no name
+            # (中野|洋|昌|国土交通|相: 洋 a suffix, 中野 a place), within three characters
+            # of the surname; after a place, only with a given name's piece (not 東京|都知事)
+            given = inside[0].pos[2] == "人名"
             for token in inside[1:]:
-                if token.pos[2] != "人名":
-                    title = next(
-                        (t for t in _TITLES_LONGEST_FIRST if text.startswith(t, token.start)),
-                        "",
-                    )
-                    if token.start + len(title) > end:
-                        cut = token.start
+                if token.start - inside[0].end > 3:
+                    break
+                if token.pos[2] == "人名":
+                    given = True
+                    continue
+                title = next(
+                    (t for t in _TITLES_LONGEST_FIRST if text.startswith(t, token.start)),
+                    "",
+                )
+                if title and token.start + len(title) > end and given:
+                    cut = token.start
+                    break
+                if token.pos[0] not in ("接尾辞", "名詞") or len(token.surface) > 1:
                     break
         if cut > 0:
             out.append((start, cut, "PERSON"))

@@ -3362,3 +3362,14 @@ def test_parties_short_names_a_city_named_like_a_firm_and_a_groups_firm():
     assert found.get("日立市") == "LOCATION"  # 日立, a listed firm: typed a company
     assert found.get("日立製作所") == "COMPANY"
     assert found.get("島忠") == "COMPANY"  # typed a person
+
+
+def test_a_minister_whose_given_name_mecab_split_and_phone_plans_listed():
+    found = entities_of(
+        "中野洋昌国土交通相は「安全の確保は最優先だ」と述べた。東京都知事も述べた。"
+        "mineoはオプテージが運営する。MNPの手数料も無料だ。"
+    )
+    assert found.get("中野洋昌") == "PERSON"  # 中野|洋|昌|国土交通, typed a firm
+    assert found.get("東京都") == "LOCATION" and "東京" not in found
+    assert found.get("mineo") == "PRODUCT" and found.get("オプテージ") == "COMPANY"
+    assert "MNP" not in found  # typed a firm
