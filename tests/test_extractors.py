@@ -3373,3 +3373,23 @@ def test_a_minister_whose_given_name_mecab_split_and_phone_plans_listed():
     assert found.get("東京都") == "LOCATION" and "東京" not in found
     assert found.get("mineo") == "PRODUCT" and found.get("オプテージ") == "COMPANY"
     assert "MNP" not in found  # typed a firm
+
+
+def test_a_saying_quoted_after_a_name_and_a_dotted_holding_company():
+    found = entities_of(
+        "ウォーレン・バフェットの「長期で持てないなら10分も持つな」という言葉を胸に売らない。"
+        "ドトール・日レスホールディングスが運営する。"
+    )
+    assert found.get("ウォーレン・バフェット") == "PERSON"
+    assert not any(name.startswith("長期") for name in found)  # read as a work of his
+    assert found.get("ドトール・日レスホールディングス") == "COMPANY"
+    assert "日レスホールディングス" not in found  # the name's second part alone
+
+
+def test_a_holding_companys_name_alone_is_the_firm():
+    text = "名古屋のコメダホールディングスは支持される。\n## コメダの独自路線\n\nコメダは出店する。"
+    (firm,) = [e for e in analyze_text(text).entities if e.type == "COMPANY"]
+    assert firm.text == "コメダホールディングス"
+    names = [text[m.start : m.end] for m in firm.mentions]
+    assert names == ["コメダホールディングス", "コメダ", "コメダ"]
+    assert "コメ" not in keywords_of(text)  # MeCab's コメ|ダ
