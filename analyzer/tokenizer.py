@@ -60,8 +60,14 @@ _TAGGER_ARGS = (
     "--eos-format=EOS --output-format-type="  # the empty type: our formats, not UniDic's
 )
 # MeCab skips tabs, line feeds and vertical tabs like spaces; as spaces they cannot
-# break the lines of its output.
-_SPACES = str.maketrans("\t\n\v", "   ")
+# break the lines of its output. Variant kanji of names that NFKC keeps and UniDic does
+# not know (髙橋, 山﨑, 𠮷野家, 喜㔟) it reads as their common forms, one character for
+# one, so that 髙橋 is the surname 高橋 to it, not an unknown common noun (the tagger
+# typed 髙橋誠 a firm); a token's offsets are unchanged, its surface is the common form.
+_SPACES = str.maketrans(
+    "\t\n\v髙﨑𠮷㔟德邉邊栁桒瀨濵曻淸",
+    "   高崎吉勢徳辺辺柳桑瀬浜昇清",
+)
 # One tuple per distinct POS (a few hundred), shared by every token that has it.
 _POS: dict[str, tuple[str, str, str, str]] = {}
 

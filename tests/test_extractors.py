@@ -3393,3 +3393,13 @@ def test_a_holding_companys_name_alone_is_the_firm():
     names = [text[m.start : m.end] for m in firm.mentions]
     assert names == ["コメダホールディングス", "コメダ", "コメダ"]
     assert "コメ" not in keywords_of(text)  # MeCab's コメ|ダ
+
+
+def test_variant_kanji_of_names_are_read_as_their_common_forms():
+    text = "髙橋誠会長は、経済圏づくりを急ぐ。山﨑拓也社長が話した。𠮷野家は値上げした。"
+    found = entities_of(text)
+    assert found.get("髙橋誠") == "PERSON"  # an unknown common noun to MeCab: typed a firm
+    assert found.get("山﨑拓也") == "PERSON"
+    assert found.get("𠮷野家") == "COMPANY"
+    for e in analyze_text(text).entities:  # offsets and names are the text's own
+        assert all(text[m.start : m.end] in (e.text, "𠮷野家") for m in e.mentions)
