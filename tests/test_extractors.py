@@ -3403,3 +3403,16 @@ def test_variant_kanji_of_names_are_read_as_their_common_forms():
     assert found.get("𠮷野家") == "COMPANY"
     for e in analyze_text(text).entities:  # offsets and names are the text's own
         assert all(text[m.start : m.end] in (e.text, "𠮷野家") for m in e.mentions)
+
+
+def test_the_metropolitan_expressway_and_indian_two_wheeler_makers_are_listed():
+    text = (
+        "東京・日本橋の上を走る首都高速道路の地下化が進む。首都高速道路会社が発表した。"
+        "オラ・エレクトリックやTVSモーターが先行する。コンビニ銀行は生き残れるか。"
+    )
+    found = entities_of(text)
+    assert found.get("首都高速道路") == "FACILITY"  # missed
+    (road,) = [e for e in analyze_text(text).entities if e.text == "首都高速道路"]
+    assert len(road.mentions) == 1  # not the one inside 首都高速道路会社, the firm's name
+    assert found.get("TVSモーター") == "COMPANY" and found.get("オラ・エレクトリック") == "COMPANY"
+    assert "コンビニ銀行" not in found  # a kind of bank, typed a firm
