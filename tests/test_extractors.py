@@ -3416,3 +3416,12 @@ def test_the_metropolitan_expressway_and_indian_two_wheeler_makers_are_listed():
     assert len(road.mentions) == 1  # not the one inside 首都高速道路会社, the firm's name
     assert found.get("TVSモーター") == "COMPANY" and found.get("オラ・エレクトリック") == "COMPANY"
     assert "コンビニ銀行" not in found  # a kind of bank, typed a firm
+
+
+def test_kinds_of_leisure_facility_alone_are_no_names():
+    found = entities_of(
+        "万博の会場跡地の再開発では、サーキットやウォーターパークの案も出ている。"
+        "テーマパーク「ジャングリア沖縄」が開業した。"
+    )
+    assert "ウォーターパーク" not in found  # typed a facility
+    assert found.get("ジャングリア沖縄") == "FACILITY"
