@@ -4619,13 +4619,15 @@ _DOTTED_FIRM = regex(
 
 
 # A blog's writer introducing themselves after a greeting (こんにちは、みなとです。,
-# はじめまして、投資ブロガーのみなとと申します, どうも、ゆうたい太郎です): the name, a
-# person's, whatever MeCab makes of it (みなと, a harbour to it).
+# はじめまして、投資ブロガーのみなとと申します, どうも、ゆうたい太郎です, げーまーゆう
+# with its long vowels): the name, a person's, whatever MeCab makes of it (みなと, a
+# harbour to it).
 _SELF_INTRO = regex(
     r"(?:こんにちは|こんばんは|はじめまして|初めまして|おはようございます|どうも(?=[、,]))"
     r"[、,!！]?\s*"
     r"(?:[^\s、。!！?？「」]{0,20}の)?"
-    r"(?P<name>[\u3041-\u309f]{2,6}|[\u30a1-\u30fa\u30fc]{2,10}|[\u4e00-\u9fff々]{1,6}"
+    r"(?P<name>[\u3041-\u309f][\u3041-\u309fー]{1,7}|[\u30a1-\u30fa\u30fc]{2,10}"
+    r"|[\u4e00-\u9fff々]{1,6}"
     r"|[\u3041-\u309f]{2,6}[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6}"  # くりぷとパパ
     r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
     r"(?:です|と申します|といいます)(?=[。!！、]|$)",

@@ -516,23 +516,24 @@ def _is_action(tokens: Sequence[Token], i: int, j: int) -> bool:
 def _spaced_names(
     text: str, tokens: Sequence[Token], runs: list[tuple[int, int]], named: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """Compounds of katakana a space apart joined where the entity stage found them one
-    name (``ノボ ノルディスク``, ``パナソニック エナジー``: two keyphrases, ``ノルディスク``
-    ranked alone, where Latin words a space apart join anyway)."""
-    out = [runs[0]]
-    for i, j in runs[1:]:
-        a, b = out[-1]
-        left, right = tokens[b - 1], tokens[i]
-        if (
-            b == i
-            and text[left.end : right.start] == " "
-            and _KATAKANA.fullmatch(left.surface) is not None
-            and _KATAKANA.fullmatch(right.surface) is not None
-            and normalize(text[tokens[a].start : tokens[j - 1].end]) in named
-        ):
-            out[-1] = (a, j)
-        else:
-            out.append((i, j))
+    """Compounds a space apart joined where the entity stage found them one name
+    (``ノボ ノルディスク``, ``パナソニック エナジー``, ``ポケモン レジェンズ Z-A``: two or
+    three keyphrases, ``ノルディスク`` or ``Z-A`` ranked alone, where Latin words a space
+    apart join anyway): the longest such name of up to five compounds from each."""
+    out = []
+    k = 0
+    while k < len(runs):
+        a, _ = runs[k]
+        best = m = k
+        while m + 1 < len(runs) and m - k < 4:
+            end, start = runs[m][1], runs[m + 1][0]
+            if end != start or text[tokens[end - 1].end : tokens[start].start] != " ":
+                break
+            m += 1
+            if normalize(text[tokens[a].start : tokens[runs[m][1] - 1].end]) in named:
+                best = m
+        out.append((a, runs[best][1]))
+        k = best + 1
     return out
 
 

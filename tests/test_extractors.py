@@ -3425,3 +3425,12 @@ def test_kinds_of_leisure_facility_alone_are_no_names():
     )
     assert "ウォーターパーク" not in found  # typed a facility
     assert found.get("ジャングリア沖縄") == "FACILITY"
+
+
+def test_a_writers_name_with_long_vowels_and_the_best_in_the_world_quoted():
+    found = entities_of(
+        "どうも、げーまーゆうです。開発はゲームフリークです。柳井氏が語る「世界一」への道。"
+    )
+    assert found.get("げーまーゆう") == "PERSON" and "げーまー" not in found
+    assert found.get("ゲームフリーク") == "COMPANY"  # missed
+    assert "世界一" not in found  # typed a product

@@ -499,3 +499,13 @@ def test_a_colon_after_one_or_two_latin_letters_is_inside_a_name():
     assert "J:COM" in keywords and "re:Invent" in keywords
     assert "COM" not in keywords and "Invent" not in keywords
     assert not any(k.startswith("Q:") for k in keywords)  # a label's colon
+
+
+def test_a_name_of_katakana_and_latin_words_a_space_apart_is_one_keyphrase():
+    text = (
+        "『ポケモン レジェンズ Z-A』を50時間遊んだ。『ポケモン レジェンズ Z-A』はバトルが速い。"
+        "ポケモン レジェンズ Z-Aの街は広い。"
+    )
+    keywords = keywords_of(text)
+    assert "ポケモン レジェンズ Z-A" in keywords
+    assert "Z-A" not in keywords and "レジェンズ" not in keywords
