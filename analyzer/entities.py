@@ -1041,15 +1041,14 @@ def holding_stems(
         while (at := text.find(stem, at)) >= 0:
             end = at + len(stem)
             if (at == 0 or not _KANA_LATIN_OR_KANJI.match(text, at - 1)) and (
-                end == len(text) or _STEM_ENDS.match(text, end) is not None
+                end == len(text) or text[end] in _WORD_EDGE or "\u3041" <= text[end] <= "\u309f"
             ):
                 found.append((at, end))
             at = end
     return found
 
 
-# What may follow a firm's name standing alone: a particle, punctuation or a space.
-_STEM_ENDS = regex(r"[\u3041-\u309f、。，．,.!！?？」』）)\s:：]")
+# What a firm's name standing alone follows: no katakana, Latin, digit or kanji.
 _KANA_LATIN_OR_KANJI = regex(r"[\u30a1-\u30fa\u30fcA-Za-z0-9\u4e00-\u9fff々・]")
 
 
@@ -1926,6 +1925,7 @@ _NUMBERS_ONLY = regex(r"[0-9]+(?:[-‐−–/.][0-9]+)+")
 
 
 def _numbers_only(name: str, generic: frozenset[str]) -> bool:
+    """Digits joined by separators, alone or after a generic label (``TEL 03-…``)."""
     label, _, numbers = name.rpartition(" ")
     return _NUMBERS_ONLY.fullmatch(numbers) is not None and (not label or label.lower() in generic)
 
