@@ -64,7 +64,7 @@ _TAGGER_ARGS = (
 # not know (髙橋, 山﨑, 𠮷野家, 喜㔟) it reads as their common forms, one character for
 # one, so that 髙橋 is the surname 高橋 to it, not an unknown common noun (the tagger
 # typed 髙橋誠 a firm); a token's offsets are unchanged, its surface is the common form.
-_SPACES = str.maketrans(
+_FOR_MECAB = str.maketrans(
     "\t\n\v髙﨑𠮷㔟德邉邊栁桒瀨濵曻淸",
     "   高崎吉勢徳辺辺柳桑瀬浜昇清",
 )
@@ -142,7 +142,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``, with offsets shifted by ``offset``."""
     tokens: list[Token] = []
     pos = offset
-    lines = tagger().parse(text.translate(_SPACES)).split("\n")
+    lines = tagger().parse(text.translate(_FOR_MECAB)).split("\n")
     lines.pop()  # EOS
     known = _POS
     for line in lines:
