@@ -3434,3 +3434,9 @@ def test_a_writers_name_with_long_vowels_and_the_best_in_the_world_quoted():
     assert found.get("げーまーゆう") == "PERSON" and "げーまー" not in found
     assert found.get("ゲームフリーク") == "COMPANY"  # missed
     assert "世界一" not in found  # typed a product
+
+
+def test_a_hiragana_name_with_no_in_it_and_japans_agencies():
+    found = entities_of("はじめまして、うみのすけです。中小企業庁は下請け企業の調査を強化した。")
+    assert found.get("うみのすけ") == "PERSON" and "すけ" not in found  # うみの read as a title
+    assert found.get("中小企業庁") == "POLITICAL_ORG" and "小企業庁" not in found
