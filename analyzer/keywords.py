@@ -215,13 +215,14 @@ def _modifies(token: Token, run: list[Token], after: Token | None) -> bool:
 
 
 def _split_katakana(token: Token, after: Token | None) -> bool:
-    """``ウー|ブン・バイ・トヨタ``: katakana MeCab read as a filler or an interjection
-    right before a katakana noun is the start of that word, not a word of its own."""
+    """``ウー|ブン・バイ・トヨタ``, ``ア|リーン``: katakana MeCab read as a filler, an
+    interjection or a symbol right before a katakana noun is the start of that word, not a
+    word of its own."""
     return (
         after is not None
         and after.start == token.end
         and after.pos[0] == "名詞"
-        and token.pos[0] in ("感動詞", "副詞", "連体詞", "接続詞")
+        and token.pos[0] in ("感動詞", "副詞", "連体詞", "接続詞", "記号")  # ア|リーン
         and _KATAKANA.fullmatch(token.surface) is not None
         and _KATAKANA.fullmatch(after.surface) is not None
     )

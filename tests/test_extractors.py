@@ -3440,3 +3440,13 @@ def test_a_hiragana_name_with_no_in_it_and_japans_agencies():
     found = entities_of("はじめまして、うみのすけです。中小企業庁は下請け企業の調査を強化した。")
     assert found.get("うみのすけ") == "PERSON" and "すけ" not in found  # うみの read as a title
     assert found.get("中小企業庁") == "POLITICAL_ORG" and "小企業庁" not in found
+
+
+def test_a_laptop_a_beer_and_developers_tools_are_listed():
+    found = entities_of(
+        "学校のパソコンはGoogleのChromebookだ。キリンビールは「一番搾り」を軸にする。"
+        "ツールをPythonからRustに書き換え、pandasをやめた。東京海上の英文名はTokio Marineだ。"
+    )
+    assert found.get("Chromebook") == "PRODUCT" and found.get("一番搾り") == "PRODUCT"  # missed
+    assert found.get("Rust") == "PRODUCT" and found.get("pandas") == "PRODUCT"
+    assert found.get("Tokio Marine") == "COMPANY"

@@ -509,3 +509,12 @@ def test_a_name_of_katakana_and_latin_words_a_space_apart_is_one_keyphrase():
     keywords = keywords_of(text)
     assert "ポケモン レジェンズ Z-A" in keywords
     assert "Z-A" not in keywords and "レジェンズ" not in keywords
+
+
+def test_a_katakana_letter_mecab_reads_as_a_symbol_starts_the_word_after_it():
+    text = (
+        "トヨタ自動車は、車載ソフトウェア基盤「Arene（アリーン）」を、新型「RAV4」から"
+        "搭載すると発表した。購入後もソフトウェアを更新できる。"
+    )
+    keywords = keywords_of(text, top=15)
+    assert "アリーン" in keywords and "リーン" not in keywords  # MeCab's ア|リーン
