@@ -17,12 +17,13 @@ from analyzer.startup import regex
 # stays linear even on a line of 100,000 digits.
 _START = r"(?<![\d.,兆億万千])"
 _NUM = r"\d++(?:,\d{3})*+(?:\.\d+)?+"
-_KANJI_UNIT = {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
+_KANJI_UNIT = {"京": 1e16, "兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3}
 # "About" before a number: 約, not the end of a word in 約 (契約1000万回線, 予約100万台,
 # 成約500件; 総額約5000億円 is "about").
 _ABOUT = r"(?:(?<![契予節集要条規公制誓解成盟確婚違特協])約|およそ)?"
-# 千 may go before another unit: 5千万 (5 × 千 × 万), 3千億.
-_UNIT = "(?:千[兆億万]?|[兆億万])"
+# 千 may go before another unit: 5千万 (5 × 千 × 万), 3千億; 京 (10^16) after digits only,
+# 1京円 (a market's yearly turnover; 京 is no number in kanji: 東京, 第一京浜).
+_UNIT = "(?:千[京兆億万]?|[京兆億万])"
 _ARABIC_AMOUNT = rf"{_NUM}(?:{_UNIT}(?:{_NUM}{_UNIT})*+(?:{_NUM})?+)?+"
 # Kanji numerals (三社, 五十億ドル, 二〇二五): they start with a digit, 十, 百 or 千, and
 # not inside a word (統一, 同一人物), though 約 and 計 may stand before them; at most
@@ -370,7 +371,7 @@ def parse_amount(text: str) -> float:
     if text[:1] in _KANJI_VALUE:
         return _parse_kanji(text)
     total = 0.0
-    for number, units in re.findall(rf"({_NUM})([兆億万千]*)", text):
+    for number, units in re.findall(rf"({_NUM})([京兆億万千]*)", text):
         value = float(number.replace(",", ""))
         for unit in units:  # 5千万: 5 × 1,000 × 10,000
             value *= _KANJI_UNIT[unit]

@@ -3450,3 +3450,11 @@ def test_a_laptop_a_beer_and_developers_tools_are_listed():
     assert found.get("Chromebook") == "PRODUCT" and found.get("一番搾り") == "PRODUCT"  # missed
     assert found.get("Rust") == "PRODUCT" and found.get("pandas") == "PRODUCT"
     assert found.get("Tokio Marine") == "COMPANY"
+
+
+def test_ten_quadrillion_yen_is_a_sum_and_kyo_in_names_is_no_number():
+    money = {e.text: e.value for e in analyze_text("取引額は1京円を超える。").entities}
+    assert money == {"1京円": {"amount": 1e16, "unit": "JPY"}}
+    found = entities_of("東京1000万人の都市。第2京浜で渋滞した。口座はSBI FXトレードで作った。")
+    assert found.get("1000万人") == "QUANTITY" and found.get("SBI FXトレード") == "COMPANY"
+    assert not any("京浜" in name or name.startswith("2京") for name in found)
