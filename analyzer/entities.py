@@ -3073,18 +3073,28 @@ def _article_date(doc: Document) -> dt.date | None:
 _SOFTWARE_OR_PLAN_END = regex(
     r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン| (?:Pro|Max|Ultra|Plus|Air))$"
 )
+# The words that end a firm's name in Latin letters after its own (Bain Capital,
+# Sakana AI's kin PKSHA Technology; _FIRM_NAME_END).
+_LATIN_NAME_FIRM_WORDS = sorted(
+    _words(
+        "Partners Capital Investments Ventures Technology Technologies Networks Robotics"
+        " Therapeutics Pharmaceuticals Labs Securities Motors"
+    )
+)
 # A Latin name and one word after it (Amazon Nova), and the words that make such a
 # name a firm's (Sony Group, Amazon Japan, Toyota Motor) or its arm's.
 _LATIN_FIRM_THEN_WORD = regex(r"[A-Za-z][A-Za-z0-9.!&'-]* (?P<word>[A-Z][A-Za-z0-9]*)")
 _LATIN_FIRM_WORDS = frozenset(
     word.lower()
-    for word in _words(
-        "Group Holdings Japan Inc Corp Corporation Company Motor Motors Bank Financial"
-        " Securities Capital Ventures Partners Research Labs Technologies Technology"
-        " Electronics Entertainment Studios Games Pictures Music Energy Health Pharma"
-        " America Americas Europe China Asia India Korea Taiwan International Global"
-        " Foundation Trust Investments Services Systems Solutions Networks Robotics"
-        " Communications Media Interactive Mobility Logistics Insurance Life"
+    for word in (
+        *_LATIN_NAME_FIRM_WORDS,
+        *_words(
+            "Group Holdings Japan Inc Corp Corporation Company Motor Bank Financial Research"
+            " Electronics Entertainment Studios Games Pictures Music Energy Health Pharma"
+            " America Americas Europe China Asia India Korea Taiwan International Global"
+            " Foundation Trust Services Systems Solutions Communications Media Interactive"
+            " Mobility Logistics Insurance Life"
+        ),
     )
 )
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
@@ -4597,8 +4607,7 @@ _KATAKANA_FIRM_WORDS = (
 _LATIN_AI_END = regex(r"(?<=[A-Za-z0-9] )AI$")
 _FIRM_NAME_END = regex(
     rf"(?<=.)(?:{_KATAKANA_FIRM_WORDS}|科技)$"
-    r"|(?<=[A-Za-z0-9] )(?:Partners|Capital|Investments|Ventures|Technology|Technologies"
-    r"|Networks|Robotics|Therapeutics|Pharmaceuticals|Labs|Securities|Motors|AI)$"
+    rf"|(?<=[A-Za-z0-9] )(?:{'|'.join(_LATIN_NAME_FIRM_WORDS)}|AI)$"
 )
 
 
