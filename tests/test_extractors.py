@@ -3458,3 +3458,16 @@ def test_ten_quadrillion_yen_is_a_sum_and_kyo_in_names_is_no_number():
     found = entities_of("東京1000万人の都市。第2京浜で渋滞した。口座はSBI FXトレードで作った。")
     assert found.get("1000万人") == "QUANTITY" and found.get("SBI FXトレード") == "COMPANY"
     assert not any("京浜" in name or name.startswith("2京") for name in found)
+
+
+def test_a_trains_series_a_firm_listed_after_firms_and_new_banks():
+    series = entities_of("インド高速鉄道にE10系、日本の技術。JR東海はN700S系を投入した。")
+    assert series.get("E10系") == series.get("N700S系") == "PRODUCT"  # not E10, N700S
+    assert "TBS" in entities_of("TBS系列で放送された。")  # a network's 系列: no series
+    firms = entities_of("AIは、野村総合研究所や楽天グループ、クラスメソッドなどが使っている。")
+    assert firms.get("クラスメソッド") == "COMPANY"  # クラス|メソッド after two firms
+    assert "データ" not in entities_of("楽天と、データなどを共有する。")  # one common noun
+    banks = entities_of("スマホで完結するデジタル銀行を開業する。新銀行の名称は未定だ。")
+    assert "デジタル銀行" not in banks and "新銀行" not in banks
+    india = entities_of("インド西部のムンバイとアーメダバードを結ぶ高速鉄道だ。")
+    assert india.get("ムンバイ") == india.get("アーメダバード") == "LOCATION"
