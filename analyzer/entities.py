@@ -656,6 +656,7 @@ def extract_entities(
                     or _PRODUCT_KIND.fullmatch(name) is not None
                     or name in _KINDS_OF_FIRM_ALONE  # 集めたい|銀行が, typed a firm
                     or (kind == "PERSON" and _after_verb_stem(text, tokens, part_start, part_end))
+                    or _function_word(text, tokens, part_start, part_end)  # 辻：|まず
                     # 大崎1-2-3, TEL 03-1234-5678, typed products: an address's or a phone's
                     # numbers, perhaps after a generic label; the train's two names of
                     # digits alone (1968, 501®) have no separator
@@ -1968,6 +1969,24 @@ def _after_verb_stem(text: str, tokens: Sequence[Token], start: int, end: int) -
     return k > 0 and tokens[k - 1].pos[0] == "動詞" and tokens[k - 1].end == start
 
 
+# Parts of speech of words that are never names on their own (adverbs, conjunctions,
+# adnominals, interjections).
+_NOT_NAME_POS = frozenset({"副詞", "接続詞", "連体詞", "感動詞"})
+
+
+def _function_word(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """One hiragana word MeCab reads as an adverb, conjunction or the like, not quoted
+    (``辻：|まず``, typed a person with the speaker's label before the colon); the
+    Stockmark train's seven gold names so read are quoted (「たびたび」) or katakana
+    (``モクモク``)."""
+    if text[start - 1 : start] in ("「", "『") or not all(
+        "\u3041" <= ch <= "\u309f" for ch in text[start:end]
+    ):
+        return False
+    k = _token_at(tokens, start)
+    return k >= 0 and tokens[k].end == end and tokens[k].pos[0] in _NOT_NAME_POS
+
+
 def _given_names(
     tokens: Sequence[Token], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -2196,9 +2215,12 @@ def _split_at_and(
 
 
 # Case particles that join two names in Latin letters or katakana, never inside one: no
-# Stockmark train gold name so holds one (PostgreSQL|から|MySQL, AWS|から|Azure).
+# Stockmark train gold name so holds one (PostgreSQL|から|MySQL, AWS|から|Azure); and が,
+# を or は after kanji (a headline's 堺工場|が|AIデータセンターに; the one train name with a
+# particle between kanji and Latin letters holds から, 今日からCITY HUNTER).
 _JOINT = regex(
-    r"(?<=[A-Za-z0-9\u30a1-\u30fa\u30fc])(から|まで|より|へ|を|が|は|に|で)(?=[A-Za-z0-9\u30a1-\u30fa])"
+    r"(?:(?<=[A-Za-z0-9\u30a1-\u30fa\u30fc])|(?<=[\u4e00-\u9fff])(?=[がをは]))"
+    r"(から|まで|より|へ|を|が|は|に|で)(?=[A-Za-z0-9\u30a1-\u30fa])"
 )
 
 
@@ -2206,7 +2228,8 @@ def _split_at_particles(
     text: str, tokens: Sequence[Token], found: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """The tagger's spans cut at a case particle, a word of its own to MeCab, between
-    Latin letters or katakana (``PostgreSQLからMySQLへ移行``: two products)."""
+    Latin letters or katakana (``PostgreSQLからMySQLへ移行``: two products), or after
+    kanji (``堺工場がAIデータセンター``, _JOINT)."""
     out = []
     for start, end, kind in found:
         at = start

@@ -59,6 +59,8 @@ MAX_CHARS = 32
 _STANDS_ALONE = 2  # occurrences outside any longer candidate that make a phrase stand alone
 _LEAD_BLOCKS = 1  # body paragraphs that count as the lead
 _KATAKANA = regex(r"[\u30a0-\u30ff]+")
+# What may end a name after a compound stopped: katakana, or digits (鉄拳|8)
+_NAME_TAIL = regex(r"[\u30a0-\u30ff]+|[0-9]+(?![0-9.,])")
 _DROP = str.maketrans("", "", " ・·")
 _TAG = frozenset({"tag"})
 _NAMED = frozenset({"entity"})
@@ -572,9 +574,10 @@ def candidates(
                 if (
                     b == j
                     and named
-                    and (tail := _KATAKANA.match(text, end)) is not None
+                    and (tail := _NAME_TAIL.match(text, end)) is not None
                     and (whole := key + tail.group().lower()) in named
-                ):  # エンハー|ツ|は: MeCab cut a name the entity stage found, the name's
+                ):  # エンハー|ツ|は: MeCab cut a name the entity stage found, the name's;
+                    # ストリートファイター|6: a number the compound stopped at, the name's
                     key, end = whole, tail.end()
                 if len(key) < 2 or end - start > MAX_CHARS or key in stop:
                     continue

@@ -3471,3 +3471,12 @@ def test_a_trains_series_a_firm_listed_after_firms_and_new_banks():
     assert "デジタル銀行" not in banks and "新銀行" not in banks
     india = entities_of("インド西部のムンバイとアーメダバードを結ぶ高速鉄道だ。")
     assert india.get("ムンバイ") == india.get("アーメダバード") == "LOCATION"
+
+
+def test_a_headlines_particle_after_kanji_splits_and_an_adverb_is_no_name():
+    found = entities_of("シャープ堺工場がAIデータセンターに　液晶の聖地の転身")
+    assert found.get("堺工場") == "FACILITY" and not any("が" in name for name in found)
+    answer = entities_of("辻：まずは国内です。ベトナムのハノイに開発拠点がある。")
+    assert "まず" not in answer and answer.get("ハノイ") == "LOCATION"  # 辻：|まず, a person
+    quake = entities_of("政府の地震調査委員会は南海トラフ地震の発生確率を示した。")
+    assert quake.get("地震調査委員会") == "POLITICAL_ORG"  # missed: listed

@@ -441,6 +441,12 @@ def test_a_name_mecab_cut_before_a_particle_is_the_keyphrase_whole():
     keywords = keywords_of(text)
     assert "エンハーツ" in keywords  # エンハー|ツ|は: MeCab's ツ a particle
     assert "エンハー" not in keywords
+    games = keywords_of(
+        "格闘ゲームの大会で、カプコンの『ストリートファイター6』に3000人が出た。"
+        "『鉄拳8』の部門もある。ストリートファイター6の配信は500万人が見た。"
+    )
+    assert "ストリートファイター6" in games and "鉄拳8" in games  # a game's number, its name's
+    assert "ストリートファイター" not in games
 
 
 def test_names_the_entity_stage_grouped_are_one_keyphrase():
