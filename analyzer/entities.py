@@ -4687,15 +4687,16 @@ _DOTTED_FIRM = regex(
 
 # A blog's writer introducing themselves after a greeting (こんにちは、みなとです。,
 # はじめまして、投資ブロガーのみなとと申します, どうも、ゆうたい太郎です, げーまーゆう
-# with its long vowels): the name, a person's, whatever MeCab makes of it (みなと, a
-# harbour to it).
+# with its long vowels, はいとう父さん with a parent's さん): the name, a person's,
+# whatever MeCab makes of it (みなと, a harbour to it).
 _SELF_INTRO = regex(
     r"(?:こんにちは|こんばんは|はじめまして|初めまして|おはようございます|どうも(?=[、,]))"
     r"[、,!！]?\s*"
     r"(?:(?![\u3041-\u309f]+の)[^\s、。!！?？「」]{0,20}の)?"  # not うみの|すけ: a name's の
     r"(?P<name>[\u3041-\u309f][\u3041-\u309fー]{1,7}|[\u30a1-\u30fa\u30fc]{2,10}"
-    r"|[\u4e00-\u9fff々]{1,6}"
-    r"|[\u3041-\u309f]{2,6}[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6}"  # くりぷとパパ
+    r"|[\u4e00-\u9fff々]{0,5}[父母兄姉]さん|[\u4e00-\u9fff々]{1,6}"  # 高配当父さん
+    # くりぷとパパ, はいとう父さん
+    r"|[\u3041-\u309f]{2,6}(?:[父母兄姉]さん|[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6})"
     r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
     r"(?:です|と申します|といいます)(?=[。!！、]|$)",
     re.MULTILINE,

@@ -170,6 +170,13 @@ def _is_part(token: Token, run: list[Token]) -> bool:
         return True
     if token.surface in ("・", "&") and run:  # ゴールドマン・サックス, セブン&アイ
         return True
+    if (  # アフォ|ー|ダブル: a long vowel MeCab read as a symbol, inside the katakana word
+        token.surface == "ー"
+        and run
+        and run[-1].end == token.start
+        and _KATAKANA.fullmatch(run[-1].surface) is not None
+    ):
+        return True
     if pos[0] == "形状詞":  # フル in フルスタック
         return _KATAKANA.fullmatch(token.surface) is not None
     return token.unknown and _is_latin(token)

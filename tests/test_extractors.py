@@ -3480,3 +3480,9 @@ def test_a_headlines_particle_after_kanji_splits_and_an_adverb_is_no_name():
     assert "まず" not in answer and answer.get("ハノイ") == "LOCATION"  # 辻：|まず, a person
     quake = entities_of("政府の地震調査委員会は南海トラフ地震の発生確率を示した。")
     assert quake.get("地震調査委員会") == "POLITICAL_ORG"  # missed: listed
+
+
+def test_a_writer_named_as_a_parent_and_tokyos_23_wards():
+    found = entities_of("どうも、はいとう父さんです。40代の会社員です。東京23区の家賃は高い。")
+    assert found.get("はいとう父さん") == "PERSON"  # a handle with 父さん
+    assert found.get("東京23区") == "LOCATION" and "東京" not in found

@@ -524,3 +524,11 @@ def test_a_katakana_letter_mecab_reads_as_a_symbol_starts_the_word_after_it():
     )
     keywords = keywords_of(text, top=15)
     assert "アリーン" in keywords and "リーン" not in keywords  # MeCab's ア|リーン
+
+
+def test_a_long_vowel_mecab_reads_as_a_symbol_stays_inside_its_word():
+    keywords = keywords_of(
+        "東京都は「アフォーダブル住宅」を供給する。アフォーダブル住宅の家賃は相場の8割だ。"
+    )
+    assert "アフォーダブル住宅" in keywords  # アフォ|ー|ダブル: ー a symbol to MeCab
+    assert "ダブル住宅" not in keywords
