@@ -457,6 +457,7 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY", described=True))
     generic = generic_terms()
     known = gazetteer()
+    rice = _RICE_WORDS.search(text) is not None
     # 比亜迪(BYD): before the tagger, which may take part of the kanji for another name,
     # and again after it, beside the Latin names it found
     for start, end in kanji_names_of_firms(text, sentences, list(mentions), generic):
@@ -623,6 +624,9 @@ def extract_entities(
                     )
                     or _VISIT.fullmatch(name) is not None
                     or (kind == "LOCATION" and _BEST_IN.match(text, part_end) is not None)
+                    or (  # 魚沼市で米を作る: rice, in a post about rice (no US)
+                        name == "米" and rice and _RICE_AFTER.match(text, part_end) is not None
+                    )
                     or (
                         kind == "PERSON"
                         and _KANA_CAPITALS.search(name) is not None
@@ -912,6 +916,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # ending in 派 are political bodies)
                 if acted is not None:  # ソフトバンク|上場, typed ORG: the listed name's type
                     part_kind = acted
+                elif user_of is not None and part_kind != user_of:
+                    part_kind = user_of  # 日本|車, typed a firm: the listed place's
                 described = company or (
                     part_kind == "PRODUCT" and (part_start, part_end) in products_quoted
                 )  # 抗がん剤「エンハーツ」: what the text says it is outweighs bare mentions
@@ -1409,6 +1415,17 @@ def places_beside_places(text: str, mentions: Sequence[EntityMention]) -> list[t
             if beside is not None:
                 found.append(beside.span(1))
     return found
+
+
+# Words only a text about rice uses (田んぼ, 備蓄米, 新米): in one, 米 alone before a particle
+# or a word of its trade is rice, not the United States (米の値段, 米農家; MeCab reads
+# both ベイ, and the tagger types every bare 米 a place). News names the US 米国 or
+# 米 before a name or body (米Meta, 米政府), and writes rice コメ where both are about; the
+# Stockmark train sentences have one bare 米 before a particle, rice (現物弁済米は、…米で).
+_RICE_WORDS = regex(
+    r"田んぼ|水田|稲作|稲刈り|新米|備蓄米|精米|玄米|米価|米農家|米作り|コシヒカリ|銘柄米|炊飯|お米"
+)
+_RICE_AFTER = regex(r"[のをがはともで、。]|農家|騒動|作り|づくり|不足|離れ")
 
 
 # A katakana name listed right after a firm, before another item or など

@@ -3486,3 +3486,14 @@ def test_a_writer_named_as_a_parent_and_tokyos_23_wards():
     found = entities_of("どうも、はいとう父さんです。40代の会社員です。東京23区の家賃は高い。")
     assert found.get("はいとう父さん") == "PERSON"  # a handle with 父さん
     assert found.get("東京23区") == "LOCATION" and "東京" not in found
+
+
+def test_bare_kome_in_a_post_about_rice_is_no_country_and_japanese_cars():
+    rice = entities_of(
+        "新潟県魚沼市で米を作っています。スーパーの米の値段が上がり、政府は備蓄米を放出した。"
+    )
+    assert "米" not in rice and "米国" not in rice  # rice, in a post about rice
+    assert rice.get("新潟県魚沼市") == "LOCATION"
+    assert entities_of("米の関税引き上げで、輸出が減った。").get("米") == "LOCATION"  # the US
+    cars = entities_of("日本車の輸出が減った。")
+    assert cars.get("日本") == "LOCATION"  # 日本|車, typed a firm: the listed place
