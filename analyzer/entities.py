@@ -795,6 +795,13 @@ def extract_entities(
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
                 elif kind != "COMPANY" and _CHINESE_FIRM_END.search(name):
                     part_kind = "COMPANY"  # 広州汽車集団, typed a political body
+                elif kind in ("EVENT", "POLITICAL_ORG", "PRODUCT", "PERSON") and name.endswith(
+                    ("協会", "連合会")
+                ):  # 日本国際博覧会協会, typed an event: 26 of the 27 Stockmark train names
+                    part_kind = "COMPANY"  # ending in 協会 are firms (法人名), one ORG
+                elif kind == "PRODUCT" and len(name) > 4 and name.endswith("ジャパン"):
+                    part_kind = "COMPANY"  # DiDiモビリティジャパン: a firm's Japanese arm (7 of
+                    # the 9 train names ending so are firms, 2 teams, no product)
                 elif kind not in ("COMPANY", "POLITICAL_ORG", "ORG") and _LATIN_FIRM_END.search(
                     name
                 ):
@@ -3900,7 +3907,7 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # quoted right after these words, both facilities, 複合施設「品川シーサイドフォレスト」 and
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
 _FACILITY_KINDS = (
-    r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|店舗|モール|スタジアム|アリーナ|劇場"
+    r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス)"
 )
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).

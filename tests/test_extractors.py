@@ -3497,3 +3497,13 @@ def test_bare_kome_in_a_post_about_rice_is_no_country_and_japanese_cars():
     assert entities_of("米の関税引き上げで、輸出が減った。").get("米") == "LOCATION"  # the US
     cars = entities_of("日本車の輸出が減った。")
     assert cars.get("日本") == "LOCATION"  # 日本|車, typed a firm: the listed place
+
+
+def test_associations_and_a_firms_japanese_arm_are_firms_and_a_shop_quoted():
+    expo = entities_of("運営を担った日本国際博覧会協会は、運営費の収支が黒字になった。")
+    assert expo.get("日本国際博覧会協会") == "COMPANY"  # typed an event; Stockmark's 協会
+    arm = entities_of("中国系のDiDiモビリティジャパンも同様の立場だ。")
+    assert arm.get("DiDiモビリティジャパン") == "COMPANY"  # typed a product
+    shop = entities_of("東京・渋谷の直営店「Nintendo TOKYO」は訪日客で混雑する。")
+    assert shop.get("Nintendo TOKYO") == "FACILITY"
+    assert "中核病院" not in entities_of("地方の中核病院で、病棟の閉鎖が相次ぐ。")
