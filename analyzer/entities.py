@@ -455,6 +455,8 @@ def extract_entities(
         claim(EntityMention(match.start(), match.end(), "ORG"))
     for start, end in firms_listed(text, generic_terms()):  # テラチャージやエネチェンジなどの企業
         claim(EntityMention(start, end, "COMPANY", described=True))
+    for start, end, kind in head_offices(text, generic_terms()):  # ポケトーク（東京・港）
+        claim(EntityMention(start, end, kind, described=kind == "COMPANY"))
     generic = generic_terms()
     known = gazetteer()
     rice = _RICE_WORDS.search(text) is not None
@@ -714,6 +716,10 @@ def extract_entities(
                         and not _titled(text, part_end)
                     )
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
+                    or (  # ポケトーク（東京・港）, typed a person: a firm and its head office
+                        kind in ("PERSON", "PRODUCT", "ORG")
+                        and _HEAD_OFFICE_AFTER.match(text, part_end) is not None
+                    )
                     or (  # ロビンフッドのブラッド・テネフCEO, typed a person
                         kind in ("PERSON", "PRODUCT")
                         and _OFFICER_AFTER.match(text, part_end) is not None
@@ -1435,6 +1441,36 @@ _RICE_WORDS = regex(
 _RICE_AFTER = regex(r"[のをがはともで、。]|農家|騒動|作り|づくり|不足|離れ")
 
 
+# A firm's head office in brackets after its name, as business news writes it: a city
+# and its ward a middle dot apart (ポケトーク（東京・港）, スタートアップのX（大阪・北）).
+# The Stockmark train sentences have none.
+_HEAD_OFFICE = (
+    r"\((?P<city>東京|大阪|京都|名古屋|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉|北九州)"
+    r"・(?P<ward>[\u4e00-\u9fff]{1,4})\)"
+)
+_HEAD_OFFICE_AFTER = regex(_HEAD_OFFICE)
+# ... and a katakana or Latin name right before one, which the tagger may miss
+_NAME_BEFORE_HEAD_OFFICE = regex(  # not from inside a run: a bounded look at each
+    r"(?<![\u30a1-\u30fa\u30fc・A-Za-z0-9&.\-])"
+    r"(?P<name>[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]*|[A-Za-z][A-Za-z0-9&.\-]*)?"
+    + _HEAD_OFFICE
+)
+
+
+def head_offices(text: str, generic: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The city and ward of a head office in brackets, places (not a name of their own,
+    nor another name of the firm before them: ``LayerX（東京・中央）``), and the katakana
+    or Latin name right before them, the firm's."""
+    found = []
+    for match in _NAME_BEFORE_HEAD_OFFICE.finditer(text):
+        name = match.group("name")
+        if name and len(name) >= 2 and name.lower() not in generic:
+            found.append((match.start("name"), match.end("name"), "COMPANY"))
+        found.append((*match.span("city"), "LOCATION"))
+        found.append((*match.span("ward"), "LOCATION"))
+    return found
+
+
 # A katakana name listed right after a firm, before another item or など
 # (野村総合研究所や楽天グループ、クラスメソッドなど: クラス|メソッド, two common nouns the tagger
 # missed); on the Stockmark train sentences the stage finds all 24 such names already.
@@ -1957,11 +1993,23 @@ def _firm_word_after(text: str, start: int, end: int) -> int:
 
 def _after_inflection(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """Where a name starts that the tagger began inside a verb's inflection (``集め|たい|
-    銀行``: ``たい銀行``, a firm): after the auxiliaries and particles in hiragana that go
-    on from a verb (no Stockmark train gold name starts so)."""
+    銀行``: ``たい銀行``, a firm) or at a verb in hiragana after its object (``流れを|くむ|
+    銀行``): after the verb and the auxiliaries and particles in hiragana that go on from
+    it (no Stockmark train gold name starts so; the five that start with a verb token to
+    MeCab, ``いわてグルージャ盛岡``, have no particle before it)."""
     if not "\u3041" <= text[start] <= "\u309f":
         return start
     k = _token_at(tokens, start)
+    if (  # 流れを|くむ|銀行: a verb in hiragana after its object, then what it describes
+        0 < k < len(tokens) - 1
+        and tokens[k].end < end
+        and tokens[k].pos[0] == "動詞"
+        and tokens[k - 1].pos[0] == "助詞"
+        and tokens[k - 1].surface in ("を", "が", "に")
+        and all("\u3041" <= ch <= "\u309f" for ch in tokens[k].surface)
+    ):
+        start = tokens[k].end
+        k += 1
     while (
         0 < k < len(tokens) - 1
         and tokens[k].end < end
@@ -3855,7 +3903,7 @@ _VISITED_END = regex(
 _EVENT_WORD_END = regex(
     r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
-    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP)$"
+    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス)$"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
 )
 # Katakana run into capitals (イクシスLNG, a project's name): no person's name is written
@@ -4025,7 +4073,7 @@ def _quoted_after_facility_kind(text: str, start: int, end: int) -> bool:
 # of event (開発者会議「Build」, typed PRODUCT; the 2 such train gold names are events).
 _HELD_BEFORE = regex(
     r"(?:開催された|開かれた|開催中の|開催される|で開かれる)「?$"
-    r"|(?:会議|カンファレンス|展示会|見本市|イベント|フォーラム)[「『]$"
+    r"|(?:会議|カンファレンス|展示会|見本市|イベント|フォーラム|祭典)[「『]$"
 )
 _NOT_HELD_AFTER = regex(r"[」』]?(?:の|主催|主宰)")
 # ... as is one right before such words (「楽天スーパーSALE」を12月4日から開催する, typed a

@@ -1525,7 +1525,7 @@ def test_a_body_before_its_abbreviation_is_found():
         "電力広域的運営推進機関（OCCTO）は需要を見込む。"
     )
     assert entities.get("情報処理推進機構") == entities.get("IPA") == "COMPANY"  # as 法人名
-    assert entities.get("電力広域的運営推進機関") == "POLITICAL_ORG"
+    assert entities.get("電力広域的運営推進機関") == "ORG"  # listed, a public body
 
 
 def test_names_news_introduces_as_companies_or_governments_are_typed_so():
@@ -3507,3 +3507,18 @@ def test_associations_and_a_firms_japanese_arm_are_firms_and_a_shop_quoted():
     shop = entities_of("東京・渋谷の直営店「Nintendo TOKYO」は訪日客で混雑する。")
     assert shop.get("Nintendo TOKYO") == "FACILITY"
     assert "中核病院" not in entities_of("地方の中核病院で、病棟の閉鎖が相次ぐ。")
+
+
+def test_a_firm_before_its_head_office_and_a_verb_after_its_object_is_no_name():
+    office = entities_of("翻訳機のポケトーク（東京・港）は24日、発表した。ポケトークは売れた。")
+    assert office.get("ポケトーク") == "COMPANY"  # missed, then typed a person
+    assert office.get("東京") == office.get("港") == "LOCATION"
+    ward = entities_of("スタートアップのLayerX（東京・中央）は、資金を調達した。")
+    assert ward.get("LayerX") == "COMPANY" and ward.get("中央") == "LOCATION"
+    assert "東京・中央" not in ward  # no other name of the firm
+    bank = entities_of("旧長銀の流れをくむ銀行が、20年越しの宿題を片づける。")
+    assert not any("くむ" in name for name in bank)  # 流れを|くむ|銀行
+    events = entities_of(
+        "京都のインディーゲームの祭典「BitSummit」に出展した。体験版をSteam Nextフェスで配信した。"
+    )
+    assert events.get("BitSummit") == events.get("Steam Nextフェス") == "EVENT"
