@@ -786,6 +786,12 @@ def extract_entities(
                     # 百貨店「伊勢丹新宿店」, one shop)
                     part_kind = "COMPANY"
                 elif (
+                    kind != "COMPANY"
+                    and text[part_start - 1 : part_start] in ("「", "『")
+                    and _FIRM_KIND_BEFORE_QUOTE.search(text, max(0, part_start - 6), part_start)
+                ):  # 合弁「SB OAI Japan」, typed a product: a firm (the 2 train names quoted
+                    part_kind = "COMPANY"  # after 子会社 or 新会社 are firms)
+                elif (
                     kind == "PRODUCT"
                     and text[part_start - 1 : part_start] in ("「", "『")
                     and text.endswith(("団体", "集団"), max(0, part_start - 3), part_start - 1)
@@ -1430,13 +1436,14 @@ def places_beside_places(text: str, mentions: Sequence[EntityMention]) -> list[t
     return found
 
 
-# Words only a text about rice uses (田んぼ, 備蓄米, 新米): in one, 米 alone before a particle
+# Words only a text about rice uses (田んぼ, 備蓄米, 新米, 酒米): in one, 米 alone before a particle
 # or a word of its trade is rice, not the United States (米の値段, 米農家; MeCab reads
 # both ベイ, and the tagger types every bare 米 a place). News names the US 米国 or
 # 米 before a name or body (米Meta, 米政府), and writes rice コメ where both are about; the
 # Stockmark train sentences have one bare 米 before a particle, rice (現物弁済米は、…米で).
 _RICE_WORDS = regex(
     r"田んぼ|水田|稲作|稲刈り|新米|備蓄米|精米|玄米|米価|米農家|米作り|コシヒカリ|銘柄米|炊飯|お米"
+    r"|酒米|山田錦"
 )
 _RICE_AFTER = regex(r"[のをがはともで、。]|農家|騒動|作り|づくり|不足|離れ")
 
@@ -3961,6 +3968,8 @@ _FACILITY_KINDS = (
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
 _FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?<=施設)の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
+# A kind of firm before a quoted name: the firm's (合弁「SB OAI Japan」, 新会社「…」).
+_FIRM_KIND_BEFORE_QUOTE = regex(r"(?:合弁|合弁会社|新会社|子会社|持ち株会社|運営会社)[「『]$")
 # A kind of chain of shops before a quoted name: the chain's firm (ホームセンター「島忠」).
 _CHAIN_KIND_BEFORE = regex(
     r"(?:ホームセンター|スーパー|コンビニ|ドラッグストア|量販店|百貨店|チェーン)[「『]$"

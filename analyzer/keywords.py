@@ -59,6 +59,8 @@ MAX_CHARS = 32
 _STANDS_ALONE = 2  # occurrences outside any longer candidate that make a phrase stand alone
 _LEAD_BLOCKS = 1  # body paragraphs that count as the lead
 _KATAKANA = regex(r"[\u30a0-\u30ff]+")
+# A question's or answer's number (Q1, A3), a FAQ's label (keys are lower case)
+_QA_LABEL = regex(r"[qa][0-9]{1,2}")
 # What may end a name after a compound stopped: katakana, or digits (鉄拳|8)
 _NAME_TAIL = regex(r"[\u30a0-\u30ff]+|[0-9]+(?![0-9.,])")
 _DROP = str.maketrans("", "", " ・·")
@@ -587,6 +589,8 @@ def candidates(
                     # ストリートファイター|6: a number the compound stopped at, the name's
                     key, end = whole, tail.end()
                 if len(key) < 2 or end - start > MAX_CHARS or key in stop:
+                    continue
+                if _QA_LABEL.fullmatch(key) is not None:  # **Q1. …**: a FAQ's numbering
                     continue
                 if empty and any(x <= a and b <= y for x, y in empty):
                     continue

@@ -3522,3 +3522,11 @@ def test_a_firm_before_its_head_office_and_a_verb_after_its_object_is_no_name():
         "京都のインディーゲームの祭典「BitSummit」に出展した。体験版をSteam Nextフェスで配信した。"
     )
     assert events.get("BitSummit") == events.get("Steam Nextフェス") == "EVENT"
+
+
+def test_a_firm_quoted_after_joint_venture_and_rice_in_a_post_about_sake():
+    venture = entities_of("ソフトバンクとOpenAIの合弁「SB OAI Japan」が、提供を始めた。")
+    assert venture.get("SB OAI Japan") == "COMPANY"  # typed a product
+    sake = entities_of("酒米の山田錦を使う。米の一部は米国のアーカンソー州で育てた。")
+    assert sake.get("米国") == "LOCATION" and "米" not in sake  # 米の一部: rice
+    assert sake.get("山田錦") == "PRODUCT"  # typed a person: listed

@@ -532,3 +532,13 @@ def test_a_long_vowel_mecab_reads_as_a_symbol_stays_inside_its_word():
     )
     assert "アフォーダブル住宅" in keywords  # アフォ|ー|ダブル: ー a symbol to MeCab
     assert "ダブル住宅" not in keywords
+
+
+def test_a_faqs_question_numbers_are_no_keyphrases():
+    text = (
+        "**Q1. 相続登記はしないといけないの？**\n\nA. はい。相続登記が義務になりました。\n\n"
+        "**Q2. 相続税はいくらから？**\n\nA. 基礎控除を超えた分です。相続税の申告は10か月以内です。"
+    )
+    keywords = keywords_of(text)
+    assert "相続登記" in keywords and "相続税" in keywords
+    assert not {"Q1", "Q2", "q1"} & set(keywords)
