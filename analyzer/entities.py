@@ -463,7 +463,7 @@ def extract_entities(
     # 比亜迪(BYD): before the tagger, which may take part of the kanji for another name,
     # and again after it, beside the Latin names it found
     for start, end in kanji_names_of_firms(text, sentences, list(mentions), generic):
-        claim(EntityMention(start, end, "COMPANY"))
+        claim(EntityMention(start, end, _firm_or_site(text, start, end)))
     for sentence, tokens, found in zip(doc.sentences, sentences, tagged, strict=True):
         zone = sentence.zone
         # The tagger's spans, mended in turn (each pass's docstring says what it mends).
@@ -959,7 +959,7 @@ def extract_entities(
     for start, end in places_after_dots(text, sentences, mentions):  # 韓国・釜山
         claim(EntityMention(start, end, "LOCATION"))
     for start, end in kanji_names_of_firms(text, sentences, mentions, generic):  # 比亜迪(BYD)
-        claim(EntityMention(start, end, "COMPANY"))
+        claim(EntityMention(start, end, _firm_or_site(text, start, end)))
     for start, end in prefixed_latin_firms(text, generic):  # 仏LVMH, which it missed
         claim(EntityMention(start, end, "COMPANY"))
     for start, end in new_models(text, generic):  # 新型CX-5, which it missed
@@ -1341,6 +1341,12 @@ def firms_before_officers(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _firm_or_site(text: str, start: int, end: int) -> str:
+    """A firm's type, or a facility's for a name ending in a site's word
+    (``国際熱核融合実験炉(ITER)``, the reactor)."""
+    return "FACILITY" if _FACILITY_END.search(text, start, end) else "COMPANY"
+
+
 def kanji_names_of_firms(
     text: str,
     sentences: Sequence[Sequence[Token]],
@@ -1458,7 +1464,8 @@ _HEAD_OFFICE = (
 _HEAD_OFFICE_AFTER = regex(_HEAD_OFFICE)
 # ... and a katakana or Latin name right before one, which the tagger may miss
 _NAME_BEFORE_HEAD_OFFICE = regex(  # not from inside a run: a bounded look at each
-    r"(?<![\u30a1-\u30fa\u30fc・A-Za-z0-9&.\-])"
+    # (nor after kanji, which may start the name: 京都|フュージョニアリング)
+    r"(?<![\u30a1-\u30fa\u30fc・A-Za-z0-9&.\-\u4e00-\u9fff々])"
     r"(?P<name>[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]*|[A-Za-z][A-Za-z0-9&.\-]*)?"
     + _HEAD_OFFICE
 )
@@ -3867,6 +3874,8 @@ _FACILITY_END = regex(
     # a town after katakana (ナッシュビル, a place)
     r"|(?<=[\u4e00-\u9fff])ビル"
     r"|(?<![電戦視])線|市役所|区役所|町役場|村役場"
+    # a reactor (国際熱核融合実験炉, typed a firm; the train names have none)
+    r"|(?<=..)(?:実験炉|原子炉|研究炉|増殖炉)"
     # a port (神戸港, typed a place; 12 of 12 train names ending in 港 are facilities, but
     # 香港, a place, and a quoted title, 「真夏の港」)
     r"|(?<![香の])港"

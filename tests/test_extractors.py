@@ -3530,3 +3530,11 @@ def test_a_firm_quoted_after_joint_venture_and_rice_in_a_post_about_sake():
     sake = entities_of("酒米の山田錦を使う。米の一部は米国のアーカンソー州で育てた。")
     assert sake.get("米国") == "LOCATION" and "米" not in sake  # 米の一部: rice
     assert sake.get("山田錦") == "PRODUCT"  # typed a person: listed
+
+
+def test_a_reactor_before_its_abbreviation_and_a_firm_named_from_kanji_and_katakana():
+    reactor = entities_of("フランスで建設中の国際熱核融合実験炉（ITER）は遅れる。")
+    assert reactor.get("国際熱核融合実験炉") == reactor.get("ITER") == "FACILITY"  # a firm
+    fusion = entities_of("装置を開発する京都フュージョニアリング（東京・大手町）は調達した。")
+    assert fusion.get("京都フュージョニアリング") == "COMPANY"
+    assert "フュージョニアリング" not in fusion  # the name starts at the kanji before it
