@@ -4408,7 +4408,11 @@ def _as_tagged(
             and (start, end) != (mention.start, mention.end)
             and _BREAKS.search(text, start, end) is None
         ):
-            return replace(mention, start=start, end=_without_title(text, start, end))
+            end = _without_title(text, start, end)
+            space = text.find(" ", mention.end, end)
+            if space >= 0 and not text[space + 1].isascii():
+                end = space  # 株式会社ヘラルボニー| 広報: not a word after a space (PLUS SOCIAL is)
+            return replace(mention, start=start, end=end)
     return mention
 
 
@@ -4483,8 +4487,9 @@ _NOT_A_NAME_IN_RUN = regex(r"取締役|代表|委員|執行|役員|会|社|部�
 
 
 def holding_companies(tokens: Sequence[Token]) -> list[EntityMention]:
-    """``すかいらーくホールディングス:``: one word of a name and ホールディングス, where the
-    word starts the name (after a particle, a mark or nothing), is a company. The tagger
+    """``すかいらーくホールディングス:``: one word of a name (or up to three katakana words,
+    ``プロ|クレア``) and ホールディングス, where the word starts the name (after a particle,
+    a mark or nothing), is a company. The tagger
     learnt the form from names in running text and missed some before a colon or a
     full stop; all 8 Stockmark train gold names ending so are companies. So is a katakana
     word and 生命, a life insurer (``米国のプロテクティブ生命``, missed)."""
@@ -4496,7 +4501,18 @@ def holding_companies(tokens: Sequence[Token]) -> list[EntityMention]:
             or (form.surface == "生命" and _ONE_KATAKANA_WORD.fullmatch(word.surface))
         ):
             continue
-        before = tokens[k - 2] if k >= 2 else None
+        first = k - 1  # プロ|クレア|ホールディングス: up to three katakana words of the name
+        while (
+            form.surface == "ホールディングス"
+            and first > 0
+            and k - first < 3
+            and tokens[first - 1].end == tokens[first].start
+            and _ONE_KATAKANA_WORD.fullmatch(tokens[first].surface)
+            and _ONE_KATAKANA_WORD.fullmatch(tokens[first - 1].surface)
+        ):
+            first -= 1
+        word = tokens[first]
+        before = tokens[first - 1] if first >= 1 else None
         after = tokens[k + 1] if k + 1 < len(tokens) else None
         if after is not None and after.start == form.end and after.pos[0] == "名詞":
             continue  # ソニー生命|保険, キオクシアホールディングス|株: the name goes on

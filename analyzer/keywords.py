@@ -151,6 +151,14 @@ _FORMAL_NOUNS = frozenset(
 
 def _is_part(token: Token, run: list[Token]) -> bool:
     pos = token.pos
+    if (  # Pixel 10|a, iPhone 17|e: a model's letter glued to its number (not "a", a word)
+        len(run) >= 2
+        and _model_letter(token)
+        and _is_number(run[-1])
+        and run[-1].end == token.start
+        and _is_latin(run[-2])
+    ):
+        return True
     if _is_english_word(token) or token.surface in _FORMAL_NOUNS:
         return False
     if pos[0] == "名詞":
@@ -270,7 +278,7 @@ def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
     """Adjacent tokens join; Latin words also join across one space, and so does a
     model number after one (``Switch 2``, ``PlayStation 5``) that no counter or
     noun follows (not ``Apple 3社``) but a word for what is made for or of the model
-    (``Switch 2版``, ``Switch 2向け``)."""
+    (``Switch 2版``, ``Switch 2向け``) or its letter (``Pixel 10a``)."""
     if left.end == right.start:
         return True
     gap = text[left.end : right.start]
@@ -287,8 +295,14 @@ def _joins(text: str, left: Token, right: Token, after: Token | None) -> bool:
             and after.start == right.end
             and after.pos[0] in _NOUNS
             and after.surface not in _FOR_MODEL
+            and not _model_letter(after)
         )
     )
+
+
+def _model_letter(token: Token) -> bool:
+    """One Latin letter, as a model's number ends in (``Pixel 10|a``, ``iPhone 17|e``)."""
+    return len(token.surface) == 1 and token.surface.isascii() and token.surface.isalpha()
 
 
 # What is made for or of a model (Switch 2|向け, Switch 2|版), after its number

@@ -65,8 +65,8 @@ _TAGGER_ARGS = (
 # one, so that 髙橋 is the surname 高橋 to it, not an unknown common noun (the tagger
 # typed 髙橋誠 a firm); a token's offsets are unchanged, its surface is the common form.
 _FOR_MECAB = str.maketrans(
-    "\t\n\v髙﨑𠮷㔟德邉邊栁桒瀨濵曻淸",
-    "   高崎吉勢徳辺辺柳桑瀬浜昇清",
+    "\t\n\v髙﨑𠮷㔟德邉邊栁桒瀨濵曻淸舩曵黑",
+    "   高崎吉勢徳辺辺柳桑瀬浜昇清船曳黒",
 )
 # One tuple per distinct POS (a few hundred), shared by every token that has it.
 _POS: dict[str, tuple[str, str, str, str]] = {}

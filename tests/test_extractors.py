@@ -3538,3 +3538,14 @@ def test_a_reactor_before_its_abbreviation_and_a_firm_named_from_kanji_and_katak
     fusion = entities_of("装置を開発する京都フュージョニアリング（東京・大手町）は調達した。")
     assert fusion.get("京都フュージョニアリング") == "COMPANY"
     assert "フュージョニアリング" not in fusion  # the name starts at the kanji before it
+
+
+def test_more_variant_kanji_a_holding_of_katakana_words_and_a_contacts_line():
+    found = entities_of(
+        "舩曵真一郎社長は説明した。合併してプロクレアホールディングスの下に入った。"
+        "\n\n株式会社ヘラルボニー 広報担当"
+    )
+    assert found.get("舩曵真一郎") == "PERSON"  # 舩 and 曵: 船 and 曳 to MeCab
+    assert found.get("プロクレアホールディングス") == "COMPANY"  # プロ|クレア, missed
+    assert found.get("株式会社ヘラルボニー") == "COMPANY"
+    assert not any("広報" in name for name in found)

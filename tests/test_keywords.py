@@ -542,3 +542,11 @@ def test_a_faqs_question_numbers_are_no_keyphrases():
     keywords = keywords_of(text)
     assert "相続登記" in keywords and "相続税" in keywords
     assert not {"Q1", "Q2", "q1"} & set(keywords)
+
+
+def test_a_models_letter_after_its_number_is_part_of_the_keyphrase():
+    keywords = keywords_of(
+        "Pixel 10aとiPhone 17eを1か月使い比べた。Pixel 10aの夜景は明るい。iPhone 17eは動画が強い。"
+    )
+    assert "Pixel 10a" in keywords and "iPhone 17e" in keywords
+    assert "Pixel" not in keywords and "iPhone" not in keywords
