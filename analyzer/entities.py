@@ -453,6 +453,8 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for match in _NAMED_GROUP.finditer(text):  # 武装組織フーシ派, missed
         claim(EntityMention(match.start(), match.end(), "ORG"))
+    for match in _TYPHOON.finditer(text):  # 台風10号, missed: the storm, an event
+        claim(EntityMention(match.start(), match.end(), "EVENT"))
     for start, end in firms_listed(text, generic_terms()):  # テラチャージやエネチェンジなどの企業
         claim(EntityMention(start, end, "COMPANY", described=True))
     for start, end, kind in head_offices(text, generic_terms()):  # ポケトーク（東京・港）
@@ -912,8 +914,11 @@ def extract_entities(
                     and _ONE_KATAKANA_WORD.fullmatch(name) is not None
                     and _COUNTRY_OF.search(text, max(0, part_start - 12), part_start)
                     and not _office_after(text, part_end)
-                ):
-                    part_kind = "LOCATION"  # インドのベンガルール, typed a person
+                ):  # インドのベンガルールに, typed a person: a place; フランスのネクサンスや
+                    # イタリアのプリスミアンが, a firm, the subject or listed (of the train
+                    # gold names so placed before に or で 5 of 6 are places, before が, と
+                    # or 、 3 of 3 firms)
+                    part_kind = "COMPANY" if _FIRM_CASE.match(text, part_end) else "LOCATION"
                 elif kind != "PERSON" and (
                     _person_by_office(text, tokens, part_start, part_end, kind)
                     or _local_head(text, part_start, part_end)
@@ -969,6 +974,11 @@ def extract_entities(
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
+    for start, end in surnames_titled(text, mentions):  # 楠見雄規社長 … 楠見社長
+        for i, m in enumerate(mentions):
+            if m.start == start and m.end == end and m.type != "PERSON":
+                mentions[i] = replace(m, type="PERSON")  # typed a firm
+        claim(EntityMention(start, end, "PERSON"))  # or missed
     # The mentions by where they start, so that what a quote holds is looked up in the
     # quote, not in every mention (a post of thousands of quotes).
     starting: dict[int, list[EntityMention]] = {}
@@ -2710,6 +2720,35 @@ def _read_as(tokens: Sequence[Token], start: int, end: int, kinds: Container[str
     """Whether MeCab reads a token of text[start:end] as a name of one of ``kinds``
     (人名, 地名)."""
     return any(start <= t.start and t.end <= end and t.pos[2] in kinds for t in tokens)
+
+
+def surnames_titled(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
+    """A person the article named in full, named again by the surname alone before a
+    title (``楠見雄規社長`` … ``楠見社長``, typed a firm; ``楠見氏``, missed): the longest
+    start of the name, two kanji or more, found so (not inside a longer kanji word, nor
+    the full name again)."""
+    names = {
+        text[m.start : m.end]
+        for m in mentions
+        if m.type == "PERSON" and 3 <= m.end - m.start <= 6 and _kanji(text[m.start : m.end])
+    }
+    found = []
+    for name in sorted(names):
+        for n in range(len(name) - 1, 1, -1):
+            surname, hits, at = name[:n], [], 0
+            while (at := text.find(surname, at)) >= 0:
+                end = at + n
+                if (
+                    (at == 0 or not _kanji(text[at - 1]))
+                    and text.startswith(_TITLES_LONGEST_FIRST, end)
+                    and not text.startswith(name[n:], end)
+                ):
+                    hits.append((at, end))
+                at = end
+            if hits:
+                found += hits
+                break
+    return found
 
 
 def _titled(text: str, end: int) -> bool:
@@ -4845,6 +4884,11 @@ def firms_listed(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
     return found
 
 
+# A typhoon named by its number in the year (台風10号; the Stockmark train sentences have
+# none, the tagger missed it), not a count of them (台風3個).
+_TYPHOON = regex(r"台風[0-9]{1,2}号")
+
+
 # A group news introduces by what it is, then its katakana name (武装組織フーシ派による,
 # イスラム組織ハマスが): an organisation (the Stockmark train sentences have none so
 # written; the tagger missed フーシ派).
@@ -5208,6 +5252,9 @@ _PLACE_CASE = regex(r"で(?![あしす])")
 # A country and の before one katakana word with no office after it (インドの|ベンガルール):
 # of the Stockmark train gold names so placed 5 are places, none a person (the 8 persons
 # after a country and の have an office after them or a middle dot in them).
+# What follows a firm named after its country and の: the subject, or a list (が, や, と;
+# not は, which a place takes as often: インドのチェンナイは)
+_FIRM_CASE = regex(r"[がやと](?![いう])")
 _COUNTRY_OF = regex(
     "(?:アメリカ|米国|中国|韓国|北朝鮮|台湾|香港|インド|英国|イギリス|フランス|ドイツ|ロシア"
     "|ウクライナ|イタリア|スペイン|オランダ|スイス|スウェーデン|ポーランド|トルコ|イスラエル"

@@ -3549,3 +3549,20 @@ def test_more_variant_kanji_a_holding_of_katakana_words_and_a_contacts_line():
     assert found.get("プロクレアホールディングス") == "COMPANY"  # プロ|クレア, missed
     assert found.get("株式会社ヘラルボニー") == "COMPANY"
     assert not any("広報" in name for name in found)
+
+
+def test_a_typhoon_by_its_number_is_an_event_and_a_private_brand_no_name():
+    found = entities_of(
+        "台風10号が鹿児島県に上陸した。台風3個が発生した。PB（プライベートブランド）を増やす。"
+    )
+    assert found.get("台風10号") == "EVENT" and found.get("3個") == "QUANTITY"
+    assert "PB" not in found  # typed an organisation: a generic term
+
+
+def test_a_surname_alone_before_a_title_and_a_firm_after_its_country():
+    chief = entities_of("楠見雄規社長は述べた。楠見社長は強調した。楠見氏も語った。")
+    assert chief.get("楠見") == "PERSON"  # typed a firm, then missed: the person's surname
+    firms = entities_of("フランスのネクサンスやイタリアのプリスミアンが先行している。")
+    assert firms.get("ネクサンス") == firms.get("プリスミアン") == "COMPANY"  # typed persons
+    city = entities_of("インドのチェンナイに工場を建てた。")
+    assert city.get("チェンナイ") == "LOCATION"
