@@ -504,6 +504,7 @@ def extract_entities(
                     (kind_word := _KIND_OF_FIRM.match(text, part_start, part_end))
                     and part_end - kind_word.end() >= 2
                     and not _quoted_whole(text, part_start, part_end)  # 「スタートアップ育成…計画」
+                    and _PLAN_END.search(text[part_start:part_end]) is None  # nor unquoted
                 ):  # 日本法人|アンソロピック・ジャパン: what the firm is, then its name
                     part_start = kind_word.end()
                 elif (
@@ -857,7 +858,7 @@ def extract_entities(
                     name
                 ):
                     part_kind = "FACILITY"  # 田中病院, typed PERSON; see _VISITED_END
-                elif kind in ("POLITICAL_ORG", "ORG") and _PLAN_END.search(name):
+                elif kind in ("POLITICAL_ORG", "ORG", "COMPANY") and _PLAN_END.search(name):
                     part_kind = "PRODUCT"  # 第7次エネルギー基本計画, typed a political body
                 elif kind != "PRODUCT" and _INDEX_END.search(name):
                     part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
@@ -1495,10 +1496,13 @@ def head_offices(text: str, generic: frozenset[str]) -> list[tuple[int, int, str
     return found
 
 
-# A katakana name listed right after a firm, before another item or など
-# (野村総合研究所や楽天グループ、クラスメソッドなど: クラス|メソッド, two common nouns the tagger
-# missed); on the Stockmark train sentences the stage finds all 24 such names already.
-_BESIDE_FIRM = regex(r"[やと、]([\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]+)(?=など|[やと、])")
+# A katakana name listed right after a firm, before another item, など, が, は or でも
+# (野村総合研究所や楽天グループ、クラスメソッドなど: クラス|メソッド, two common nouns the
+# tagger missed); on the Stockmark train sentences the stage finds all 24 such names
+# already.
+_BESIDE_FIRM = regex(
+    r"[やと、]([\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]+)(?=など|[やと、がは]|でも)"
+)
 
 
 def firms_beside_firms(
@@ -1994,7 +1998,7 @@ def _tokens_within(tokens: Sequence[Token], start: int, end: int) -> list[Token]
 
 _SITUATION = regex(r"(?<=..)情勢(?:しだい|次第)?$")
 # Kinds of firm, no firm's name alone (no Stockmark train gold name is one).
-_KINDS_OF_FIRM_ALONE = frozenset({"銀行", "会社", "企業", "証券", "商社", "メーカー"})
+_KINDS_OF_FIRM_ALONE = frozenset({"銀行", "会社", "企業", "証券", "商社", "メーカー", "新聞社"})
 _NEW_SITE = regex(
     r"新(?:工場|本社|社屋|球場|スタジアム|アリーナ|ドーム|拠点|店舗|庁舎|空港|駅|ターミナル"
     r"|施設|ビル|キャンパス|データセンター|発電所)"
@@ -2724,7 +2728,8 @@ def _read_as(tokens: Sequence[Token], start: int, end: int, kinds: Container[str
 
 def surnames_titled(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
     """A person the article named in full, named again by the surname alone before a
-    title (``楠見雄規社長`` … ``楠見社長``, typed a firm; ``楠見氏``, missed): the longest
+    title or as an interview's speaker (``楠見雄規社長`` … ``楠見社長``, typed a firm;
+    ``楠見氏``, missed; ``高宮：``): the longest
     start of the name, two kanji or more, found so (not inside a longer kanji word, nor
     the full name again)."""
     names = {
@@ -2740,7 +2745,11 @@ def surnames_titled(text: str, mentions: Sequence[EntityMention]) -> list[tuple[
                 end = at + n
                 if (
                     (at == 0 or not _kanji(text[at - 1]))
-                    and text.startswith(_TITLES_LONGEST_FIRST, end)
+                    and (
+                        text.startswith(_TITLES_LONGEST_FIRST, end)
+                        # an interview's speaker, a line's label (高宮：…)
+                        or (text.startswith(":", end) and (at == 0 or text[at - 1] == "\n"))
+                    )
                     and not text.startswith(name[n:], end)
                 ):
                     hits.append((at, end))
@@ -3994,7 +4003,7 @@ _PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
     r"|薬|剤|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車"
-    r"|船|ボート|探査機|ロボット|ドローン|新型|サイト)"
+    r"|船|ボート|探査機|ロボット|ドローン|新型|サイト|フィルム|材料|部品|チップ)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
 _PRODUCT_KIND = regex(_PRODUCT_KINDS)
@@ -4837,7 +4846,7 @@ _DOTTED_FIRM = regex(
 _SELF_INTRO = regex(
     r"(?:こんにちは|こんばんは|はじめまして|初めまして|おはようございます|どうも(?=[、,]))"
     r"[、,!！]?\s*"
-    r"(?:(?![\u3041-\u309f]+の)[^\s、。!！?？「」]{0,20}の)?"  # not うみの|すけ: a name's の
+    r"(?:(?![\u3041-\u309f]+の)[^\s、。!！?？「」]{1,20}の)?"  # not うみの|すけ: a name's の
     r"(?P<name>[\u3041-\u309f][\u3041-\u309fー]{1,7}|[\u30a1-\u30fa\u30fc]{2,10}"
     r"|[\u4e00-\u9fff々]{0,5}[父母兄姉]さん|[\u4e00-\u9fff々]{1,6}"  # 高配当父さん
     # くりぷとパパ, はいとう父さん

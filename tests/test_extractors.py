@@ -3566,3 +3566,20 @@ def test_a_surname_alone_before_a_title_and_a_firm_after_its_country():
     assert firms.get("ネクサンス") == firms.get("プリスミアン") == "COMPANY"  # typed persons
     city = entities_of("インドのチェンナイに工場を建てた。")
     assert city.get("チェンナイ") == "LOCATION"
+
+
+def test_a_writer_named_from_no_a_film_quoted_and_an_interviews_speaker():
+    found = entities_of(
+        "こんにちは、のりこです。マクドナルドやドトールでも使えます。"
+        "同社は絶縁フィルム「味の素ビルドアップフィルム」を作る。新聞社が相次ぎ提訴した。"
+    )
+    assert found.get("のりこ") == "PERSON" and "りこ" not in found  # の is the name's
+    assert found.get("ドトール") == "COMPANY"
+    assert found.get("味の素ビルドアップフィルム") == "PRODUCT"  # typed a firm: 味の素 and more
+    assert "新聞社" not in found  # a kind of firm alone
+    talk = entities_of(
+        "高宮慎一代表パートナーに聞いた。\n\n高宮：経済産業省のJ-Startupや、"
+        "スタートアップ育成5か年計画で環境は良くなりました。"
+    )
+    assert talk.get("高宮") == "PERSON"  # the speaker, typed a political body
+    assert "育成5か年計画" not in talk  # スタートアップ is no kind of firm before it
