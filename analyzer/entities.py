@@ -4792,8 +4792,9 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # so are names after a fund's or an activist's の (none in the train sentences).
 # So are names after what news says a firm is (老舗の丸久小山園, typed a product; the one
 # train name so placed is a firm, 同業のイエローハット), and after 傘下の, a group's firm
-# (傘下の島忠, typed a person; none in the train sentences).
-_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|傘下|{_FIRM_DESCRIPTIONS})の$")
+# (傘下の島忠, typed a person; none in the train sentences), and after a university's 発の,
+# its startup (京都大学発のiPSポータル, typed a product; none in the train sentences).
+_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|傘下|大学?発|{_FIRM_DESCRIPTIONS})の$")
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the

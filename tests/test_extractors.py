@@ -1524,7 +1524,7 @@ def test_a_body_before_its_abbreviation_is_found():
         "情報処理推進機構（IPA）は注意を呼びかけた。IPAによると被害は増えた。"
         "電力広域的運営推進機関（OCCTO）は需要を見込む。"
     )
-    assert entities.get("情報処理推進機構") == entities.get("IPA") == "COMPANY"  # as 法人名
+    assert entities.get("情報処理推進機構") == entities.get("IPA") == "ORG"  # listed
     assert entities.get("電力広域的運営推進機関") == "ORG"  # listed, a public body
 
 
@@ -3583,3 +3583,9 @@ def test_a_writer_named_from_no_a_film_quoted_and_an_interviews_speaker():
     )
     assert talk.get("高宮") == "PERSON"  # the speaker, typed a political body
     assert "育成5か年計画" not in talk  # スタートアップ is no kind of firm before it
+
+
+def test_a_universitys_startup_is_a_firm():
+    found = entities_of("京都大学発のiPSポータルや、東京大学発のペプチドリームが提携先を探した。")
+    assert found.get("iPSポータル") == "COMPANY"  # typed a product
+    assert "サイバー保険" not in entities_of("サイバー保険の契約件数は前年度比4割増えた。")
