@@ -1514,11 +1514,14 @@ def firms_beside_firms(
     """Katakana names the tagger missed in a list of firms, after one it found; not a
     generic term nor one common noun (楽天と、データなど)."""
     found = []
+    tokenized = [ts for ts in sentences if ts]
+    starts = [ts[0].start for ts in tokenized]
     for mention in mentions:
         if mention.type != "COMPANY" or (beside := _BESIDE_FIRM.match(text, mention.end)) is None:
             continue
         start, end = beside.span(1)
-        tokens = next((t for t in sentences if t and t[0].start <= start < t[-1].end), ())
+        k = bisect.bisect_right(starts, start) - 1  # the sentence the name is in
+        tokens = tokenized[k] if k >= 0 else ()
         if beside.group(1).lower() not in generic and not _one_known_common_noun(
             tokens, start, end
         ):
@@ -2726,19 +2729,23 @@ def _read_as(tokens: Sequence[Token], start: int, end: int, kinds: Container[str
     return any(start <= t.start and t.end <= end and t.pos[2] in kinds for t in tokens)
 
 
+_MAX_SURNAMED = 50
+
+
 def surnames_titled(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
     """A person the article named in full, named again by the surname alone before a
     title or as an interview's speaker (``楠見雄規社長`` … ``楠見社長``, typed a firm;
     ``楠見氏``, missed; ``高宮：``): the longest
     start of the name, two kanji or more, found so (not inside a longer kanji word, nor
     the full name again)."""
-    names = {
-        text[m.start : m.end]
-        for m in mentions
-        if m.type == "PERSON" and 3 <= m.end - m.start <= 6 and _kanji(text[m.start : m.end])
-    }
+    names: dict[str, None] = {}  # in the order the article names them, the first few
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.type == "PERSON" and 3 <= m.end - m.start <= 6 and _kanji(text[m.start : m.end]):
+            names.setdefault(text[m.start : m.end])
+            if len(names) == _MAX_SURNAMED:  # a scan of the text per name: bounded
+                break
     found = []
-    for name in sorted(names):
+    for name in names:
         for n in range(len(name) - 1, 1, -1):
             surname, hits, at = name[:n], [], 0
             while (at := text.find(surname, at)) >= 0:
@@ -4458,7 +4465,7 @@ def _as_tagged(
         ):
             end = _without_title(text, start, end)
             space = text.find(" ", mention.end, end)
-            if space >= 0 and not text[space + 1].isascii():
+            if space >= 0 and not text[space + 1 : space + 2].isascii():
                 end = space  # 株式会社ヘラルボニー| 広報: not a word after a space (PLUS SOCIAL is)
             return replace(mention, start=start, end=end)
     return mention
