@@ -1453,13 +1453,14 @@ def places_beside_places(text: str, mentions: Sequence[EntityMention]) -> list[t
     return found
 
 
-# Words only a text about rice uses (田んぼ, 備蓄米, 新米, 酒米): in one, 米 alone before a particle
-# or a word of its trade is rice, not the United States (米の値段, 米農家; MeCab reads
-# both ベイ, and the tagger types every bare 米 a place). News names the US 米国 or
-# 米 before a name or body (米Meta, 米政府), and writes rice コメ where both are about; the
-# Stockmark train sentences have one bare 米 before a particle, rice (現物弁済米は、…米で).
+# Words only a text about rice uses (田んぼ, 備蓄米, 酒米; not 新米, also a novice): in one,
+# 米 alone before a particle or a word of its trade is rice, not the United States (米の
+# 値段, 米農家; MeCab reads both ベイ, and the tagger types every bare 米 a place). News
+# names the US 米国 or 米 before a name or body (米Meta, 米政府), and writes rice コメ
+# where both are about; the Stockmark train sentences have one bare 米 before a particle,
+# rice (現物弁済米は、…米で).
 _RICE_WORDS = regex(
-    r"田んぼ|水田|稲作|稲刈り|新米|備蓄米|精米|玄米|米価|米農家|米作り|コシヒカリ|銘柄米|炊飯|お米"
+    r"田んぼ|水田|稲作|稲刈り|備蓄米|精米|玄米|米価|米農家|米作り|コシヒカリ|銘柄米|炊飯|お米"
     r"|酒米|山田錦"
 )
 _RICE_AFTER = regex(r"[のをがはともで、。]|農家|騒動|作り|づくり|不足|離れ")

@@ -3495,6 +3495,8 @@ def test_bare_kome_in_a_post_about_rice_is_no_country_and_japanese_cars():
     assert "米" not in rice and "米国" not in rice  # rice, in a post about rice
     assert rice.get("新潟県魚沼市") == "LOCATION"
     assert entities_of("米の関税引き上げで、輸出が減った。").get("米") == "LOCATION"  # the US
+    novice = entities_of("新米記者が取材した。米の関税引き上げで、輸出が減った。")
+    assert novice.get("米") == "LOCATION"  # 新米, a novice: no post about rice
     cars = entities_of("日本車の輸出が減った。")
     assert cars.get("日本") == "LOCATION"  # 日本|車, typed a firm: the listed place
 
