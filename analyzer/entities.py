@@ -975,10 +975,11 @@ def extract_entities(
             claim(EntityMention(start, end, "FACILITY"))
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
     for start, end in surnames_titled(text, mentions):  # 楠見雄規社長 … 楠見社長
-        for i, m in enumerate(mentions):
-            if m.start == start and m.end == end and m.type != "PERSON":
-                mentions[i] = replace(m, type="PERSON")  # typed a firm
+        i = by_span.get((start, end), -1)
+        if i >= 0 and mentions[i].type != "PERSON":
+            mentions[i] = replace(mentions[i], type="PERSON")  # typed a firm
         claim(EntityMention(start, end, "PERSON"))  # or missed
     # The mentions by where they start, so that what a quote holds is looked up in the
     # quote, not in every mention (a post of thousands of quotes).
