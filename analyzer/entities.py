@@ -447,7 +447,7 @@ def extract_entities(
             claim(mention)
         for start, end in route_ends(tokens):  # 羽田―ニューヨーク線: two places
             claim(EntityMention(start, end, "LOCATION"))
-    for start, end in self_introduced(text):  # こんにちは、みなとです: the writer
+    for start, end in self_introduced(text, doc.meta.author):  # こんにちは、みなとです
         claim(EntityMention(start, end, "PERSON"))
     for start, end in dotted_firms(text):  # ロベコ・グループ, before the tagger's マキシム|・…
         claim(EntityMention(start, end, "COMPANY"))
@@ -593,6 +593,9 @@ def extract_entities(
                     or _generic_phrase(text, tokens, part_start, part_end, generic)
                     or _in_generic_term(text, tokens, part_start, part_end, generic)
                     or _generic_list(tokens, part_start, part_end)
+                    # 5000席以上のアリーナ (MeCab's given name): a kind of place alone,
+                    # no name (横浜アリーナ is one, so no generic term)
+                    or _FACILITY_KIND_ALONE.fullmatch(name) is not None
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
                     or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
@@ -4027,11 +4030,16 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # シティ」 (typed products and missed; the Stockmark train sentences have 2 gold names
 # quoted right after these words, both facilities, 複合施設「品川シーサイドフォレスト」 and
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
+# So is a school's (高等専門学校「神山まるごと高専」, typed a product): 50 of the 57
+# Stockmark train names ending 学校 are facilities.
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
-    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス)"
+    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス"
+    r"|学校|高校|高専)"
 )
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
+# ... alone no name, but ビル (Bill Clinton, in a Stockmark train sentence)
+_FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
 _FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?<=施設)の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
 # A kind of firm before a quoted name: the firm's (合弁「SB OAI Japan」, 新会社「…」).
@@ -4917,22 +4925,68 @@ _NAMED_GROUP = regex(
 )
 
 
-def self_introduced(text: str) -> list[tuple[int, int]]:
-    """Where a writer who introduced themselves after a greeting is named: the
-    introduction and every mention of the name standing alone after it (after a start,
-    punctuation or space, and before punctuation, a particle or an honorific); the first
-    few writers only."""
+# The post's author field's name or its last word, kana or Latin (author 米株ホルダーけん:
+# けん; tkdev), introducing themselves with no greeting (都内の会社でバックエンドを書いて
+# いるtkdevです。, typed a firm); not a desk's or a group's word (地域経済リポート,
+# 半導体ニュース).
+_AUTHOR_NAME = regex(
+    r"(?:^|(?<=[^\u3041-\u309f])(?=[\u3041-\u309f])|(?<=[^\u30a1-\u30fa\u30fc])(?=[\u30a1-\u30fa])"
+    r"|(?<=[^A-Za-z0-9_.])(?=[A-Za-z]))"
+    r"(?:[\u3041-\u309f][\u3041-\u309fー]{1,7}|[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{1,9}"
+    r"|[A-Za-z][A-Za-z0-9_.]{1,15})$"
+)
+_NO_WRITER = regex(r"(?:ニュース|リポート|レポート|ウォッチ|ラボ|チーム|ブログ|メディア|マガジン)$")
+_INTRO_END = regex(r"(?:です|と申します|といいます)(?=[。!！、]|$)", re.MULTILINE)
+
+
+def _name_script(ch: str) -> str:
+    """A writer's name's script (``_AUTHOR_NAME``): hiragana, katakana or Latin."""
+    if "\u3041" <= ch <= "\u309f":
+        return "hiragana"
+    if _is_katakana(ch):
+        return "katakana"
+    return "latin" if ch.isascii() and (ch.isalnum() or ch in "_.") else ""
+
+
+def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
+    """Where the post's author (its name or its name's last word) first says that is
+    them: the name and its span."""
+    word = _AUTHOR_NAME.search(author.strip()) if author else None
+    if word is None or _NO_WRITER.search(word.group()) or word.group().lower() in generic_terms():
+        return None  # not a desk's name, nor an author called AI
+    name = word.group()
+    at = 0
+    while (at := text.find(name, at)) >= 0:
+        end = at + len(name)
+        before = text[at - 1] if at else "、"
+        starts = (
+            before in _WORD_EDGE
+            or (before == "の" and text[at - 2 : at - 1] not in "こそあど")  # ホルダーの|けん
+            or (_name_script(name[0]) == "latin" and _name_script(before) != "latin")
+        )  # not 危|けん, この|けん
+        if starts and _INTRO_END.match(text, end):
+            return name, at, end
+        at = end
+    return None
+
+
+def self_introduced(text: str, author: str | None = None) -> list[tuple[int, int]]:
+    """Where a writer who introduced themselves after a greeting, or the post's author
+    with no greeting, is named: the introduction and every mention of the name standing
+    alone after it (after a start, punctuation or space, and before punctuation, a
+    particle or an honorific); the first few writers only."""
     found: list[tuple[int, int]] = []
     names: set[str] = set()
-    for intro in _SELF_INTRO.finditer(text):
-        name = intro.group("name")
+    intros = [(m.group("name"), *m.span("name")) for m in _SELF_INTRO.finditer(text)]
+    if (by_author := _author_intro(text, author)) is not None:
+        intros.append(by_author)
+    for name, start, at in sorted(intros, key=lambda intro: intro[1]):
         if name in _NO_NAMES or name in names:
             continue
         names.add(name)
         if len(names) > _MAX_INTRODUCED:
             break
-        found.append(intro.span("name"))
-        at = intro.end()
+        found.append((start, at))
         while (at := text.find(name, at)) >= 0:
             end = at + len(name)
             if (at == 0 or text[at - 1] in _WORD_EDGE) and (

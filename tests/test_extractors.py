@@ -3591,3 +3591,32 @@ def test_a_universitys_startup_is_a_firm():
     found = entities_of("京都大学発のiPSポータルや、東京大学発のペプチドリームが提携先を探した。")
     assert found.get("iPSポータル") == "COMPANY"  # typed a product
     assert "サイバー保険" not in entities_of("サイバー保険の契約件数は前年度比4割増えた。")
+
+
+def test_the_posts_author_introducing_themselves_without_a_greeting_is_a_person():
+    post = (
+        "---\ntitle: AIツールを比べた\nauthor: tkdev\n---\n\n"
+        "都内のSaaS企業でバックエンドを書いているtkdevです。tkdevの結論は後半に書きます。"
+    )
+    assert entities_of(post).get("tkdev") == "PERSON"  # typed a firm
+    tail = "---\ntitle: 決算メモ\nauthor: 米株ホルダーけん\n---\n\n米国株ホルダーのけんです。\n"
+    assert entities_of(tail).get("けん") == "PERSON"  # the author field's last word
+    kana = "---\ntitle: 決算メモ\nauthor: 米株ホルダーけん\n---\n\n本当に危けんです。\n"
+    assert entities_of(kana).get("けん") is None  # no introduction: 危けん
+    desk = "---\ntitle: 決算\nauthor: 半導体ニュース\n---\n\n今週の半導体ニュースです。\n"
+    assert entities_of(desk).get("ニュース") is None  # a desk's word, no writer
+    anyone = "---\ntitle: 比較\n---\n\n都内の会社でバックエンドを書いているtkdevです。\n"
+    assert entities_of(anyone).get("tkdev") != "PERSON"  # no author field to go by
+
+
+def test_a_kind_of_place_alone_is_no_name_and_a_school_quoted_is_a_facility():
+    found = entities_of(
+        "5000席以上のアリーナという条件が課された。アリーナは試合のない日にも使う。"
+        "沖縄市の「沖縄アリーナ」は2021年に開業した。横浜アリーナで公演があった。"
+    )
+    assert "アリーナ" not in found  # MeCab's given name, typed a person
+    assert found.get("沖縄アリーナ") == found.get("横浜アリーナ") == "FACILITY"
+    school = entities_of("徳島県神山町に、高等専門学校「神山まるごと高専」が開校した。")
+    assert school.get("神山まるごと高専") == "FACILITY"  # typed a product
+    coast = entities_of("上海や深圳など沿海部の大都市に出店する。")
+    assert "沿海部" not in coast and coast.get("上海") == "LOCATION"  # typed an organisation
