@@ -607,6 +607,7 @@ def extract_entities(
                         _INDUSTRY_AFTER.match(text, part_end) is not None
                         and _one_known_common_noun(tokens, part_start, part_end)
                     )
+                    or _described_foreign_firm(tokens, part_start, part_end)
                     or _LAW.search(name)  # スマホ新法, typed PERSON too
                     or (
                         _FEDERAL.fullmatch(name) is not None
@@ -922,7 +923,10 @@ def extract_entities(
                     # イタリアのプリスミアンが, a firm, the subject or listed (of the train
                     # gold names so placed before に or で 5 of 6 are places, before が, と
                     # or 、 3 of 3 firms)
-                    part_kind = "COMPANY" if _FIRM_CASE.match(text, part_end) else "LOCATION"
+                    # (中国のミホヨ（miHoYo）や: after its name in Latin letters too)
+                    alias = _LATIN_ALIAS.match(text, part_end)
+                    case_at = alias.end() if alias else part_end
+                    part_kind = "COMPANY" if _FIRM_CASE.match(text, case_at) else "LOCATION"
                 elif kind != "PERSON" and (
                     _person_by_office(text, tokens, part_start, part_end, kind)
                     or _local_head(text, part_start, part_end)
@@ -3271,11 +3275,13 @@ def _article_date(doc: Document) -> dt.date | None:
 # How the name of a piece of software ends (Codex CLI, Gemini API, Unreal Engine, HarmonyOS):
 # the 4 Stockmark train gold names so ending are products (Fox Engine, iOS, PC-DOS); or a
 # service's plan named in Latin letters (Maxプラン, Proプラン: the 2 train gold names that end
-# in プラン, 東亜プラン and ネオプラン, are firms named so in katakana).
+# in プラン, 東亜プラン and ネオプラン, are firms named so in katakana), or an app's
+# (Vpassアプリ, typed a firm; no train gold name ends in アプリ).
 # So does a product's edition after a space (Final Cut Pro, typed an organisation; the
 # one train gold name so ending, Galaxy S20 Ultra, is a product).
 _SOFTWARE_OR_PLAN_END = regex(
-    r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?プラン| (?:Pro|Max|Ultra|Plus|Air))$"
+    r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?(?:プラン|アプリ)"
+    r"| (?:Pro|Max|Ultra|Plus|Air))$"
 )
 # The words that end a firm's name in Latin letters after its own (Bain Capital,
 # Sakana AI's kin PKSHA Technology; _FIRM_NAME_END).
@@ -3866,6 +3872,22 @@ _FIRM = regex(
     r"(?=[A-Za-z\u30a1-\u30fa])"
 )
 _BANK_WORD = regex(r"(?:銀行|証券|信託|保険)")
+# A country and common nouns ending in 会社, 企業 or メーカー: a foreign firm described, no
+# name (a headline's 日立、米鉄道信号会社を買収, typed a firm); no Stockmark train gold
+# name is so written (ヴュルテンベルク鉄道会社 and 北西会社 start otherwise).
+_KIND_OF_FIRM_WORDS = frozenset({"会社", "企業", "メーカー"})
+
+
+def _described_foreign_firm(tokens: Sequence[Token], start: int, end: int) -> bool:
+    inside = _tokens_within(tokens, start, end)
+    return (
+        len(inside) >= 3
+        and inside[0].surface in COUNTRY_KANJI
+        and inside[-1].surface in _KIND_OF_FIRM_WORDS
+        and all(not t.unknown and t.pos[1] == "普通名詞" for t in inside[1:-1])
+    )
+
+
 # A description of a young firm (東大発ベンチャー, 宇宙スタートアップ, 米バイオ新興,
 # 日本発AIユニコーン): no Stockmark train gold name ends so (firms' names say ベンチャーズ).
 _STARTUP_END = regex(r"(?:ベンチャー|スタートアップ|ユニコーン|新興(?:企業)?)$")
@@ -3972,15 +3994,17 @@ _VISITED_END = regex(
 # コンテスト 5, トーナメント 5, 杯 10 (ショパン国際ピアノコンクール, typed a facility),
 # a final's or a Grand Prix's, ファイナル 2 of 2, GP 4 (ハンガリーGP, a place), and a
 # contest named after the high schools' baseball one, 甲子園 2 of 2 (黒板アート甲子園),
-# a show in katakana 9 of 11 (モーターショー;
+# a show in katakana 9 of 11 (モーターショー; with a year after, all 4 so written,
+# 東京ゲームショウ2007, あいち国際女性映画祭2002;
 # the others a club, FCソショー, and a person); and a summit after a group's letters or
 # digits or a place in kanji (G20サミット, G7広島サミット, typed products; not プロモント
 # リー・サミット, a place).
 _EVENT_WORD_END = regex(
-    r"(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
+    r"(?:(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
-    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス)$"
-    r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)$|(?<=[A-Z0-9\u4e00-\u9fff])サミット$"
+    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス)"
+    r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)|(?<=[A-Z0-9\u4e00-\u9fff])サミット)"
+    r"(?:\s?(?:19|20)[0-9]{2})?$"  # that year's, 東京ゲームショウ2026 (typed an organisation)
 )
 # Katakana run into capitals (イクシスLNG, a project's name): no person's name is written
 # so (none of the Stockmark train gold persons is).
@@ -5328,6 +5352,7 @@ _PLACE_CASE = regex(r"で(?![あしす])")
 # What follows a firm named after its country and の: the subject, or a list (が, や, と;
 # not は, which a place takes as often: インドのチェンナイは)
 _FIRM_CASE = regex(r"[がやと](?![いう])")
+_LATIN_ALIAS = regex(r"[（(][A-Za-z][A-Za-z0-9 .&'-]{0,30}[）)]")
 _COUNTRY_OF = regex(
     "(?:アメリカ|米国|中国|韓国|北朝鮮|台湾|香港|インド|英国|イギリス|フランス|ドイツ|ロシア"
     "|ウクライナ|イタリア|スペイン|オランダ|スイス|スウェーデン|ポーランド|トルコ|イスラエル"

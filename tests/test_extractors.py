@@ -3620,3 +3620,14 @@ def test_a_kind_of_place_alone_is_no_name_and_a_school_quoted_is_a_facility():
     assert school.get("神山まるごと高専") == "FACILITY"  # typed a product
     coast = entities_of("上海や深圳など沿海部の大都市に出店する。")
     assert "沿海部" not in coast and coast.get("上海") == "LOCATION"  # typed an organisation
+
+
+def test_a_shows_year_an_apps_name_a_firm_with_its_latin_name_and_a_described_firm():
+    show = entities_of("幕張メッセで開かれた「東京ゲームショウ2026」が会期を終えた。")
+    assert show.get("東京ゲームショウ2026") == "EVENT"  # typed an organisation
+    app = entities_of("使ったら、Vpassアプリの通知を夫婦で確認する。")
+    assert app.get("Vpassアプリ") == "PRODUCT"  # typed a firm
+    booth = entities_of("中国のミホヨ（miHoYo）や、韓国のネクソンが大きなブースを構えた。")
+    assert booth.get("ミホヨ") == booth.get("miHoYo") == "COMPANY"  # typed a place
+    headline = entities_of("日立、米鉄道信号会社を買収　北米で一括受注狙う")
+    assert "米鉄道信号会社" not in headline and headline.get("日立") == "COMPANY"
