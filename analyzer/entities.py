@@ -596,6 +596,7 @@ def extract_entities(
                     # 5000席以上のアリーナ (MeCab's given name): a kind of place alone,
                     # no name (横浜アリーナ is one, so no generic term)
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
+                    or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
                     or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
@@ -4063,6 +4064,9 @@ _FACILITY_KINDS = (
 )
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
 # ... alone no name, but ビル (Bill Clinton, in a Stockmark train sentence)
+# A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
+# (no Stockmark train gold name is so written)
+_SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
 _FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
 _FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?<=施設)の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")

@@ -51,9 +51,12 @@ def test_compound_nouns_are_kept_whole():
 
 
 def test_empty_nouns_and_numbers_are_never_keywords():
-    text = "今回の可能性について。今回は場合によっては2025年の問題になる。今回も一方で。"
+    text = (
+        "今回の可能性について。今回は場合によっては2025年の問題になる。今回も一方で。"
+        "前回から横ばいだった。前回と同じく、次回も次回の会合で決める。"
+    )
     keywords = keywords_of(text)
-    for empty in ("今回", "可能性", "場合", "問題", "一方", "2025", "年"):
+    for empty in ("今回", "前回", "次回", "可能性", "場合", "問題", "一方", "2025", "年"):
         assert empty not in keywords
 
 
@@ -3631,3 +3634,9 @@ def test_a_shows_year_an_apps_name_a_firm_with_its_latin_name_and_a_described_fi
     assert booth.get("ミホヨ") == booth.get("miHoYo") == "COMPANY"  # typed a place
     headline = entities_of("日立、米鉄道信号会社を買収　北米で一括受注狙う")
     assert "米鉄道信号会社" not in headline and headline.get("日立") == "COMPANY"
+
+
+def test_a_number_with_its_sign_in_words_is_no_name():
+    found = entities_of("大企業非製造業のDIはプラス33で、前回から横ばいだった。")
+    assert "プラス33" not in found  # typed an organisation
+    assert entities_of("DIはマイナス5と悪化した。") == {}
