@@ -1476,10 +1476,12 @@ _RICE_AFTER = regex(r"[のをがはともで、。]|農家|騒動|作り|づく�
 
 
 # A firm's head office in brackets after its name, as business news writes it: a city
-# and its ward a middle dot apart (ポケトーク（東京・港）, スタートアップのX（大阪・北）).
+# and its ward a middle dot apart (ポケトーク（東京・港）, スタートアップのX（大阪・北）),
+# perhaps after its name's reading (Ubie（ユビー、東京・中央）).
 # The Stockmark train sentences have none.
 _HEAD_OFFICE = (
-    r"\((?P<city>東京|大阪|京都|名古屋|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉|北九州)"
+    r"\((?:[\u30a1-\u30fa\u30fc・A-Za-z0-9&.\- ]{2,20}、)?"  # Ubie（ユビー、東京・中央）
+    r"(?P<city>東京|大阪|京都|名古屋|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉|北九州)"
     r"・(?P<ward>[\u4e00-\u9fff]{1,4})\)"
 )
 _HEAD_OFFICE_AFTER = regex(_HEAD_OFFICE)
@@ -1881,15 +1883,22 @@ _UNIONS = ("労働組合", "労組")
 _UNION_BEFORE = regex(r"(?:労働組合|労組)[の(（]?$")
 
 
+# A digit, a word in capitals or a capital inside a word (GeForce)
+_MODEL_LIKE = regex(r"[0-9]|\b[A-Z]{3,}\b|[a-z][A-Z]")
+
+
 def _heading_words(text: str, start: int, end: int, zone: str) -> bool:
     """A name the tagger found in an English heading (``english_heading``: ``## Key
     Takeaways``, ``## Step 1``, ``## Before / After``) that the article says nowhere
     else: a heading's words, which the tagger, trained on Japanese sentences, reads as
     a name for want of context. A listed name there is found before the tagger, and a
     name the article says again (``## Anthropic`` over a section on it) stays."""
-    if not english_heading(text, start, end, zone):
-        return False
     name = text[start:end]
+    if not english_heading(text, start, end, zone) or (
+        zone == "table" and _MODEL_LIKE.search(name) is not None
+    ):  # a table's cell that reads as a model's or a maker's name (a parts list's
+        # AMD Ryzen 7 9700X), not its English column heads or words (Before, Great Value)
+        return False
     at = text.find(name)
     while at >= 0:
         before, after = text[at - 1 : at], text[at + len(name) : at + len(name) + 1]
@@ -3841,8 +3850,9 @@ _RANKED_OFFICE = regex(
     f"{_RANK}(?:{'|'.join(t for t in _TITLES_LONGEST_FIRST if len(t) > 1 and t != 'さん')})"
 )
 # What a district's name ends with: of the Stockmark train gold names so ending, 地区 19
-# of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities).
-_AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区)$")
+# of 19 are places and エリア 1 of 3 (the others パーキングエリア, facilities), and a
+# street's, 通り (朝市通り, typed a product; 銀座通り a place, 栄通り a facility).
+_AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区|(?<=..)通り)$")
 # What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
 _PLACE_AFTER = regex(r"州|市|郡|町|村|島|湾|沖|地区|地域|近郊|郊外|周辺")
 _COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
@@ -3864,11 +3874,13 @@ _INDUSTRY_AFTER = regex(r"企業|メーカー")
 # a name (株式会社ラピダス keeps its legal form; 大和銀行ニューヨーク支店巨額損失事件, the
 # one Stockmark train gold name with 銀行 or 企業 before katakana, is whole), or such a
 # name and a bank's word (中堅銀行|イエス銀行); so is a fund (政府系ファンドMGX, 米投資
-# ファンドKKR), a union (労働組合|IGメタル) or a startup (AIスタートアップ|Sakana AI): no
+# ファンドKKR), a venture capital firm (米ベンチャーキャピタルのジェネラル・カタリスト,
+# typed a person), a union (労働組合|IGメタル) or a startup (AIスタートアップ|Sakana AI): no
 # Stockmark train gold name is so written;
 # and so are they with の (米投資ファンドの|サード・ポイント, typed a product whole).
 _FIRM = regex(
-    r"(?:(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合|スタートアップ)の?"
+    r"(?:(?:(?<!株式|有限|合同|相互)会社|銀行|企業|ファンド|組合|スタートアップ"
+    r"|(?<![\u30a1-\u30fa\u30fc・])ベンチャーキャピタル|(?<![A-Za-z])VC)の?"
     r"|(?:メーカー|アクティビスト)の)"
     r"(?=[A-Za-z\u30a1-\u30fa])"
 )
@@ -4838,8 +4850,13 @@ _AFTER_FIRM = regex(  # 米投資会社|バークシャー, AIスタートアッ
 # So are names after what news says a firm is (老舗の丸久小山園, typed a product; the one
 # train name so placed is a firm, 同業のイエローハット), and after 傘下の, a group's firm
 # (傘下の島忠, typed a person; none in the train sentences), and after a university's 発の,
-# its startup (京都大学発のiPSポータル, typed a product; none in the train sentences).
-_FIRM_OF = regex(rf"(?:企業|メーカー|ファンド|アクティビスト|傘下|大学?発|{_FIRM_DESCRIPTIONS})の$")
+# its startup (京都大学発のiPSポータル, typed a product; none in the train sentences),
+# and after a venture capital firm's (米ベンチャーキャピタルのジェネラル・カタリスト,
+# typed a person; none in the train sentences).
+_FIRM_OF = regex(
+    rf"(?:企業|メーカー|ファンド|アクティビスト|傘下|大学?発|(?<=ベンチャー)キャピタル"
+    rf"|(?<![A-Za-z])VC|{_FIRM_DESCRIPTIONS})の$"
+)
 # What only a firm's name ends with (MBKパートナーズ, サン・マイクロシステムズ; 8 of
 # 8 Stockmark train gold names that end so and are more than the word are companies;
 # コーポレーション 6 of 6, エンジニアリング 3, エナジー 2, エレクトロニクス 1, and the
@@ -5437,7 +5454,7 @@ def _short_names(
             a.type in NUMERIC_TYPES
             or b.type in NUMERIC_TYPES
             or text[a.end : b.start] != "("
-            or text[b.end : b.end + 1] != ")"
+            or text[b.end : b.end + 1] not in (")", "、")  # Ubie(ユビー、東京・中央)
             or keys[i] == keys[i + 1]
         ):
             continue

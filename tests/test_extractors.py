@@ -3640,3 +3640,41 @@ def test_a_number_with_its_sign_in_words_is_no_name():
     found = entities_of("大企業非製造業のDIはプラス33で、前回から横ばいだった。")
     assert "プラス33" not in found  # typed an organisation
     assert entities_of("DIはマイナス5と悪化した。") == {}
+
+
+def test_a_model_named_in_a_tables_cell_is_found_and_its_english_words_are_not():
+    parts = entities_of(
+        "# 構成\n\n| パーツ | 製品 | 価格 |\n|---|---|---|\n"
+        "| CPU | AMD Ryzen 7 9700X | 約5万2000円 |\n"
+        "| GPU | NVIDIA GeForce RTX 5070 | 約10万円 |\n\n"
+        "グラフィックボードが思ったより大きかった。パーツ選びは大事です。\n"
+    )
+    assert parts.get("AMD Ryzen 7 9700X") == "PRODUCT"  # a cell, read as a heading
+    assert parts.get("NVIDIA GeForce RTX 5070") == "PRODUCT"
+    assert "グラフィックボード" not in parts and "パーツ" not in parts  # typed firms
+    words = entities_of(
+        "# 比較\n\n| Item | Before | After |\n|---|---|---|\n| Price | High | Great Value |\n\n"
+        "表のとおりです。\n"
+    )
+    assert words == {}  # English column heads and words, no names
+
+
+def test_a_head_office_after_a_reading_and_a_venture_capital_firm():
+    found = entities_of(
+        "医療AIスタートアップのUbie（ユビー、東京・中央）は7日、100億円を集めた。"
+        "米ベンチャーキャピタルのジェネラル・カタリストが主導した。ユビーは伸びた。"
+    )
+    assert found.get("Ubie") == found.get("ユビー") == "COMPANY"
+    assert found.get("東京") == found.get("中央") == "LOCATION"  # 東京・中央 typed a firm
+    assert found.get("ジェネラル・カタリスト") == "COMPANY"  # typed a person
+    ubie = analyze_text("Ubie（ユビー、東京・中央）は伸びた。ユビーの強み。").entities
+    assert [e.type for e in ubie if e.text in ("Ubie", "ユビー")] == ["COMPANY"]  # one entity
+    assert "VC" not in entities_of("米VCのアンドリーセン・ホロウィッツが出資した。")
+
+
+def test_a_street_is_a_place_and_new_osaka_and_noto_airport_are_listed():
+    found = entities_of("朝市があった「朝市通り」は、火災で約240棟が焼けた。")
+    assert found.get("朝市通り") == "LOCATION"  # typed a product
+    line = entities_of("名古屋から新大阪までの延伸は遅れる。県は、のと里山空港の便を増やす。")
+    assert line.get("新大阪") == "LOCATION" and line.get("のと里山空港") == "FACILITY"
+    assert "ファブレス" not in entities_of("工場を持たない「ファブレス」の形をとる。")
