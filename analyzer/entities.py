@@ -865,8 +865,8 @@ def extract_entities(
                     part_kind = "FACILITY"  # 田中病院, typed PERSON; see _VISITED_END
                 elif kind in ("POLITICAL_ORG", "ORG", "COMPANY") and _PLAN_END.search(name):
                     part_kind = "PRODUCT"  # 第7次エネルギー基本計画, typed a political body
-                elif kind != "PRODUCT" and _INDEX_END.search(name):
-                    part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY
+                elif kind != "PRODUCT" and (_INDEX_END.search(name) or _FORM_END.search(name)):
+                    part_kind = "PRODUCT"  # 東証REIT指数, typed FACILITY; a form, a document
                 elif kind in ("FACILITY", "COMPANY", "LOCATION", "PERSON") and _TEAM_END.search(
                     name
                 ):
@@ -4217,6 +4217,9 @@ _AGENCY_END = regex(r"(?<=.)(?:(?<!支)庁|省)$")
 # index fund or a listed fund as it lists eMAXIS Slim 米国株式 and VOO (楽天・オールカン
 # トリー株式インデックス・ファンド, typed a firm for its 楽天; no train name ends so).
 _INDEX_END = regex(r"(?<=.)(?:指数|インデックス・?ファンド|上場投信|投資信託)$")
+# So is a form or a report filed (簡易課税制度選択届出書, typed an event): the 4 Stockmark
+# train gold names ending in 書 are products (documents, 東京優駿編成趣意書).
+_FORM_END = regex(r"(?<=..)(?:届出書|申告書|申請書|報告書|証明書|計画書|趣意書)$")
 _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gold name ends in 株)
 
 

@@ -3678,3 +3678,10 @@ def test_a_street_is_a_place_and_new_osaka_and_noto_airport_are_listed():
     line = entities_of("名古屋から新大阪までの延伸は遅れる。県は、のと里山空港の便を増やす。")
     assert line.get("新大阪") == "LOCATION" and line.get("のと里山空港") == "FACILITY"
     assert "ファブレス" not in entities_of("工場を持たない「ファブレス」の形をとる。")
+
+
+def test_a_form_filed_is_a_product_and_q_and_a_is_no_name():
+    form = entities_of("簡易課税制度選択届出書を、期限までに税務署に出す。")
+    assert form.get("簡易課税制度選択届出書") == "PRODUCT"  # typed an event
+    assert "Q&A" not in entities_of("今週の注目決算Q&A｜ファナック、信越化学")  # a person
+    assert entities_of("毛籠勝弘社長は述べた。").get("毛籠勝弘") == "PERSON"  # 籠勝弘: listed
