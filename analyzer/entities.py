@@ -3742,11 +3742,12 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         return False
     title = next((t for t in _TITLES_LONGEST_FIRST if text.startswith(t, end)), "")
     if (
-        len(title) > len(after.surface) == 1
+        len(title) > len(after.surface)
+        and (len(after.surface) == 1 or after.surface in TITLES)  # not 上海|支店|長
         and not _kanji(text[end + len(title) : end + len(title) + 1])
-        and all(len(t.surface) == 1 for t in tokens if end <= t.start < end + len(title))
+        and any(t.end == end + len(title) for t in tokens)
     ):
-        return False  # 劉揚偉|董|事|長: a title MeCab cut into characters ends the compound
+        return False  # 劉揚偉|董|事|長, 五神真|理事|長: a title MeCab cut ends the compound
     if after.surface in TITLES and (
         following is None
         or following.pos[0] not in _NOUNS
@@ -4074,13 +4075,15 @@ _FACILITY_KINDS = (
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス"
     r"|学校|高校|高専)"
 )
-# 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product).
+# 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product), and
+# テーマパークの「サンリオピューロランド」, typed a product (the train sentences quote no
+# name after such a kind and の).
 # ... alone no name, but ビル (Bill Clinton, in a Stockmark train sentence)
 # A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
 # (no Stockmark train gold name is so written)
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
 _FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
-_FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?<=施設)の)?"
+_FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?:(?<=施設)|(?<=テーマパーク)|(?<=リゾート))の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
 # A kind of firm before a quoted name: the firm's (合弁「SB OAI Japan」, 新会社「…」).
 _FIRM_KIND_BEFORE_QUOTE = regex(r"(?:合弁|合弁会社|新会社|子会社|持ち株会社|運営会社)[「『]$")

@@ -3685,3 +3685,15 @@ def test_a_form_filed_is_a_product_and_q_and_a_is_no_name():
     assert form.get("簡易課税制度選択届出書") == "PRODUCT"  # typed an event
     assert "Q&A" not in entities_of("今週の注目決算Q&A｜ファナック、信越化学")  # a person
     assert entities_of("毛籠勝弘社長は述べた。").get("毛籠勝弘") == "PERSON"  # 籠勝弘: listed
+
+
+def test_a_theme_park_quoted_after_its_kind_and_no_and_a_listed_name_before_a_cut_title():
+    park = entities_of("テーマパークの「サンリオピューロランド」（東京都多摩市）も好調だった。")
+    assert park.get("サンリオピューロランド") == "FACILITY"  # typed a product
+    assert park.get("東京都多摩市") == "LOCATION"
+    show = entities_of("美術館の「モネ展」に行った。")
+    assert show.get("モネ展") != "FACILITY"  # an exhibition, no facility
+    head = entities_of("理研の五神真理事長は「基盤にしたい」と述べた。")
+    assert head.get("五神真") == "PERSON"  # 五神真|理事|長: the title ends the compound
+    branch = entities_of("デビッド・マクリーンが上海支店長となった。")
+    assert branch.get("上海支店") == "FACILITY"  # 上海|支店|長: 支店 is no title
