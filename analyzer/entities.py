@@ -414,6 +414,15 @@ def extract_entities(
                 ):  # Gemini CLI, which the tagger missed: the listed product named further
                     claim(EntityMention(start, named.end(), "PRODUCT"))
                     continue
+                if (
+                    kind == "PRODUCT"
+                    and not trusted
+                    and _is_katakana(text[end - 1])
+                    and (drive := _POWERTRAIN_AFTER.match(text, end)) is not None
+                    and not any(s < drive.end() and start < e for s, e, _ in by_tagger)
+                ):  # プリウスPHEV, missed: a listed model and its powertrain, one product
+                    claim(EntityMention(start, drive.end(), "PRODUCT"))
+                    continue
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not of_the_firm)
                     or (
@@ -597,6 +606,8 @@ def extract_entities(
                     # no name (横浜アリーナ is one, so no generic term)
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
+                    or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
+                    or "◯" in name
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
                     or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
@@ -853,6 +864,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 英競争・市場庁, typed a facility
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
                     part_kind = "LOCATION"  # ガイアナ沖, typed FACILITY: the sea off a place
+                elif kind == "LOCATION" and _firm_of_a_region(name):
+                    part_kind = "COMPANY"  # イオン九州, typed a place: a listed firm's arm
                 elif kind in ("COMPANY", "ORG", "PRODUCT", "PERSON") and _AREA_END.search(name):
                     part_kind = "LOCATION"  # 水道橋エリア, typed COMPANY; see _AREA_END
                 elif kind != "FACILITY" and _FACILITY_END.search(name):
@@ -3332,6 +3345,24 @@ _ONE_LETTER = regex(r"[A-Za-z]\.?")
 _DIVISION = regex(r"(?:部門|事業部)$")
 # Not a model: a period after a space (NVIDIA 5-7月期, NVIDIA 2025年).
 _NO_PERIOD = r"(?![0-9]+(?:[-~〜][0-9]+)?[年月日])"
+# A region of Japan after a listed firm's name: the firm's regional company (イオン九州,
+# typed a place; NTT東日本, JR東海).
+_REGION_END = regex(
+    r"(?:東日本|西日本|北海道|東北|関東|首都圏|中部|関西|近畿|中国|四国|九州|沖縄|北陸|東海)$"
+)
+
+
+def _firm_of_a_region(name: str) -> bool:
+    region = _REGION_END.search(name)
+    if region is None or region.start() < 2:
+        return False
+    firm = name[: region.start()]
+    return gazetteer().types.get(firm.lower()) == "COMPANY" and not _kanji(firm[-1])
+
+
+# A car's powertrain glued to its model's katakana name (プリウスPHEV; the Stockmark train
+# sentences have none so written).
+_POWERTRAIN_AFTER = regex(r"(?:PHEV|PHV|HEV|HV|EV|FCEV|FCV)(?![A-Za-z0-9])")
 # One Latin word of a product line after a space: Gemini CLI.
 _LATIN_MODEL_AFTER = regex(rf" {_NO_PERIOD}([A-Z0-9][A-Za-z0-9]*)(?![A-Za-z0-9])")
 # A model or product line after a space: iPhone 15, Copilot Studio, eMAXIS Slim 米国株式.
@@ -4008,6 +4039,7 @@ _VISITED_END = regex(
 # コンテスト 5, トーナメント 5, 杯 10 (ショパン国際ピアノコンクール, typed a facility),
 # a final's or a Grand Prix's, ファイナル 2 of 2, GP 4 (ハンガリーGP, a place), and a
 # contest named after the high schools' baseball one, 甲子園 2 of 2 (黒板アート甲子園),
+# a sale, セール (感謝セール, typed a product; no train name ends so),
 # a show in katakana 9 of 11 (モーターショー; with a year after, all 4 so written,
 # 東京ゲームショウ2007, あいち国際女性映画祭2002;
 # the others a club, FCソショー, and a person); and a summit after a group's letters or
@@ -4016,7 +4048,8 @@ _VISITED_END = regex(
 _EVENT_WORD_END = regex(
     r"(?:(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
-    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス)"
+    r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス"
+    r"|(?<=..)セール)"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)|(?<=[A-Z0-9\u4e00-\u9fff])サミット)"
     r"(?:\s?(?:19|20)[0-9]{2})?$"  # that year's, 東京ゲームショウ2026 (typed an organisation)
 )
@@ -4026,6 +4059,9 @@ _KANA_CAPITALS = regex(r"[\u30a1-\u30fa\u30fc][A-Z]{2,}")
 # The best in a place (日本一となった, 世界一の): no place named (the Stockmark train
 # sentences have 3 such, none a gold name).
 _BEST_IN = regex(r"一(?=[のにとをはがでもだ、。」)\s]|$)")
+# ... and a headline's name and the best it became, run on (ホークス日本一で, typed an
+# organisation whole; no Stockmark train gold name ends so)
+_BEST_AFTER = regex(r"(?:日本|世界)一$")
 # A sports team is an organisation: of the Stockmark train gold names ending in a
 # baseball team's nickname 28 of 29 are (the other a product, a title, which keeps its
 # type), of those ending in FC 32 of 33 (横浜DeNAベイスターズ, typed a facility).
@@ -4307,6 +4343,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
         picks = _PICKS.search(text, a, b)  # 米国ハイテク株|5選: a list's title
         if picks and picks.start() - a >= 2:
             b = picks.start()
+        best = _BEST_AFTER.search(text, a, b)  # a headline's ホークス|日本一で
+        if best and best.start() - a >= 2:
+            b = best.start()
         if b - a > 2 and (_WITHIN.search(text, a, b) or _SHARES.search(text, a, b)):
             b -= 1
         b = _without_title(text, a, b)

@@ -3697,3 +3697,16 @@ def test_a_theme_park_quoted_after_its_kind_and_no_and_a_listed_name_before_a_cu
     assert head.get("五神真") == "PERSON"  # 五神真|理事|長: the title ends the compound
     branch = entities_of("デビッド・マクリーンが上海支店長となった。")
     assert branch.get("上海支店") == "FACILITY"  # 上海|支店|長: 支店 is no title
+
+
+def test_a_model_and_its_powertrain_a_firms_regional_arm_and_a_sale():
+    car = entities_of("トヨタのプリウスPHEV（Zグレード）を買いました。")
+    assert car.get("プリウスPHEV") == "PRODUCT"  # missed: プリウス|PHEV
+    assert entities_of("プリウスを買った。").get("プリウス") == "PRODUCT"
+    arm = entities_of("スーパーのイオン九州は、九州の約300店で総菜を半額にした。")
+    assert arm.get("イオン九州") == "COMPANY" and arm.get("九州") == "LOCATION"  # a place
+    sale = entities_of("ホークス日本一で「感謝セール」　福岡の百貨店に人出")
+    assert sale.get("感謝セール") == "EVENT"  # typed a product
+    assert sale.get("ホークス") == "ORG" and "ホークス日本一" not in sale
+    assert "第○条" not in entities_of("規程のPDFを、「第○条」の単位で分けた。")  # a placeholder
+    assert "ニッケル鉱山" not in entities_of("ニッケル鉱山と精錬の事業から撤退する。")
