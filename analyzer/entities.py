@@ -464,6 +464,8 @@ def extract_entities(
         claim(EntityMention(match.start(), match.end(), "ORG"))
     for match in _TYPHOON.finditer(text):  # 台風10号, missed: the storm, an event
         claim(EntityMention(match.start(), match.end(), "EVENT"))
+    for match in _DIET_SESSION.finditer(text):  # 臨時国会, read as the Diet: its session
+        claim(EntityMention(match.start(), match.end(), "EVENT"))
     for start, end in firms_listed(text, generic_terms()):  # テラチャージやエネチェンジなどの企業
         claim(EntityMention(start, end, "COMPANY", described=True))
     for start, end, kind in head_offices(text, generic_terms()):  # ポケトーク（東京・港）
@@ -5004,6 +5006,10 @@ def firms_listed(text: str, generic: frozenset[str]) -> list[tuple[int, int]]:
 # A typhoon named by its number in the year (台風10号; the Stockmark train sentences have
 # none, the tagger missed it), not a count of them (台風3個).
 _TYPHOON = regex(r"台風[0-9]{1,2}号")
+# A session of the Diet (臨時国会に提出, where the tagger found the Diet, 国会, a political
+# body): an event, as the train gold's 第78回国会外務委員会 is (no train sentence names a
+# session so).
+_DIET_SESSION = regex(r"(?:臨時|通常|特別)国会(?!議)")
 
 
 # A group news introduces by what it is, then its katakana name (武装組織フーシ派による,

@@ -3710,3 +3710,10 @@ def test_a_model_and_its_powertrain_a_firms_regional_arm_and_a_sale():
     assert sale.get("ホークス") == "ORG" and "ホークス日本一" not in sale
     assert "第○条" not in entities_of("規程のPDFを、「第○条」の単位で分けた。")  # a placeholder
     assert "ニッケル鉱山" not in entities_of("ニッケル鉱山と精錬の事業から撤退する。")
+
+
+def test_a_session_of_the_diet_is_an_event_and_property_portals_are_listed():
+    found = entities_of("法案を臨時国会に提出する方針を固めた。国会で審議する。")
+    assert found.get("臨時国会") == "EVENT" and found.get("国会") == "POLITICAL_ORG"
+    sites = entities_of("楽待や健美家で値段を調べた。")
+    assert sites.get("楽待") == sites.get("健美家") == "PRODUCT"  # 健美 was a person
