@@ -466,6 +466,8 @@ def extract_entities(
         claim(EntityMention(match.start(), match.end(), "EVENT"))
     for match in _DIET_SESSION.finditer(text):  # 臨時国会, read as the Diet: its session
         claim(EntityMention(match.start(), match.end(), "EVENT"))
+    for match in _TERMINAL.finditer(text):  # 第1ターミナル, missed: an airport's building
+        claim(EntityMention(match.start(), match.end(), "FACILITY"))
     for start, end in firms_listed(text, generic_terms()):  # テラチャージやエネチェンジなどの企業
         claim(EntityMention(start, end, "COMPANY", described=True))
     for start, end, kind in head_offices(text, generic_terms()):  # ポケトーク（東京・港）
@@ -592,6 +594,11 @@ def extract_entities(
                 ) is not None and _one_place(tokens, part_start, situation.start()):
                     # ウクライナ|情勢しだい, typed an event: the place (no train name ends so)
                     part_end, place_only = situation.start(), True
+                elif (
+                    kind == "EVENT"
+                    and (longer := _event_runs_on(text, tokens, part_start, part_end)) > part_end
+                ):  # 第103回東京箱根|間往復大学駅伝競走: the tagger stopped short
+                    part_end = longer
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -866,6 +873,8 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 英競争・市場庁, typed a facility
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
                     part_kind = "LOCATION"  # ガイアナ沖, typed FACILITY: the sea off a place
+                elif kind != "COMPANY" and _KATAKANA_FIRM_SHA.fullmatch(name):
+                    part_kind = "COMPANY"  # 米ガマ社の, typed a place (42 of 42 train names)
                 elif kind == "LOCATION" and _firm_of_a_region(name):
                     part_kind = "COMPANY"  # イオン九州, typed a place: a listed firm's arm
                 elif kind in ("COMPANY", "ORG", "PRODUCT", "PERSON") and _AREA_END.search(name):
@@ -3347,6 +3356,9 @@ _ONE_LETTER = regex(r"[A-Za-z]\.?")
 _DIVISION = regex(r"(?:部門|事業部)$")
 # Not a model: a period after a space (NVIDIA 5-7月期, NVIDIA 2025年).
 _NO_PERIOD = r"(?![0-9]+(?:[-~〜][0-9]+)?[年月日])"
+# A katakana name and 社, a firm: the 42 Stockmark train gold names so written are firms
+# (ダイムラー社, アリアンスペース社).
+_KATAKANA_FIRM_SHA = regex(r"[\u30a1-\u30fa\u30fc・]{2,}社")
 # A region of Japan after a listed firm's name: the firm's regional company (イオン九州,
 # typed a place; NTT東日本, JR東海).
 _REGION_END = regex(
@@ -4022,14 +4034,38 @@ _EVENT_END = regex(
     r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
     r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
 )
+
+
+def _event_runs_on(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
+    """Where an event's name the tagger stopped short of ends: the end of the noun
+    compound after it, up to six nouns or suffixes in kanji, if that ends in an event's
+    word (``第103回東京箱根|間|往復|大学|駅伝|競走``; not ``…名人位戦|トーナメント``,
+    which a train sentence's gold leaves out); else ``end``."""
+    k = _token_at(tokens, end)
+    longest = end
+    for token in tokens[k : k + 6] if k >= 0 else ():
+        if (
+            token.start != end
+            or token.pos[0] not in ("名詞", "接尾辞")
+            or not _kanji(token.surface)
+        ):
+            break
+        end = token.end
+        if _EVENT_WORD_END.search(text, start, end):
+            longest = end
+    return longest
+
+
 # Places people visit, which a firm or a body may also run: of the Stockmark train gold
 # names ending so 公園 22 of 22 are facilities, 神社 16 of 17, 美術館 8, 病院 7 of 8 (the
 # others companies, which the tagger types right), 博物館 4, アリーナ 4, ドーム 3; so a
 # name typed a person, a place, a product or an event is a facility (田中病院, a person).
 # So are halls, libraries, shrines and forts: 会館 11 of 12, 図書館 7, 神宮 4, 砦 6,
-# 記念館 2, 楼 2, 公会堂 1 (日比谷公会堂, typed a firm; 久保田楼, a person).
+# 記念館 2, 楼 2, 公会堂 1 (日比谷公会堂, typed a firm; 久保田楼, a person); and a
+# garden's, ガーデン (羽田エアポートガーデン, typed a person; no train name ends so).
 _VISITED_END = regex(
-    r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリーナ|ドーム|会館|図書館|神宮|砦|記念館|楼|公会堂)$"
+    r"(?<=.)(?:公園|神社|美術館|病院|博物館|アリーナ|ドーム|会館|図書館|神宮|砦|記念館|楼|公会堂"
+    r"|(?<=..)ガーデン)$"
 )
 # A name ending in a kind of contest or show is an event's: of the Stockmark train gold
 # names ending so, 大会 53 of 54 (the other a party's, 民主党党大会, typed a political
@@ -4041,7 +4077,8 @@ _VISITED_END = regex(
 # コンテスト 5, トーナメント 5, 杯 10 (ショパン国際ピアノコンクール, typed a facility),
 # a final's or a Grand Prix's, ファイナル 2 of 2, GP 4 (ハンガリーGP, a place), and a
 # contest named after the high schools' baseball one, 甲子園 2 of 2 (黒板アート甲子園),
-# a sale, セール (感謝セール, typed a product; no train name ends so),
+# a sale, セール (感謝セール, typed a product; no train name ends so), a race, 競走 2 of 2
+# (東京優駿大競走),
 # a show in katakana 9 of 11 (モーターショー; with a year after, all 4 so written,
 # 東京ゲームショウ2007, あいち国際女性映画祭2002;
 # the others a club, FCソショー, and a person); and a summit after a group's letters or
@@ -4051,7 +4088,7 @@ _EVENT_WORD_END = regex(
     r"(?:(?<=.)(?:駅伝|マラソン|選手権|大会|祭|博覧会|万博|グランプリ|オリンピック"
     r"|パラリンピック|ワールドカップ|五輪|W杯|ショック|フェスティバル|フェア|見本市"
     r"|コンクール|コンテスト|トーナメント|杯|ファイナル|(?<=..)甲子園|(?<=[^ ])GP|(?<=..)フェス"
-    r"|(?<=..)セール)"
+    r"|(?<=..)セール|(?<=..)競走)"
     r"|(?<=[\u30a1-\u30fc]{3})(?:ショー|ショウ)|(?<=[A-Z0-9\u4e00-\u9fff])サミット)"
     r"(?:\s?(?:19|20)[0-9]{2})?$"  # that year's, 東京ゲームショウ2026 (typed an organisation)
 )
@@ -5009,6 +5046,9 @@ _TYPHOON = regex(r"台風[0-9]{1,2}号")
 # A session of the Diet (臨時国会に提出, where the tagger found the Diet, 国会, a political
 # body): an event, as the train gold's 第78回国会外務委員会 is (no train sentence names a
 # session so).
+# An airport's or a port's terminal by its number (第1ターミナルと第2ターミナル, missed;
+# the train gold's 2 names ending in ターミナル are facilities).
+_TERMINAL = regex(r"第[0-9０-９一二三四五](?:旅客)?ターミナル")
 _DIET_SESSION = regex(r"(?:臨時|通常|特別)国会(?!議)")
 
 

@@ -3717,3 +3717,14 @@ def test_a_session_of_the_diet_is_an_event_and_property_portals_are_listed():
     assert found.get("臨時国会") == "EVENT" and found.get("国会") == "POLITICAL_ORG"
     sites = entities_of("楽待や健美家で値段を調べた。")
     assert sites.get("楽待") == sites.get("健美家") == "PRODUCT"  # 健美 was a person
+
+
+def test_an_events_name_run_on_a_katakana_firm_with_sha_terminals_and_a_garden():
+    race = entities_of("第103回東京箱根間往復大学駅伝競走（箱根駅伝）の広告枠が完売した。")
+    assert race.get("第103回東京箱根間往復大学駅伝競走") == "EVENT"  # cut at 間
+    assert race.get("箱根駅伝") == "EVENT" and "第103回東京箱根" not in race
+    bus = entities_of("車両は、仏ナビヤの技術を引き継いだ米ガマ社の小型バスを使う。")
+    assert bus.get("ガマ社") == "COMPANY"  # typed a place
+    airport = entities_of("第1ターミナルと第2ターミナル、羽田エアポートガーデンを結ぶ。")
+    assert airport.get("第1ターミナル") == airport.get("第2ターミナル") == "FACILITY"
+    assert airport.get("羽田エアポートガーデン") == "FACILITY"  # typed a person
