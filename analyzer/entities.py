@@ -2647,7 +2647,7 @@ def _short_for_generic(
     """Whether text[start:end] is in brackets right after a generic term, its short
     form or its long one (データセンター（DC）, GX（グリーントランスフォーメーション）: no
     name, as the term is none; but a name holding a listed one is a name, 映画分野（ソニー・
-    ピクチャーズ）)."""
+    ピクチャーズ）, and a term after a proper noun ends a name, 柏崎刈羽原発（新潟県）)."""
     if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
         return False
     k = _token_ending(tokens, start - 1)
@@ -2656,7 +2656,10 @@ def _short_for_generic(
         if i < k and tokens[i].end != tokens[i + 1].start:
             break
         term = tokens[i].surface + term
-        if term.lower() in generic:
+        named = (
+            i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].pos[1] == "固有名詞"
+        )
+        if term.lower() in generic and not named:  # not 柏崎刈羽|原発（新潟県）: a name's
             return not gazetteer().find(text, tokens, start, end)
     return False
 

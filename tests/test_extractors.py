@@ -3728,3 +3728,11 @@ def test_an_events_name_run_on_a_katakana_firm_with_sha_terminals_and_a_garden()
     airport = entities_of("第1ターミナルと第2ターミナル、羽田エアポートガーデンを結ぶ。")
     assert airport.get("第1ターミナル") == airport.get("第2ターミナル") == "FACILITY"
     assert airport.get("羽田エアポートガーデン") == "FACILITY"  # typed a person
+
+
+def test_a_place_in_brackets_after_a_named_plant_and_p_and_g():
+    plant = entities_of("東京電力ホールディングスの柏崎刈羽原発（新潟県）の再稼働も焦点だ。")
+    assert plant.get("新潟県") == "LOCATION"  # read as a short form of the generic 原発
+    assert plant.get("柏崎刈羽原発") == "FACILITY"
+    assert entities_of("データセンター（DC）の電力が増える。") == {}  # a generic term's
+    assert entities_of("ライバルの花王やP&Gも、生産を増やしている。").get("P&G") == "COMPANY"
