@@ -616,6 +616,7 @@ def extract_entities(
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
+                    or _VERSION_ALONE.fullmatch(name) is not None  # React Router（v7）
                     or "◯" in name
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
@@ -3484,6 +3485,14 @@ def _generic_phrase(
         and (len(inside) == 2 or (inside[2].pos[0] == "接尾辞" and _kanji(inside[2].surface)))
     ):
         return True
+    if (
+        len(inside) >= 3
+        and text[start : inside[-1].start].lower() in generic
+        and not inside[-1].unknown
+        and _kanji(inside[-1].surface)
+        and (inside[-1].pos[1] == "普通名詞" or inside[-1].pos[0] == "接尾辞")
+    ):
+        return True  # シェール|ガス|田: a generic term MeCab cut, and a kanji word after it
     for k in range(1, len(inside)):
         head = text[inside[k].start : end].lower()
         if len(head) < 2 or head not in generic:
@@ -3492,6 +3501,8 @@ def _generic_phrase(
             k >= 2 and inside[0].surface.isascii() and inside[0].surface.lower() in generic
         ):  # マイクロ|ソフト, サイバー|エージェント: one word; not AI|コーディング|ツール
             return False
+        if text[start : inside[k].start].lower() in generic:
+            return True  # 米国|債|ETF: a generic term MeCab cut, then another
         if k == 1 and inside[0].pos[2] == "地名":  # 日本|企業, 米国|市場
             # but a town's site is its name: 石狩|データセンター (not 米国|データセンター)
             return inside[0].pos[3] == "国" or head not in _SITES
@@ -4157,6 +4168,8 @@ _FACILITY_KINDS = (
 # テーマパークの「サンリオピューロランド」, typed a product (the train sentences quote no
 # name after such a kind and の).
 # ... alone no name, but ビル (Bill Clinton, in a Stockmark train sentence)
+# A version alone (React Router（v7）, typed a product): the product's, no name of its own
+_VERSION_ALONE = regex(r"[vV][0-9]+(?:\.[0-9]+)*")
 # A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
 # (no Stockmark train gold name is so written)
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")

@@ -3736,3 +3736,12 @@ def test_a_place_in_brackets_after_a_named_plant_and_p_and_g():
     assert plant.get("柏崎刈羽原発") == "FACILITY"
     assert entities_of("データセンター（DC）の電力が増える。") == {}  # a generic term's
     assert entities_of("ライバルの花王やP&Gも、生産を増やしている。").get("P&G") == "COMPANY"
+
+
+def test_a_version_alone_and_generic_terms_mecab_cut_are_no_names():
+    router = entities_of("フロントエンドを、Next.jsからReact Router（v7）に移しました。")
+    assert "v7" not in router and router.get("React Router") == "PRODUCT"  # v7 a product
+    assert entities_of("為替ヘッジ付きの米国債ETF、いま買うべきか考えた") == {}  # a person
+    gas = entities_of("テキサス州東部のシェールガス田の権益を取得する。")
+    assert "シェールガス田" not in gas and gas.get("テキサス州東部") == "LOCATION"
+    assert "eバイク市場" not in entities_of("欧州のeバイク市場は年間約500万台だ。")
