@@ -617,6 +617,9 @@ def extract_entities(
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
                     or _VERSION_ALONE.fullmatch(name) is not None  # React Router（v7）
+                    # 日英伊の共同開発 (typed a firm): three countries or more in one kanji
+                    # each, no name (not 中日, a baseball team in two train sentences)
+                    or (len(name) >= 3 and all(ch in COUNTRY_KANJI for ch in name))
                     or "◯" in name
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)

@@ -3745,3 +3745,10 @@ def test_a_version_alone_and_generic_terms_mecab_cut_are_no_names():
     gas = entities_of("テキサス州東部のシェールガス田の権益を取得する。")
     assert "シェールガス田" not in gas and gas.get("テキサス州東部") == "LOCATION"
     assert "eバイク市場" not in entities_of("欧州のeバイク市場は年間約500万台だ。")
+
+
+def test_three_countries_in_one_kanji_each_are_no_name_and_fire_is_generic():
+    found = entities_of("日英伊の共同開発で、日本企業の役割が広がる。中日が勝った。")
+    assert "日英伊" not in found  # typed a firm
+    assert found.get("中日") == "ORG"  # a team, kept
+    assert "サイドFIRE" not in entities_of("資産3000万円でサイドFIREした40代の1年目")
