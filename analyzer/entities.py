@@ -616,11 +616,11 @@ def extract_entities(
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
+                    or "◯" in name
                     or _VERSION_ALONE.fullmatch(name) is not None  # React Router（v7）
                     # 日英伊の共同開発 (typed a firm): three countries or more in one kanji
                     # each, no name (not 中日, a baseball team in two train sentences)
                     or (len(name) >= 3 and all(ch in COUNTRY_KANJI for ch in name))
-                    or "◯" in name
                     or _MAJOR.match(text, part_end) is not None  # 半導体大手: an industry
                     or (_kanji(text[part_end - 1]) and _FIELD.match(text, part_end) is not None)
                     or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
@@ -3374,6 +3374,7 @@ _REGION_END = regex(
 
 
 def _firm_of_a_region(name: str) -> bool:
+    """Whether the name is a listed firm's (not ending in kanji) and a region's."""
     region = _REGION_END.search(name)
     if region is None or region.start() < 2:
         return False
@@ -3955,6 +3956,7 @@ _KIND_OF_FIRM_WORDS = frozenset({"会社", "企業", "メーカー"})
 
 
 def _described_foreign_firm(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the span is a country's one kanji, common nouns and a kind of firm."""
     inside = _tokens_within(tokens, start, end)
     return (
         len(inside) >= 3
@@ -4160,23 +4162,24 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # シティ」 (typed products and missed; the Stockmark train sentences have 2 gold names
 # quoted right after these words, both facilities, 複合施設「品川シーサイドフォレスト」 and
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
-# So is a school's (高等専門学校「神山まるごと高専」, typed a product): 50 of the 57
-# Stockmark train names ending 学校 are facilities.
+# So is a school's (高等専門学校「神山まるごと高専」, typed a product): the 50 Stockmark
+# train names ending 学校 are facilities.
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス"
     r"|学校|高校|高専)"
 )
-# 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product), and
-# テーマパークの「サンリオピューロランド」, typed a product (the train sentences quote no
-# name after such a kind and の).
-# ... alone no name, but ビル (Bill Clinton, in a Stockmark train sentence)
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own
 _VERSION_ALONE = regex(r"[vV][0-9]+(?:\.[0-9]+)*")
 # A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
 # (no Stockmark train gold name is so written)
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
+# A kind of facility alone is no name, but ビル (Bill Clinton, in a Stockmark train
+# sentence).
 _FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
+# 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product), and
+# テーマパークの「サンリオピューロランド」, typed a product (the train sentences quote no
+# name after such a kind and の).
 _FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?:(?<=施設)|(?<=テーマパーク)|(?<=リゾート))の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
 # A kind of firm before a quoted name: the firm's (合弁「SB OAI Japan」, 新会社「…」).
@@ -5065,10 +5068,10 @@ _TYPHOON = regex(r"台風[0-9]{1,2}号")
 # A session of the Diet (臨時国会に提出, where the tagger found the Diet, 国会, a political
 # body): an event, as the train gold's 第78回国会外務委員会 is (no train sentence names a
 # session so).
+_DIET_SESSION = regex(r"(?:臨時|通常|特別)国会(?!議)")
 # An airport's or a port's terminal by its number (第1ターミナルと第2ターミナル, missed;
 # the train gold's 2 names ending in ターミナル are facilities).
 _TERMINAL = regex(r"第[0-9０-９一二三四五](?:旅客)?ターミナル")
-_DIET_SESSION = regex(r"(?:臨時|通常|特別)国会(?!議)")
 
 
 # A group news introduces by what it is, then its katakana name (武装組織フーシ派による,
