@@ -5068,10 +5068,15 @@ _TYPHOON = regex(r"台風[0-9]{1,2}号")
 # A session of the Diet (臨時国会に提出, where the tagger found the Diet, 国会, a political
 # body): an event, as the train gold's 第78回国会外務委員会 is (no train sentence names a
 # session so).
-_DIET_SESSION = regex(r"(?:臨時|通常|特別)国会(?!議)")
+_DIET_SESSION = regex(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9])(?:第[0-9０-９]+回)?(?:臨時|通常|特別)国会(?!議)"
+)
 # An airport's or a port's terminal by its number (第1ターミナルと第2ターミナル, missed;
 # the train gold's 2 names ending in ターミナル are facilities).
-_TERMINAL = regex(r"第[0-9０-９一二三四五](?:旅客)?ターミナル")
+# Not glued to a name before it (羽田空港第1ターミナル: the tagger's, whole).
+_TERMINAL = regex(
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9])第[0-9０-９一二三四五](?:旅客)?ターミナル"
+)
 
 
 # A group news introduces by what it is, then its katakana name (武装組織フーシ派による,

@@ -3715,6 +3715,8 @@ def test_a_model_and_its_powertrain_a_firms_regional_arm_and_a_sale():
 def test_a_session_of_the_diet_is_an_event_and_property_portals_are_listed():
     found = entities_of("法案を臨時国会に提出する方針を固めた。国会で審議する。")
     assert found.get("臨時国会") == "EVENT" and found.get("国会") == "POLITICAL_ORG"
+    numbered = entities_of("法案は第219回臨時国会で成立した。")
+    assert numbered.get("第219回臨時国会") == "EVENT"  # the session whole
     sites = entities_of("楽待や健美家で値段を調べた。")
     assert sites.get("楽待") == sites.get("健美家") == "PRODUCT"  # 健美 was a person
 
@@ -3727,6 +3729,8 @@ def test_an_events_name_run_on_a_katakana_firm_with_sha_terminals_and_a_garden()
     assert bus.get("ガマ社") == "COMPANY"  # typed a place
     airport = entities_of("第1ターミナルと第2ターミナル、羽田エアポートガーデンを結ぶ。")
     assert airport.get("第1ターミナル") == airport.get("第2ターミナル") == "FACILITY"
+    haneda = entities_of("羽田空港第1ターミナルに到着した。")
+    assert haneda.get("羽田空港第1ターミナル") == "FACILITY"  # the tagger's, whole
     assert airport.get("羽田エアポートガーデン") == "FACILITY"  # typed a person
 
 
