@@ -4170,7 +4170,8 @@ _FACILITY_KINDS = (
     r"|学校|高校|高専)"
 )
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own
-_VERSION_ALONE = regex(r"[vV][0-9]+(?:\.[0-9]+)*")
+# (lower-case v only: V8 may be an engine's name)
+_VERSION_ALONE = regex(r"v[0-9]+(?:\.[0-9]+)*")
 # A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
 # (no Stockmark train gold name is so written)
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
