@@ -366,6 +366,12 @@ def extract_entities(
                     continue  # 台湾・中華職業棒球大聯盟, 東京・麻布台ヒルズの森JPタワー: one name
                 if kind == "LOCATION" and _BEST_IN.match(text, end):
                     continue  # 日本一となった: the best in Japan, no place named
+                if (
+                    kind == "LOCATION"
+                    and text[end - 1] in "都道府県"
+                    and (city := _KANA_CITY_AFTER.match(text, end)) is not None
+                ):
+                    end = city.end()  # 沖縄県|うるま市: one place, as the tagger's below
                 if kind == "COMPANY" and _FUND_NAMED_AFTER.match(text, end):
                     continue  # 楽天・全米株式インデックス・ファンド: the fund's name, the tagger's
                 if kind == "EVENT" and (year := _EVENT_YEAR.match(text, end)):
@@ -599,6 +605,12 @@ def extract_entities(
                     and (longer := _event_runs_on(text, tokens, part_start, part_end)) > part_end
                 ):  # 第103回東京箱根|間往復大学駅伝競走: the tagger stopped short
                     part_end = longer
+                elif (
+                    kind == "LOCATION"
+                    and text[part_end - 1] in "都道府県"
+                    and (city := _KANA_CITY_AFTER.match(text, part_end)) is not None
+                ):  # 沖縄県|うるま市: a prefecture and its city in hiragana, one place
+                    part_end = city.end()
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -2332,9 +2344,10 @@ def _split_at_and(
 ) -> list[tuple[int, int, str]]:
     """The tagger's spans cut at a particle と inside them that joins two names: where
     MeCab read the と with the name's end as a filler, ``エーと`` (``ディー・エヌ・エーと|日本
-    テレビ``, one firm; ``未知やすえと``, a firm), and between two sites (``羽田空港と成田
-    空港``, one facility). On the Stockmark train sentences no gold name holds such a
-    filler, and none ends in a site word before a と."""
+    テレビ``, one firm; ``未知やすえと``, a firm), between two sites (``羽田空港と成田
+    空港``, one facility) and after a Latin name (``OFFICE DE YASAIとオフィスおかん``). On
+    the Stockmark train sentences no gold name holds such a filler, none ends in a site
+    word before a と, and none holds a と after a Latin letter or a digit."""
     out = []
     for start, end, kind in found:
         if text.find("と", start + 1, end) < 0:
@@ -2353,6 +2366,16 @@ def _split_at_and(
                 and _FACILITY_END.search(text, start, token.start)
                 and _FACILITY_END.search(text, token.end, end)
             ):
+                cuts.append(token.start)
+            elif (
+                token.surface == "と"
+                and token.pos[0] == "助詞"
+                and start < token.start
+                and token.end < end
+                and text[token.start - 1].isascii()
+                and text[token.start - 1].isalnum()
+                and not text[token.end].isascii()
+            ):  # OFFICE DE YASAI|と|オフィスおかん: a Latin name ends at と
                 cuts.append(token.start)
         at = start
         for cut in cuts:
@@ -3366,6 +3389,12 @@ _NO_PERIOD = r"(?![0-9]+(?:[-~〜][0-9]+)?[年月日])"
 # A katakana name and 社, a firm: the 42 Stockmark train gold names so written are firms
 # (ダイムラー社, アリアンスペース社).
 _KATAKANA_FIRM_SHA = regex(r"[\u30a1-\u30fa\u30fc・]{2,}社")
+# A city, town or village named in hiragana (and kanji) after its prefecture (沖縄県|うるま
+# 市, which the tagger missed; the train gold's 福島県いわき市 and 千葉県いすみ市 are one
+# place each); not a particle's start (県の…).
+_KANA_CITY_AFTER = regex(
+    r"(?![のはがでにをともやへ])[\u3041-\u309f]{2,5}[\u4e00-\u9fff]{0,3}[市町村](?![\u4e00-\u9fff])"
+)
 # A region of Japan after a listed firm's name: the firm's regional company (イオン九州,
 # typed a place; NTT東日本, JR東海).
 _REGION_END = regex(
@@ -5075,8 +5104,9 @@ _DIET_SESSION = regex(
 # An airport's or a port's terminal by its number (第1ターミナルと第2ターミナル, missed;
 # the train gold's 2 names ending in ターミナル are facilities).
 # Not glued to a name before it (羽田空港第1ターミナル: the tagger's, whole).
+# So is a works' numbered building (北上工場の第2製造棟, missed).
 _TERMINAL = regex(
-    r"(?<![\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9])第[0-9０-９一二三四五](?:旅客)?ターミナル"
+    r"(?<![\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9])第[0-9０-９一二三四五](?:(?:旅客)?ターミナル|製造棟)"
 )
 
 
@@ -5114,23 +5144,28 @@ def _name_script(ch: str) -> str:
 
 def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
     """Where the post's author (its name or its name's last word) first says that is
-    them: the name and its span."""
+    them: the name and its span. A hiragana last word may start with the author
+    field's の (総務担当の|はるか), or the name may (のりこ): both are tried."""
     word = _AUTHOR_NAME.search(author.strip()) if author else None
     if word is None or _NO_WRITER.search(word.group()) or word.group().lower() in generic_terms():
         return None  # not a desk's name, nor an author called AI
-    name = word.group()
-    at = 0
-    while (at := text.find(name, at)) >= 0:
-        end = at + len(name)
-        before = text[at - 1] if at else "、"
-        starts = (
-            before in _WORD_EDGE
-            or (before == "の" and text[at - 2 : at - 1] not in "こそあど")  # ホルダーの|けん
-            or (_name_script(name[0]) == "latin" and _name_script(before) != "latin")
-        )  # not 危|けん, この|けん
-        if starts and _INTRO_END.match(text, end):
-            return name, at, end
-        at = end
+    names = [word.group()]
+    if names[0].startswith("の") and len(names[0]) > 2:
+        names.append(names[0][1:])
+    for name in names:
+        at = 0
+        while (at := text.find(name, at)) >= 0:
+            end = at + len(name)
+            before = text[at - 1] if at else "、"
+            starts = (
+                before in _WORD_EDGE
+                or (before == "の" and text[at - 2 : at - 1] not in "こそあど")  # ホルダーの|けん
+                or text[max(0, at - 3) : at] in ("ている", "でいる")  # 担当している|はるか
+                or (_name_script(name[0]) == "latin" and _name_script(before) != "latin")
+            )  # not 危|けん, この|けん
+            if starts and _INTRO_END.match(text, end):
+                return name, at, end
+            at = end
     return None
 
 

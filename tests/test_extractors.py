@@ -3756,3 +3756,16 @@ def test_three_countries_in_one_kanji_each_are_no_name_and_fire_is_generic():
     assert "日英伊" not in found  # typed a firm
     assert found.get("中日") == "ORG"  # a team, kept
     assert "サイドFIRE" not in entities_of("資産3000万円でサイドFIREした40代の1年目")
+
+
+def test_a_kana_city_after_its_prefecture_a_latin_name_before_to_and_an_authors_no():
+    city = entities_of("沖縄県うるま市の沖縄石油基地のタンクを借りる。福島県いわき市の酒。")
+    assert city.get("沖縄県うるま市") == city.get("福島県いわき市") == "LOCATION"
+    assert "沖縄県のみなと町" not in entities_of("沖縄県のみなと町。")  # a particle starts it
+    meals = entities_of("比べたのは、OFFICE DE YASAIとオフィスおかんの2つ。")
+    assert meals.get("OFFICE DE YASAI") == meals.get("オフィスおかん") == "PRODUCT"  # one span
+    post = "---\ntitle: 社食\nauthor: 総務担当のはるか\n---\n\n総務を担当しているはるかです。\n"
+    assert entities_of(post).get("はるか") == "PERSON"  # the author field's の, then the name
+    plant = entities_of("北上工場の第2製造棟で量産を始めた。楽天ふるさと納税やさとふるで選ぶ。")
+    assert plant.get("第2製造棟") == "FACILITY" and plant.get("さとふる") == "PRODUCT"
+    assert "産油国" not in entities_of("産油国の原油を日本のタンクに置く。")
