@@ -623,6 +623,7 @@ def extract_entities(
                     or _generic_phrase(text, tokens, part_start, part_end, generic)
                     or _in_generic_term(text, tokens, part_start, part_end, generic)
                     or _generic_list(tokens, part_start, part_end)
+                    or (kind == "PRODUCT" and _common_phrase(text, tokens, part_start, part_end))
                     # 5000席以上のアリーナ (MeCab's given name): a kind of place alone,
                     # no name (横浜アリーナ is one, so no generic term)
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
@@ -3163,6 +3164,23 @@ def _with_surname(text: str, tokens: Sequence[Token], start: int, end: int) -> i
     return tokens[k].start
 
 
+def _common_phrase(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Kanji common nouns MeCab knows (one or two, or a prefix and one) joined by ``の``
+    to a word of two kanji or more, not quoted as a title: a phrase, no product's name
+    (``国の制度``, ``旧正月の贈答``; the train split's products so made are titles, quoted
+    or ending in one kanji: 『野菊の墓』, 北斗の拳; its parties, facilities and events are
+    names: 緑の党, 聖母の園, 壬申の乱)."""
+    if _quoted_whole(text, start, end):
+        return False
+    inside = _tokens_within(tokens, start, end)
+    if len(inside) not in (3, 4) or inside[-2].surface != "の" or len(inside[-1].surface) < 2:
+        return False
+    return all(
+        not t.unknown and (t.pos[1] == "普通名詞" or t.pos[0] == "接頭辞") and _kanji(t.surface)
+        for t in (*inside[:-2], inside[-1])
+    )
+
+
 def _quoted_whole(text: str, start: int, end: int) -> bool:
     """Whether the span is all a quotation holds (「スタートアップ育成5か年計画」): a title."""
     return start > 0 and text[start - 1] in "「『" and end < len(text) and text[end] in "」』"
@@ -3585,7 +3603,7 @@ def _without_user_word(text: str, start: int, end: int, listed: NameList) -> tup
 # 分社化の狙い): no Stockmark train gold name holds a listed name and one of these.
 _ACT_WORDS = _words(
     """
-    統合 合併 買収 分社 再編 提携 破談 撤退 上場 決算 会見 離れ 不正
+    統合 合併 買収 分社 再編 提携 連携 協業 傘下 破談 撤退 上場 決算 会見 離れ 不正
     減益 増益 減収 増収 赤字 黒字 株価
     """
 )
@@ -4192,10 +4210,11 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # quoted right after these words, both facilities, 複合施設「品川シーサイドフォレスト」 and
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
 # So is a school's (高等専門学校「神山まるごと高専」, typed a product): the 50 Stockmark
-# train names ending 学校 are facilities.
+# train names ending 学校 are facilities. So is a site's or warehouse's (物流拠点
+# 「ZOZOBASE習志野1st」, typed a product).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
-    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス"
+    r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス|拠点|倉庫"
     r"|学校|高校|高専)"
 )
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own

@@ -151,12 +151,13 @@ _FORMAL_NOUNS = frozenset(
 
 def _is_part(token: Token, run: list[Token]) -> bool:
     pos = token.pos
-    if (  # Pixel 10|a, iPhone 17|e: a model's letter glued to its number (not "a", a word)
+    if (  # Pixel 10|a, iPhone 17|e, GPT-4|o: a model's letter glued to its number (not
+        # "a", a word)
         len(run) >= 2
         and _model_letter(token)
         and _is_number(run[-1])
         and run[-1].end == token.start
-        and _is_latin(run[-2])
+        and (_is_latin(run[-2]) or run[-2].surface == "-")
     ):
         return True
     if _is_english_word(token) or token.surface in _FORMAL_NOUNS:

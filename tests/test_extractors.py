@@ -3769,3 +3769,13 @@ def test_a_kana_city_after_its_prefecture_a_latin_name_before_to_and_an_authors_
     plant = entities_of("北上工場の第2製造棟で量産を始めた。楽天ふるさと納税やさとふるで選ぶ。")
     assert plant.get("第2製造棟") == "FACILITY" and plant.get("さとふる") == "PRODUCT"
     assert "産油国" not in entities_of("産油国の原油を日本のタンクに置く。")
+
+
+def test_a_common_phrase_an_act_after_a_listed_firm_and_a_quoted_site_after_its_kind():
+    quote = entities_of("「国の制度が追いつけば財源を回せる」と話した。旧正月の贈答用に売れる。")
+    assert "国の制度" not in quote and "旧正月の贈答" not in quote  # の between common nouns
+    assert entities_of("『野菊の墓』を読んだ。").get("野菊の墓") == "PRODUCT"  # a quoted title
+    assert entities_of("ZOZO、LINEヤフー連携で新規客が伸びる").get("LINEヤフー") == "COMPANY"
+    site = entities_of("千葉県習志野市の物流拠点「ZOZOBASE習志野1st」に続き、新棟を建てる。")
+    assert site.get("ZOZOBASE習志野1st") == "FACILITY"
+    assert "FAQボット" not in entities_of("社内のFAQボットをGPT-4oからGemini 3 Proに替えた。")

@@ -550,3 +550,5 @@ def test_a_models_letter_after_its_number_is_part_of_the_keyphrase():
     )
     assert "Pixel 10a" in keywords and "iPhone 17e" in keywords
     assert "Pixel" not in keywords and "iPhone" not in keywords
+    hyphened = keywords_of("社内ボットをGPT-4oからGemini 3 Proに載せ替えた。GPT-4oは高い。")
+    assert "GPT-4o" in hyphened and "GPT-4" not in hyphened  # after a hyphen's number too
