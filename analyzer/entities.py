@@ -32,8 +32,11 @@ from analyzer.result import Entity, Mention
 from analyzer.startup import kept, regex
 from analyzer.tokenizer import Token
 
-# Legal forms; a real estate investment trust's, 投資法人, comes after its name only.
-_COMPANY_PREFIXES = frozenset({"株式会社", "有限会社", "合同会社", "投資法人"})
+# Legal forms; a real estate investment trust's, 投資法人, comes after its name only; an
+# audit firm's before it or after (有限責任監査法人トーマツ, あずさ監査法人).
+_COMPANY_PREFIXES = frozenset(
+    {"株式会社", "有限会社", "合同会社", "投資法人", "有限責任監査法人", "監査法人"}
+)
 _KANA_OR_LATIN = regex(r"[\u30a1-\u30fa\u30fcA-Za-z]")
 _LEGAL_FORM = regex("|".join(_COMPANY_PREFIXES))
 
@@ -3267,8 +3270,9 @@ def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int)
     """The start of a name after a common noun and a space the tagger took with it
     (a headline's ``肥満症薬で攻勢　武田は``: 攻勢 is no part of 武田). No Stockmark
     train gold name has a space after a kanji or hiragana common noun; 山田 太郎 (a
-    name before the space) and ビーム サントリー stay whole."""
-    if " " not in text[start:end]:
+    name before the space) and ビーム サントリー stay whole, as does a quote's whole
+    (「JAL国際線特典航空券 PLUS」)."""
+    if " " not in text[start:end] or _quoted_whole(text, start, end):
         return start
     for token in tokens:
         if token.end >= end:
@@ -3725,10 +3729,15 @@ def _after_listed_place(
     return dot + 1 if placed else start
 
 
+# A quoted firm's name's end, no punctuation before it in the quote
+_QUOTED_FIRM_END = regex(r"[^、。,，\sのとや「」]*(?:保険|銀行|証券|生命|ホールディングス)$")
+
+
 def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:
     """Whether a listed name is part of a longer name in quotes (「Ray-Ban Meta」, a
     product, not Meta; 「Rakuten最強プラン」, a plan, not the firm; 「楽天・オールカントリー
-    株式インデックス・ファンド」, a fund): the quoted name is left to the tagger."""
+    株式インデックス・ファンド」, a fund; 「三井住友海上あいおい損害保険」, a new insurer):
+    the quoted name is left to the tagger."""
     if text[start - 1 : start] == "「" and text.startswith("・", end):
         close = text.find("」", end, end + 40)
         # the word after the dot, no listed name: not 「トヨタ・ホンダ・日産」, a list
@@ -3739,7 +3748,9 @@ def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:
             and gazetteer().types.get(following.lower()) is None
         )
     if not text[start].isascii():
-        return False
+        # 「三井住友海上あいおい損害保険」: a listed firm opening a quoted firm's name
+        close = text.find("」", end, end + 30) if text[start - 1 : start] == "「" else -1
+        return close > end and _QUOTED_FIRM_END.match(text, end, close) is not None
     open_at = text.rfind("「", max(0, start - 30), start)
     close = text.find("」", end, end + 30)
     if open_at < 0 or close < 0 or (open_at + 1 == start and close == end):
@@ -3823,8 +3834,9 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
     a noun, prefix or noun suffix written in kanji, katakana or Latin letters touches
     it (``日本|製鉄``, ``米国|市場``, ``US|スチール``, ``日本|選手|権``; not a title
     ending the compound, ``トヨタ|社長``). Kanji do not glue onto a name in
-    Latin letters (``Alphabet|傘下``) but for a firm's word (``PayPay|銀行``), nor
-    does a country's one-kanji prefix (``米|アプライド・マテリアルズ``)."""
+    Latin letters (``Alphabet|傘下``) but for a firm's word (``PayPay|銀行``) and
+    ``日本`` before (``日本|IBM``), nor does a country's one-kanji prefix
+    (``米|アプライド・マテリアルズ``)."""
     before = after = following = None
     for token in tokens:
         if token.start < start < token.end or token.start < end < token.end:
@@ -3837,6 +3849,8 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
             following = token if token.start == after.end else None
             break
     latin = text[start].isascii() and text[end - 1].isascii()
+    if latin and before is not None and before.surface == "日本":
+        return True  # 日本|IBM, 日本|HP: a foreign firm's Japanese arm, a firm of its own
     if (
         before is not None
         and before.surface not in COUNTRY_KANJI
@@ -4704,7 +4718,7 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
         start = form.start()
         while k is not None and k >= 0 and _is_company_part(tokens, k, -1):
             start = tokens[k].start
-            k = k - 1 if k > 0 and tokens[k - 1].end == start else None
+            k = k - 1 if k > 0 and _glued_or_latin_space(text, tokens[k - 1], tokens[k]) else None
         # 東京瓦斯株式会社|初代社長: with a name before the legal form, common words after
         # it are not the name (株式会社ラピダス, 株式会社孔官堂: nothing before).
         if end > form.end() and not (start < form.start() and not _starts_a_name(tokens[first])):
@@ -4714,6 +4728,20 @@ def company_affix_mentions(text: str, tokens: Sequence[Token]) -> list[EntityMen
         elif start < form.start():
             found.append(EntityMention(start, form.end(), "COMPANY", described=True))
     return found
+
+
+def _glued_or_latin_space(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens are one name's words: glued, or Latin words one space apart
+    (``PwC Japan有限責任監査法人``)."""
+    if left.end == right.start:
+        return True
+    return (
+        text[left.end : right.start] == " "
+        and left.surface.isascii()
+        and left.surface.isalnum()
+        and right.surface.isascii()
+        and right.surface.isalnum()
+    )
 
 
 def officers_missed(
@@ -5163,14 +5191,14 @@ def _name_script(ch: str) -> str:
 
 def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
     """Where the post's author (its name or its name's last word) first says that is
-    them: the name and its span. A hiragana last word may start with the author
-    field's の (総務担当の|はるか), or the name may (のりこ): both are tried."""
+    them: the name and its span. A hiragana last word may hold the author field's
+    の (総務担当の|はるか, マイル好きの|けんじ), or the name may (のりこ): both are tried."""
     word = _AUTHOR_NAME.search(author.strip()) if author else None
     if word is None or _NO_WRITER.search(word.group()) or word.group().lower() in generic_terms():
         return None  # not a desk's name, nor an author called AI
     names = [word.group()]
-    if names[0].startswith("の") and len(names[0]) > 2:
-        names.append(names[0][1:])
+    if (of := names[0].rfind("の")) >= 0 and len(names[0]) - of > 2:
+        names.append(names[0][of + 1 :])  # マイル好|きの|けんじ, 総務担当の|はるか
     for name in names:
         at = 0
         while (at := text.find(name, at)) >= 0:
@@ -5596,6 +5624,10 @@ def _long_form(text: str, short: EntityMention, written: str) -> str:
     return written if _initials(written) == text[short.start : short.end] else ""
 
 
+def _has_kanji(name: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in name)
+
+
 def _has_latin(name: str) -> bool:
     return any(ch.isascii() and ch.isalpha() for ch in name)
 
@@ -5655,11 +5687,15 @@ def _short_names(
                 and written in (_initials(text[a.start : a.end]), _long_form(text, a, written))
             )
             # 日本自動車工業会(自工会), 理化学研究所(理研): kanji taken in order from the
-            # name before, its short name (not a person's or a place's)
+            # name before, its short name (not a person's or a place's); so too kanji and
+            # more of the same type, unlisted (損害保険ジャパン(損保ジャパン))
             or (
                 a.type not in ("PERSON", "LOCATION")
                 and b.type != "LOCATION"
-                and _kanji(written)
+                and (
+                    _kanji(written)
+                    or (a.type == b.type and keys[i + 1] not in listed and _has_kanji(written))
+                )
                 and 2 <= len(written) < a.end - a.start
                 and _in_order(written, text[a.start : a.end])
             )

@@ -3779,3 +3779,21 @@ def test_a_common_phrase_an_act_after_a_listed_firm_and_a_quoted_site_after_its_
     site = entities_of("千葉県習志野市の物流拠点「ZOZOBASE習志野1st」に続き、新棟を建てる。")
     assert site.get("ZOZOBASE習志野1st") == "FACILITY"
     assert "FAQボット" not in entities_of("社内のFAQボットをGPT-4oからGemini 3 Proに替えた。")
+
+
+def test_audit_firms_japanese_arms_short_names_in_brackets_and_quoted_names():
+    audit = entities_of("監査人のPwC Japan有限責任監査法人は意見を出さなかった。あずさ監査法人も。")
+    assert audit.get("PwC Japan有限責任監査法人") == audit.get("あずさ監査法人") == "COMPANY"
+    assert "大手監査法人" not in entities_of("大手監査法人の監査報酬が上がった。")
+    assert entities_of("競合では日本IBMが変換ツールを出す。").get("日本IBM") == "COMPANY"
+    insurer = analyze_text("損害保険ジャパン（損保ジャパン）に命令。").entities
+    assert len(insurer) == 1 and len(insurer[0].mentions) == 2  # one firm, two names
+    new = entities_of("新会社の社名は「三井住友海上あいおい損害保険」とする。")
+    assert new.get("三井住友海上あいおい損害保険") == "COMPANY"  # not the listed 三井住友海上
+    plan = entities_of("2024年に始まった「JAL国際線特典航空券 PLUS」の変動制です。")
+    assert "JAL国際線特典航空券 PLUS" in plan and "PLUS" not in plan  # a quote's whole
+    post = "---\ntitle: マイル\nauthor: マイル好きのけんじ\n---\n\nマイル好きのけんじです。\n"
+    assert entities_of(post).get("けんじ") == "PERSON"  # the author field's の inside a word
+    listed = entities_of("COBOLのプログラムをWAONで払い、ワンワールドのビッグモーターへ。")
+    assert listed.get("COBOL") == listed.get("WAON") == "PRODUCT"
+    assert listed.get("ワンワールド") == "ORG" and listed.get("ビッグモーター") == "COMPANY"
