@@ -360,6 +360,8 @@ def extract_entities(
     # ... nor inside a firm's name its legal form marks (日本|ビルファンド投資法人)
     affixed = [company_affix_mentions(text, tokens) for tokens in sentences]
     kind_quotes += [(m.start, m.end) for found in affixed for m in found]
+    for match in _FUND_NAME.finditer(text):  # NEXT FUNDS 日経平均…上場投信, cut by the tagger
+        claim(EntityMention(match.start(), match.end(), "PRODUCT"))
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
@@ -715,6 +717,9 @@ def extract_entities(
                     # numbers, perhaps after a generic label; the train's two names of
                     # digits alone (1968, 501®) have no separator
                     or _numbers_only(name, generic)
+                    # **1489**と**1478**, ETFs' codes typed events: digits alone are no
+                    # name but a product's (the train's one such gold name, 1968, a record)
+                    or (name.isdigit() and kind != "PRODUCT")
                 ):
                     continue
                 if kind == "EVENT":  # 2010年バンクーバーオリンピック: the year is the name's
@@ -744,6 +749,9 @@ def extract_entities(
                         and (
                             _common_words(tokens, part_start, part_end)
                             or _ONE_LATIN_WORD.fullmatch(name) is not None  # 米Moveworks
+                            # 米ディア・アンド・カンパニー: a firm's word ends it
+                            or _FIRM_NAME_END.search(name) is not None
+                            or name.endswith("カンパニー")
                         )
                         and _PLACE_AFTER.match(text, part_end) is None
                     )
@@ -1165,6 +1173,10 @@ def _latin_names_renamed(text: str, mentions: list[EntityMention]) -> list[tuple
     return found
 
 
+# How a fund manager's or maker's name ends, in brackets after its product
+_MAKER_END = regex(
+    r"(?:マネジメント|投信|投資信託|投資顧問|ジャパン|証券|株式会社|ホールディングス)$"
+)
 # Types a name may lend the other name in brackets right after it: not a person's (田中
 # 太郎（トヨタ自動車）, a caption's firm) nor a number's.
 _LENDING_TYPES = frozenset({"COMPANY", "POLITICAL_ORG", "ORG", "FACILITY", "PRODUCT", "EVENT"})
@@ -1200,6 +1212,11 @@ def _type_aliases(
             or name.lower() in users
             or name[-1] in _DIVISION_WORDS
         ):
+            continue
+        if outer.type == "PRODUCT" and _MAKER_END.search(name) is not None:
+            # 上場投信（野村アセットマネジメント）, ETF（ブラックロック・ジャパン）, typed an
+            # event: a fund's or product's manager or maker, a firm
+            mentions[k] = replace(inner, type="COMPANY")
             continue
         tokens = sentences[max(0, bisect.bisect_right(starts, inner.start) - 1)]
         if sum(t.pos[2] == "地名" for t in _tokens_within(tokens, inner.start, inner.end)) > 1:
@@ -2681,6 +2698,13 @@ def _short_for_generic(
     ピクチャーズ）, and a term after a proper noun ends a name, 柏崎刈羽原発（新潟県）)."""
     if not (start > 0 and text[start - 1] == "(" and text.startswith(")", end)):
         return False
+    first = _token_at(tokens, start)
+    if (
+        first >= 0
+        and tokens[first].pos[1] == "固有名詞"
+        and _KATAKANA_NAME.search(text, start, end)
+    ):
+        return False  # 上場投信（野村アセットマネジメント）: a proper noun and katakana, a firm
     k = _token_ending(tokens, start - 1)
     term = ""
     for i in range(k, max(-1, k - 4), -1):
@@ -5166,6 +5190,21 @@ _NAMED_GROUP = regex(
 )
 
 
+# A fund's full name: a fund series', then words with no kana (but okurigana between
+# kanji: 利回り) nor punctuation to a fund's word (NEXT FUNDS 日経平均高配当株50指数
+# 連動型上場投信, iシェアーズ MSCI ジャパン高配当利回り ETF, which the tagger cuts or
+# misses, as lists name funds); not glued after a name.
+_FUND_NAME = regex(
+    r"(?<![A-Za-z0-9\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
+    r"(?:NEXT FUNDS|iシェアーズ|iShares|eMAXIS Slim|eMAXIS|MAXIS|Global X|グローバルX|SBI・V"
+    r"|たわらノーロード)"
+    r"[ ・](?:[^\u3041-\u309f、。,()「」『』\n*:]"
+    r"|(?<=[\u4e00-\u9fff])[りきしけえ](?=[\u4e00-\u9fff ])){1,40}?"
+    r"(?:連動型上場投信|上場投信|ETF|ファンド)"
+    r"(?![A-Za-z0-9\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
+)
+
+
 # The post's author field's name or its last word, kana or Latin (author 米株ホルダーけん:
 # けん; tkdev), introducing themselves with no greeting (都内の会社でバックエンドを書いて
 # いるtkdevです。, typed a firm); not a desk's or a group's word (地域経済リポート,
@@ -5664,6 +5703,8 @@ def _short_names(
         ):
             continue
         written = text[b.start : b.end]
+        if a.type == "PRODUCT" and _MAKER_END.search(written) is not None:
+            continue  # eMAXIS Slim 米国株式(三菱UFJアセットマネジメント): its manager
         if (
             a.type in ("POLITICAL_ORG", "ORG")
             and b.type != a.type

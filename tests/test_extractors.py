@@ -3797,3 +3797,19 @@ def test_audit_firms_japanese_arms_short_names_in_brackets_and_quoted_names():
     listed = entities_of("COBOLのプログラムをWAONで払い、ワンワールドのビッグモーターへ。")
     assert listed.get("COBOL") == listed.get("WAON") == "PRODUCT"
     assert listed.get("ワンワールド") == "ORG" and listed.get("ビッグモーター") == "COMPANY"
+
+
+def test_funds_full_names_their_managers_in_brackets_and_codes_alone():
+    fund = entities_of(
+        "1489：NEXT FUNDS 日経平均高配当株50指数連動型上場投信（野村アセットマネジメント）"
+    )
+    assert fund.get("NEXT FUNDS 日経平均高配当株50指数連動型上場投信") == "PRODUCT"
+    assert fund.get("野村アセットマネジメント") == "COMPANY" and "1489" not in fund
+    etf = entities_of("1478：iシェアーズ MSCI ジャパン高配当利回り ETF（ブラックロック・ジャパン）")
+    assert etf.get("iシェアーズ MSCI ジャパン高配当利回り ETF") == "PRODUCT"
+    assert etf.get("ブラックロック・ジャパン") == "COMPANY"  # typed an event, then the fund's
+    slim = analyze_text("eMAXIS Slim 米国株式（三菱UFJアセットマネジメント）").entities
+    assert len(slim) == 2  # the manager is no short name of the fund
+    assert "1489" not in entities_of("人気の**1489**と**1478**を3年間持った。")
+    deere = entities_of("日立建機は米ディア・アンド・カンパニーとの提携を解消した。")
+    assert deere.get("ディア・アンド・カンパニー") == "COMPANY"  # typed a place
