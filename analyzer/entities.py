@@ -352,6 +352,7 @@ def extract_entities(
     for reading in _READING.finditer(text):  # 毛籠勝弘（もろ・まさひろ）: no name of its own
         taken[reading.start("kana") : reading.end("kana")] = b"\x01" * len(reading["kana"])
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
+    named_further: list[tuple[int, int]] = []  # listed names left to the tagger's longer one
     # names quoted after a kind of product or place (ホテル「ジャヌ東京」): no listed name
     # inside them is one of its own
     products_quoted = quoted_products(text, generic_terms())
@@ -434,6 +435,16 @@ def extract_entities(
                 ):  # プリウスPHEV, missed: a listed model and its powertrain, one product
                     claim(EntityMention(start, drive.end(), "PRODUCT"))
                     continue
+                longer = kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end)
+                if longer:
+                    named_further.append((start, end))
+                if not trusted and any(
+                    b + 1 == start
+                    and text[b] == " "
+                    and any(s <= a and end <= e for s, e, _ in by_tagger)
+                    for a, b in named_further[-1:]
+                ):  # Amazon Aurora PostgreSQL: the end of a listed product named further
+                    continue
                 if trusted or not (
                     (_inside_compound(text, tokens, start, end) and not of_the_firm)
                     or (
@@ -441,7 +452,7 @@ def extract_entities(
                         and _kanji(text[start:end])  # 財務省; not 米|FRB, the US body
                         and _after_a_country(text, tokens, start)
                     )
-                    or (kind in ("PRODUCT", "COMPANY") and _longer_product_name(text, start, end))
+                    or longer
                     or _opens_a_title(text, start, end)
                     or _in_longer_quoted_name(text, start, end)
                     or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
@@ -499,6 +510,7 @@ def extract_entities(
         spans = _representatives(tokens, spans)
         spans = _joined_bodies(text, tokens, spans)
         spans = _split_at_and(text, tokens, spans)
+        spans = _split_at_route_dash(text, spans)
         spans = _split_at_particles(text, tokens, spans)
         spans = _split_tagged(text, spans)
         spans = _full_foreign_names(text, spans)
@@ -2357,6 +2369,23 @@ def _joined_bodies(
                 out[-1] = (first_start, end, kind)
                 continue
         out.append((start, end, kind))
+    return out
+
+
+def _split_at_route_dash(
+    text: str, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The tagger's spans cut at a dash after a station's name: a route's two ends
+    (``コスモスクエア駅―夢洲駅``, one facility; the train sentences' 8 such routes,
+    ``下関駅-門司駅間``, are two stations each)."""
+    out = []
+    for start, end, kind in found:
+        for dash in range(start + 1, end - 1):
+            if text[dash] in _ROUTE_DASHES and text[dash - 1] == "駅":
+                out += [(start, dash, kind), (dash + 1, end, kind)]
+                break
+        else:
+            out.append((start, end, kind))
     return out
 
 
@@ -4227,12 +4256,13 @@ _INCIDENT_END = regex(r"(?<=.)(?:戦争|事件|の戦い|作戦|革命|の乱|�
 # of the 71 quoted words so placed there, 67 are gold names and the other 4 gold names
 # without their quotation marks (小説「"Condition"」). So is a new model's (新型「プレリュ
 # ード」, missed; the train sentences quote none after 新型), and a site's (サイト「m3.com」,
-# missed; both train names quoted after サイト are products: Webサイト「PRESIDENT Online」).
+# missed; both train names quoted after サイト are products: Webサイト「PRESIDENT Online」),
+# and a train's (車両「400系」, missed).
 _PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
     r"|薬|剤|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車"
-    r"|船|ボート|探査機|ロボット|ドローン|新型|サイト|フィルム|材料|部品|チップ)"
+    r"|車両|船|ボート|探査機|ロボット|ドローン|新型|サイト|フィルム|材料|部品|チップ)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
 _PRODUCT_KIND = regex(_PRODUCT_KINDS)

@@ -3813,3 +3813,15 @@ def test_funds_full_names_their_managers_in_brackets_and_codes_alone():
     assert "1489" not in entities_of("人気の**1489**と**1478**を3年間持った。")
     deere = entities_of("日立建機は米ディア・アンド・カンパニーとの提携を解消した。")
     assert deere.get("ディア・アンド・カンパニー") == "COMPANY"  # typed a place
+
+
+def test_a_routes_two_stations_a_trains_model_and_a_listed_product_named_further():
+    route = entities_of("中央線のコスモスクエア駅―夢洲駅間で、運転士が乗務しない。")
+    assert route.get("コスモスクエア駅") == route.get("夢洲駅") == "FACILITY"
+    assert "コスモスクエア駅―夢洲駅" not in route
+    assert entities_of("新たに導入する車両「400系」を改造する。").get("400系") == "PRODUCT"
+    db = entities_of("Amazon Aurora PostgreSQL（東京リージョン、3台）を使う。")
+    assert db.get("Amazon Aurora PostgreSQL") == "PRODUCT" and "PostgreSQL" not in db
+    assert "東京リージョン" not in db  # a cloud's region, no name
+    shop = entities_of("成城石井の一部店舗で扱う。日産のe-POWERで電動化する。")
+    assert shop.get("成城石井") == "COMPANY" and shop.get("e-POWER") == "PRODUCT"
