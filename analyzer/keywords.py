@@ -673,7 +673,8 @@ def entity_keys(doc: Document, entities: Iterable[Entity]) -> frozenset[str]:
 def concept_aliases(doc: Document, entities: Iterable[Entity]) -> dict[str, str]:
     """The gazetteer's aliases (``gazetteer().canonical``) and, for what it does not list,
     every spelling of one entity the entity stage found mapped to its name, so that
-    names it grouped are one concept (``日本政府観光局（JNTO）``: not both listed)."""
+    names it grouped are one concept (``日本政府観光局（JNTO）``: not both listed), and a
+    term's short form in brackets after it mapped to the term."""
     listed = gazetteer().canonical
     source = doc.source_text
     extra: dict[str, str] = {}
@@ -686,7 +687,18 @@ def concept_aliases(doc: Document, entities: Iterable[Entity]) -> dict[str, str]
             key = normalize(source[mention.start : mention.end])
             if key != head and key not in listed:
                 extra[key] = head
+    for pair in _TERM_AND_SHORT.finditer(doc.text):  # 積層セラミックコンデンサー（MLCC）
+        short, term = normalize(pair["short"]), normalize(pair["term"])
+        if all(key not in listed and key not in extra for key in (short, term)):
+            extra[short] = term  # not named already (an entity's names map to its own)
     return {**listed, **extra} if extra else listed
+
+
+# A term in katakana or kanji and its short form in Latin capitals in brackets right
+# after it: one concept (積層セラミックコンデンサー（MLCC）, not both keyphrases)
+_TERM_AND_SHORT = regex(
+    r"(?P<term>[\u30a1-\u30fa\u30fc\u4e00-\u9fff]{3,20})[(（](?P<short>[A-Z][A-Z0-9]{1,7})[)）]"
+)
 
 
 def _phrases(

