@@ -375,6 +375,7 @@ def extract_entities(
                 if (
                     kind == "LOCATION"
                     and text[end - 1] in "都道府県"
+                    and end - start >= 3  # a prefecture's whole name, not 京都|などの大都市
                     and (city := _KANA_CITY_AFTER.match(text, end)) is not None
                 ):
                     end = city.end()  # 沖縄県|うるま市: one place, as the tagger's below
@@ -544,6 +545,12 @@ def extract_entities(
                 ):  # 日本法人|アンソロピック・ジャパン: what the firm is, then its name
                     part_start = kind_word.end()
                 elif (
+                    kind == "PRODUCT"
+                    and (device := _DEVICE_BEFORE_MODEL.match(text, part_start, part_end))
+                    and part_end - device.end() >= 2
+                ):  # ワイヤレスヘッドホン|WH-1000XM6: a kind of device, then its model
+                    part_start = device.end()
+                elif (
                     kind == "COMPANY"
                     and (country := _COUNTRY_BEFORE_FIRM.match(text, part_start, part_end))
                     and part_end - country.end() >= 2
@@ -625,6 +632,7 @@ def extract_entities(
                 elif (
                     kind == "LOCATION"
                     and text[part_end - 1] in "都道府県"
+                    and part_end - part_start >= 3
                     and (city := _KANA_CITY_AFTER.match(text, part_end)) is not None
                 ):  # 沖縄県|うるま市: a prefecture and its city in hiragana, one place
                     part_end = city.end()
@@ -1120,44 +1128,66 @@ def extract_entities(
         ):  # クレディ・|アグリコル証券
             taken[head : mention.start] = b"\x01" * (mention.start - head)
             mentions[i] = replace(mention, start=head)
-    for start, end in holding_stems(text, mentions, generic):  # コメダ of コメダホールディングス
+    for start, end in firm_stems(text, mentions, generic, sentences):  # コメダ of コメダHD
         claim(EntityMention(start, end, "COMPANY"))
     _type_aliases(text, mentions, sentences, names)
     return group_mentions(doc, mentions, names)
 
 
-def holding_stems(
-    text: str, mentions: Sequence[EntityMention], generic: frozenset[str]
+def firm_stems(
+    text: str,
+    mentions: Sequence[EntityMention],
+    generic: frozenset[str],
+    sentences: Sequence[Sequence[Token]],
 ) -> list[tuple[int, int]]:
-    """Where a firm found as a katakana name and ホールディングス is named by that name
-    alone, standing as a word: before a particle, punctuation or a space (``コメダの独自
-    路線`` after ``コメダホールディングス``: MeCab reads コメ|ダ, and the tagger misses
-    it), but for generic terms; grouped with the firm (``_short_keys``). The first 20
-    such firms of a post are looked for."""
+    """Where a firm found as a katakana name and ホールディングス or a legal form is named
+    by that name alone, standing as a word: before a particle, punctuation or a space
+    (``コメダの独自路線`` after ``コメダホールディングス``: MeCab reads コメ|ダ, and the
+    tagger misses it; ``スマートドライブの車両管理サービス`` after ``株式会社スマート
+    ドライブ``, two common nouns to MeCab), but for generic terms and for a name MeCab
+    reads as one word, which the tagger is left to (``ポケモンが好きな人`` after ``株式会社
+    ポケモン``: the games); grouped with the firm (``_short_keys``). The first 20 such
+    firms of a post are looked for."""
     stems: list[str] = []
     for m in mentions:
-        if m.type == "COMPANY" and text.endswith("ホールディングス", m.start, m.end):
-            stem = text[m.start : m.end - len("ホールディングス")]
-            if (
-                len(stem) >= 3
-                and _ONE_KATAKANA_WORD.fullmatch(stem) is not None
-                and stem.lower() not in generic
-                and stem not in stems
-            ):
-                stems.append(stem)
-                if len(stems) == 20:
-                    break
-    found = []
+        stem = _firm_stem(text[m.start : m.end]) if m.type == "COMPANY" else ""
+        if (
+            len(stem) >= 3
+            and _ONE_KATAKANA_WORD.fullmatch(stem) is not None
+            and stem.lower() not in generic
+            and stem not in stems
+        ):
+            stems.append(stem)
+            if len(stems) == 20:
+                break
+    found: list[tuple[int, int]] = []
+    if not stems:
+        return found
+    starts = {t.start for tokens in sentences for t in tokens}
     for stem in stems:
         at = 0
         while (at := text.find(stem, at)) >= 0:
             end = at + len(stem)
-            if (at == 0 or not _KANA_LATIN_OR_KANJI.match(text, at - 1)) and (
-                end == len(text) or text[end] in _WORD_EDGE or "\u3041" <= text[end] <= "\u309f"
+            if (
+                (at == 0 or not _KANA_LATIN_OR_KANJI.match(text, at - 1))
+                and (
+                    end == len(text) or text[end] in _WORD_EDGE or "\u3041" <= text[end] <= "\u309f"
+                )
+                and any(k in starts for k in range(at + 1, end))  # コメ|ダ: two words
             ):
                 found.append((at, end))
             at = end
     return found
+
+
+def _firm_stem(name: str) -> str:
+    """A firm's name without ホールディングス or the legal form before or after it, or ""."""
+    for form in ("ホールディングス", "株式会社", "合同会社", "有限会社"):
+        if name.endswith(form):
+            return name[: -len(form)]
+        if form != "ホールディングス" and name.startswith(form):
+            return name[len(form) :]
+    return ""
 
 
 # What a firm's name standing alone follows: no katakana, Latin, digit or kanji.
@@ -2452,9 +2482,14 @@ def _split_at_particles(
 ) -> list[tuple[int, int, str]]:
     """The tagger's spans cut at a case particle, a word of its own to MeCab, between
     Latin letters or katakana (``PostgreSQLからMySQLへ移行``: two products), or after
-    kanji (``堺工場がAIデータセンター``, _JOINT)."""
+    kanji (``堺工場がAIデータセンター``, _JOINT), and ended at the particle など
+    (``京都|などの大都市``)."""
     out = []
     for start, end, kind in found:
+        if (etc := text.find("など", start + 1, end)) > 0:
+            k = _token_at(tokens, etc)
+            if k >= 0 and tokens[k].surface == "など" and tokens[k].pos[0] == "助詞":
+                end = etc  # 京都|などの大都市: no train gold name holds など
         at = start
         for joint in _JOINT.finditer(text, start, end):
             k = _token_at(tokens, joint.start(1))
@@ -3317,6 +3352,14 @@ _COUNTRY_BEFORE_FIRM = regex(
     r"|(?:ドイツ|フランス|インド|イタリア|カナダ|スイス|オランダ|スウェーデン|イスラエル)(?=[A-Za-z]))"
 )
 _KIND_OF_FIRM = regex(rf"(?:日本|米国|中国|現地|[{_COUNTRIES}])?(?:{'|'.join(RELATIONS)})")
+# A kind of device glued before a model's Latin name, no part of it (ノイズキャンセリング
+# ヘッドホン|WH-1000XM6, typed a product whole; the Stockmark train gold has no name so
+# begun)
+_DEVICE_BEFORE_MODEL = regex(
+    r"(?:ノイズキャンセリング|完全ワイヤレス|ワイヤレス)?"
+    r"(?:ヘッドホン|ヘッドフォン|イヤホン|スマホ|スマートフォン|タブレット|ノートパソコン"
+    r"|スピーカー|ヘッドセット|ゲーム機|掃除機|スマートウォッチ)(?=[A-Za-z])"
+)
 
 
 def _after_spaced_word(text: str, tokens: Sequence[Token], start: int, end: int) -> int:

@@ -3830,3 +3830,19 @@ def test_listed_lenders_bodies_and_teams():
     found = entities_of("窓口はARUHIです。全国知事会は反発した。日本代表「侍ジャパン」は強い。")
     assert found.get("ARUHI") == "COMPANY"  # not the writer introducing themselves
     assert found.get("全国知事会") == found.get("侍ジャパン") == "ORG"
+
+
+def test_a_device_kind_before_a_model_a_place_list_and_a_firms_name_without_its_form():
+    found = entities_of("ソニーのワイヤレスヘッドホンWH-1000XM6を1カ月使った。")
+    assert found.get("WH-1000XM6") == "PRODUCT" and "ワイヤレスヘッドホンWH-1000XM6" not in found
+    cities = entities_of("訪日客の宿泊の約7割が東京、大阪、京都などの大都市に集中している。")
+    assert cities.get("京都") == "LOCATION" and "京都などの大都市" not in cities
+    assert "レビュー" not in entities_of("WH-1000XM6の1カ月レビュー：ノイキャンは最強")
+    release = analyze_text(
+        "株式会社スマートドライブ（本社：東京都千代田区）は提携した。"
+        "スマートドライブの車両管理サービスを使う。"
+    ).entities
+    firm = next(e for e in release if e.text == "株式会社スマートドライブ")
+    assert len(firm.mentions) == 2  # the name without its legal form too
+    games = entities_of("発売は株式会社ポケモンです。ポケモンが好きな人なら楽しめます。")
+    assert "ポケモン" not in games  # one word to MeCab: the games, left to the tagger
