@@ -602,6 +602,8 @@ def extract_entities(
                     part_end = _after_given_name(tokens, part_start, part_end)
                     part_end = _before_country_office(text, tokens, part_start, part_end)
                     part_end = _with_katakana_tail(text, part_start, part_end)
+                    if part_end - part_start > 3 and text.endswith("人気", part_start, part_end):
+                        part_end -= 2  # a headline's 角田|人気: the person's popularity
                 elif kind == "COMPANY" and (
                     code := _SPACED_CODE.search(text, part_start, part_end)
                 ):
@@ -5304,20 +5306,27 @@ def _name_script(ch: str) -> str:
 def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
     """Where the post's author (its name or its name's last word) first says that is
     them: the name and its span. A hiragana last word may hold the author field's
-    の (総務担当の|はるか, マイル好きの|けんじ), or the name may (のりこ): both are tried."""
+    の (総務担当の|はるか, マイル好きの|けんじ), or the name may (のりこ): both are tried;
+    the field's words before the name may come before it (二児の母|ゆか)."""
     word = _AUTHOR_NAME.search(author.strip()) if author else None
     if word is None or _NO_WRITER.search(word.group()) or word.group().lower() in generic_terms():
         return None  # not a desk's name, nor an author called AI
     names = [word.group()]
     if (of := names[0].rfind("の")) >= 0 and len(names[0]) - of > 2:
-        names.append(names[0][of + 1 :])  # マイル好|きの|けんじ, 総務担当の|はるか
+        # 総務担当の|はるか (のりこ may be a name: tried first), マイル好|きの|けんじ (the
+        # name after の first)
+        after = names[0][of + 1 :]
+        names = [*names, after] if of == 0 else [after, *names]
+    field = author.strip() if author else ""
     for name in names:
+        prefix = field[: -len(name)] if field.endswith(name) else ""
         at = 0
         while (at := text.find(name, at)) >= 0:
             end = at + len(name)
             before = text[at - 1] if at else "、"
             starts = (
                 before in _WORD_EDGE
+                or (prefix != "" and text.endswith(prefix, 0, at))  # 二児の母|ゆかです
                 or (before == "の" and text[at - 2 : at - 1] not in "こそあど")  # ホルダーの|けん
                 or text[max(0, at - 3) : at] in ("ている", "でいる")  # 担当している|はるか
                 or (_name_script(name[0]) == "latin" and _name_script(before) != "latin")

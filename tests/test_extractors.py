@@ -703,6 +703,18 @@ def test_money_after_a_currency_code_or_a_countrys_dollar_sign():
     assert found == {"US$500 million": "MONEY"}  # was 米国 and $500 million
 
 
+def test_money_in_emerging_markets_currencies():
+    text = "総事業費は約466兆ルピア。フォーは5万ドン、運賃は30リンギット、3億メキシコペソ。"
+    spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
+    assert spans == {
+        "約466兆ルピア": {"amount": 4.66e14, "unit": "IDR"},
+        "5万ドン": {"amount": 5e4, "unit": "VND"},
+        "30リンギット": {"amount": 30.0, "unit": "MYR"},
+        "3億メキシコペソ": {"amount": 3e8, "unit": "MXN"},
+    }
+    assert entities_of("ドン・キホーテで買った。").get("ドン・キホーテ") == "COMPANY"
+
+
 def test_crypto_holdings_are_money_in_their_tickers():
     text = "保有量を3万BTCに増やした。0.5ビットコインを送った。2万ETHを売った。ビットコインは上昇。"
     spans = {text[s.start : s.end]: s.value for s in find_numeric(text)}
@@ -3846,3 +3858,14 @@ def test_a_device_kind_before_a_model_a_place_list_and_a_firms_name_without_its_
     assert len(firm.mentions) == 2  # the name without its legal form too
     games = entities_of("発売は株式会社ポケモンです。ポケモンが好きな人なら楽しめます。")
     assert "ポケモン" not in games  # one word to MeCab: the games, left to the tagger
+
+
+def test_an_authors_words_before_the_name_a_persons_popularity_and_branches_of_government():
+    post = "---\ntitle: 教室\nauthor: 二児の母ゆか\n---\n\n二児の母ゆかです。教室を体験した。\n"
+    assert entities_of(post).get("ゆか") == "PERSON"
+    headline = entities_of("F1日本GP、鈴鹿の観客数が過去最多　角田人気と円安で海外客も")
+    assert headline.get("角田") == "PERSON" and "角田人気" not in headline
+    state = entities_of("立法府と司法府の機能を移す。ホンダはパワーユニット（PU）を供給する。")
+    assert not {"立法府", "司法府", "PU"} & set(state)
+    kids = entities_of("Scratchから始めて、Swiftでアプリを作る。レゴの「SPIKE」を使った。")
+    assert kids.get("Scratch") == kids.get("Swift") == "PRODUCT" and kids.get("レゴ") == "COMPANY"
