@@ -3869,3 +3869,15 @@ def test_an_authors_words_before_the_name_a_persons_popularity_and_branches_of_g
     assert not {"立法府", "司法府", "PU"} & set(state)
     kids = entities_of("Scratchから始めて、Swiftでアプリを作る。レゴの「SPIKE」を使った。")
     assert kids.get("Scratch") == kids.get("Swift") == "PRODUCT" and kids.get("レゴ") == "COMPANY"
+
+
+def test_a_leads_announcer_a_firm_quoted_after_its_kind_and_an_authors_name_after_the_no():
+    lead = entities_of("カゴメは1月25日、トマトの調達先を広げると発表した。")
+    assert lead.get("カゴメ") == "COMPANY"  # a common noun to MeCab, missed
+    quoted = entities_of("企画を手がけたマーケティング会社「刀」の森岡毅CEOは語る。")
+    assert quoted.get("刀") == "COMPANY"
+    post = "---\ntitle: 積立\nauthor: ポイ活会社員のりく\n---\n\nポイ活会社員のりくです。\n"
+    found = entities_of(post)
+    assert found.get("りく") == "PERSON" and "のりく" not in found
+    card = entities_of("三菱UFJ eスマート証券のau PAY カードで積み立てる。")
+    assert card.get("三菱UFJ eスマート証券") == "COMPANY" and "三菱UFJ" not in card
