@@ -3881,3 +3881,10 @@ def test_a_leads_announcer_a_firm_quoted_after_its_kind_and_an_authors_name_afte
     assert found.get("りく") == "PERSON" and "のりく" not in found
     card = entities_of("三菱UFJ eスマート証券のau PAY カードで積み立てる。")
     assert card.get("三菱UFJ eスマート証券") == "COMPANY" and "三菱UFJ" not in card
+
+
+def test_a_holding_companys_short_form_and_listed_power_retailers():
+    found = analyze_text("大和証券グループ本社との提携だ。大和証券Gは筆頭株主となる。").entities
+    assert len(found) == 1 and len(found[0].mentions) == 2  # not 大和証券, the broker
+    power = entities_of("オクトパスエナジーとLooopでんきを比べた。")
+    assert power.get("オクトパスエナジー") == "COMPANY" and power.get("Looopでんき") == "PRODUCT"
