@@ -3888,3 +3888,9 @@ def test_a_holding_companys_short_form_and_listed_power_retailers():
     assert len(found) == 1 and len(found[0].mentions) == 2  # not 大和証券, the broker
     power = entities_of("オクトパスエナジーとLooopでんきを比べた。")
     assert power.get("オクトパスエナジー") == "COMPANY" and power.get("Looopでんき") == "PRODUCT"
+
+
+def test_listed_delivery_and_tax_services_and_local_governments_in_general():
+    found = entities_of("出前館は黒字化した。国税庁のe-Taxを使う。住んでいる市区町村に申告します。")
+    assert found.get("出前館") == "COMPANY" and found.get("e-Tax") == "PRODUCT"  # an org
+    assert "市区町村" not in found  # typed a place
