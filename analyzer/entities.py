@@ -4360,8 +4360,11 @@ _FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
 _FACILITY_KIND_THEN = _FACILITY_KINDS + "(?:(?:(?<=施設)|(?<=テーマパーク)|(?<=リゾート))の)?"
 _FACILITY_KIND_BEFORE = regex(_FACILITY_KIND_THEN + "[「『]$")
 # A kind of firm before a quoted name: the firm's (合弁「SB OAI Japan」, 新会社「…」).
-_FIRM_KIND_BEFORE_QUOTE = regex(r"(?:合弁|会社)[「『]$")  # マーケティング会社「刀」 too
-_QUOTED_FIRM = regex(r"(?<![株式有限合同])(?:合弁|会社)" + _QUOTED)
+# Any …会社 (マーケティング会社「刀」, missed): found where the tagger found nothing too,
+# but after a legal form's 会社.
+_FIRM_KINDS = r"(?:合弁|会社)"
+_FIRM_KIND_BEFORE_QUOTE = regex(_FIRM_KINDS + "[「『]$")
+_QUOTED_FIRM = regex(r"(?<![株式有限合同])" + _FIRM_KINDS + _QUOTED)
 # A kind of chain of shops before a quoted name: the chain's firm (ホームセンター「島忠」).
 _CHAIN_KIND_BEFORE = regex(
     r"(?:ホームセンター|スーパー|コンビニ|ドラッグストア|量販店|百貨店|チェーン)[「『]$"
@@ -5327,13 +5330,13 @@ def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
     word = _AUTHOR_NAME.search(author.strip()) if author else None
     if word is None or _NO_WRITER.search(word.group()) or word.group().lower() in generic_terms():
         return None  # not a desk's name, nor an author called AI
+    field = author.strip() if author else ""
     names = [word.group()]
     if (of := names[0].rfind("の")) >= 0 and len(names[0]) - of > 2:
         # のりこ, the whole field, may be a name: tried first; マイル好|きの|けんじ, ポイ活
         # 会社員の|りく: the name after the field's の first
         after = names[0][of + 1 :]
-        names = [*names, after] if names[0] == author.strip() else [after, *names]
-    field = author.strip() if author else ""
+        names = [*names, after] if names[0] == field else [after, *names]
     for name in names:
         prefix = field[: -len(name)] if field.endswith(name) else ""
         at = 0
