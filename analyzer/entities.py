@@ -3819,14 +3819,19 @@ def _opens_tagged_name(
     gold keeps such names whole (``大阪・万博記念公園・東の広場``, ``台湾・台中インター
     コンチネンタルスタジアム``), and the place claimed first lost the name. Not across
     の (``大阪・梅田のグラングリーン大阪``: the place, then the tagger's name after the dot,
-    ``_after_listed_place``)."""
-    return text.startswith("・", end) and any(
-        s == start
-        and e > end + 1
-        and kind != "LOCATION"
-        and "の" not in text[end:e]
-        and not _one_place(tokens, end + 1, e)  # 東京・銀座, typed an organisation: two places
-        for s, e, kind in tagged
+    ``_after_listed_place``), nor before a listed name (``台湾・鴻海精密工業``)."""
+    return (
+        text.startswith("・", end)
+        and any(
+            s == start
+            and e > end + 1
+            and kind != "LOCATION"
+            and "の" not in text[end:e]
+            and not _one_place(tokens, end + 1, e)  # 東京・銀座, typed an organisation: two places
+            # 台湾・鴻海精密工業: a place and a listed firm, two names
+            and gazetteer().types.get(text[end + 1 : e].lower()) is None
+            for s, e, kind in tagged
+        )
     )
 
 

@@ -3894,3 +3894,10 @@ def test_listed_delivery_and_tax_services_and_local_governments_in_general():
     found = entities_of("出前館は黒字化した。国税庁のe-Taxを使う。住んでいる市区町村に申告します。")
     assert found.get("出前館") == "COMPANY" and found.get("e-Tax") == "PRODUCT"  # an org
     assert "市区町村" not in found  # typed a place
+
+
+def test_a_place_and_a_middle_dot_before_a_listed_firm_are_two_names():
+    found = entities_of("亀山工場は、親会社の台湾・鴻海精密工業と共同で転換する。")
+    assert found.get("台湾") == "LOCATION" and found.get("鴻海精密工業") == "COMPANY"
+    assert entities_of("台湾・中華職業棒球大聯盟の試合。").get("台湾・中華職業棒球大聯盟") == "ORG"
+    assert entities_of("クレジットカードのメルカードの会員。").get("メルカード") == "PRODUCT"
