@@ -1189,12 +1189,10 @@ def firm_stems(
 
 def _firm_stem(name: str) -> str:
     """A firm's name without ホールディングス or the legal form before or after it, or ""."""
-    for form in ("ホールディングス", "株式会社", "合同会社", "有限会社"):
-        if name.endswith(form):
-            return name[: -len(form)]
-        if form != "ホールディングス" and name.startswith(form):
-            return name[len(form) :]
-    return ""
+    if name.endswith("ホールディングス"):
+        return name[: -len("ホールディングス")]
+    bare = _bare_name(name)
+    return bare if bare != name else ""
 
 
 # What a firm's name standing alone follows: no katakana, Latin, digit or kanji.
