@@ -524,6 +524,8 @@ def extract_entities(
             if kind == "PERSON":
                 start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
+                if _after_speaker_label(text, start, part_start):
+                    continue  # 竹増:|auショップ, typed an event: what the speaker says
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 part_start = _after_inflection(text, tokens, part_start, part_end)
                 if (after := _after_listed_place(text, mentions, taken, part_start, part_end)) > (
@@ -657,6 +659,7 @@ def extract_entities(
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
                     or "◯" in name
+                    or "→" in name  # メモリー:1024MB → 256MB: a change, no name
                     or _VERSION_ALONE.fullmatch(name) is not None  # React Router（v7）
                     # 日英伊の共同開発 (typed a firm): three countries or more in one kanji
                     # each, no name (not 中日, a baseball team in two train sentences)
@@ -2212,6 +2215,20 @@ def _after_verb_stem(text: str, tokens: Sequence[Token], start: int, end: int) -
 # Parts of speech of words that are never names on their own (adverbs, conjunctions,
 # adnominals, interjections).
 _NOT_NAME_POS = frozenset({"副詞", "接続詞", "連体詞", "感動詞"})
+
+
+def _after_speaker_label(text: str, start: int, part_start: int) -> bool:
+    """Whether a tagged span opens a line with a speaker's label and its colon and the
+    part at ``part_start`` comes after them (an interview's ``竹増:|auショップとの…``,
+    typed an event as one span): its type is the label's, not its own. A speaker's
+    label opens other lines too; a list item's (``Google:|Kairos Powerの…``) once."""
+    return (
+        part_start > start
+        and text[part_start - 1] == ":"
+        and part_start - 1 - start <= 8
+        and (start == 0 or text[start - 1] == "\n")
+        and text.count("\n" + text[start:part_start]) >= 2
+    )
 
 
 def _function_word(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -4158,14 +4175,14 @@ _COUNTRY_DESCRIPTION = regex(
 # 8, 信託 4, 建設 3, 電機 3, 保険 2, 化学 2, キャピタル 2 of 2, and 総研, the think
 # tanks' word news writes (大和総研, typed an event; none in the train gold), and 取引所
 # 1 of 1 (ロンドン金属取引所 was a facility); 電鉄 11 of 11, 電気 9, 製紙 8, 製菓 4, 商会 3,
-# 興業 2, 物産, 精機, 電工, 紡績 1 each, and their kin 農機, 重工, 運輸, 海運, 製鋼
-# (井関農機, typed a person; none in the train gold). (Not 鉄道 nor 新聞: a
+# 興業 2, 物産, 精機, 電工, 紡績 1 each, and their kin 農機, 重工, 運輸, 海運, 汽船, 製鋼
+# (井関農機, 四国汽船, typed persons; none in the train gold). (Not 鉄道 nor 新聞: a
 # railway line is a facility, a newspaper a product, and the tagger tells them apart.)
 _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所"
     r"|インベスト|インベストメント|インベストメンツ"
-    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|興業|商会|電工|紡績|製鋼)$"
+    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|汽船|興業|商会|電工|紡績|製鋼)$"
     r"|(?<=[^\x00-\x7f])(?:HD|FG)$"  # ニトリHD, ふくおかFG (the train's one such: 源吉兆庵HD)
 )
 # A Chinese maker of cars (汽車) or a holding company (控股), or its group (集団).
@@ -4356,7 +4373,7 @@ _VERSION_ALONE = regex(r"v[0-9]+(?:\.[0-9]+)*")
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
 # A kind of facility alone is no name, but ビル (Bill Clinton, in a Stockmark train
 # sentence).
-_FACILITY_KIND_ALONE = regex("(?!ビル$)" + _FACILITY_KINDS)
+_FACILITY_KIND_ALONE = regex("(?!ビル$)新?" + _FACILITY_KINDS)  # 直島の|新美術館
 # 施設の「…」 too (eスポーツ施設の「コナミクリエイティブフロント」, typed a product), and
 # テーマパークの「サンリオピューロランド」, typed a product (the train sentences quote no
 # name after such a kind and の).
@@ -4509,6 +4526,9 @@ _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gol
 
 # Hiragana and a space at the start of a tagged span: the end of the phrase before it.
 _KANA_BEFORE_SPACE = regex(r"[\u3041-\u309f]+\s+")
+# A headline's count of things before a space (新たに3島　直島の…, typed one place with
+# the island after it): the count is no part of a name (no Stockmark train name starts so)
+_COUNT_BEFORE_SPACE = regex(r"[0-9]+[\u4e00-\u9fff]\s+")
 
 
 # When news speaks of, then の, at the start of a span: no name starts so (the Stockmark
@@ -4545,7 +4565,9 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts.append((at, end))
     out = []
     for a, b in parts:
-        if lead := _KANA_BEFORE_SPACE.match(text, a, b):
+        if (lead := _KANA_BEFORE_SPACE.match(text, a, b)) or (
+            lead := _COUNT_BEFORE_SPACE.match(text, a, b)
+        ):
             a = lead.end()  # どこ|か|　電力・冷却: a headline's particle, then a space
         elif b - a > 2 and text[a] == "の" and a > 0 and text[a - 1] not in "「『(":
             a += 1  # 映画祭|の銀熊賞: the particle, not the name (「のばらちゃん」 is one)
@@ -5658,7 +5680,8 @@ def _short_keys(
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
     word (ベイン|キャピタル, 株式会社|ラピダス) or its industry word (小野|薬品工業) or its
-    first katakana word before a space or a dot (ノボ| ノルディスク) or the end of its
+    first katakana word before a space or a dot (ノボ| ノルディスク), its Latin capitals
+    before katakana words (MGM|リゾーツ・インターナショナル) or the end of its
     katakana name (イーライ|リリー); a
     product's without a listed company's
     name before it (Nintendo |Switch 2); an event's without its year (CES| 2026)."""
@@ -5682,6 +5705,12 @@ def _short_keys(
             for w in written
             if (first := w.replace(" ", "・").split("・", 1)[0]) != w
             and _ONE_KATAKANA_WORD.fullmatch(first) is not None
+        ]
+        keys += [  # MGM of MGMリゾーツ・インターナショナル: Latin capitals before a
+            # foreign name of katakana words (not NTT of NTTドコモ, one word: a subsidiary)
+            _key(latin["first"])
+            for w in written
+            if (latin := _LATIN_THEN_KATAKANA.fullmatch(w)) is not None
         ]
         keys += [  # リリー of イーライリリー: the end of a katakana name, three or more
             _key(w[k:])
@@ -5707,6 +5736,9 @@ def _kanji(name: str) -> bool:
 _LATIN_NAME = regex(r"[A-Za-z][A-Za-z0-9 .&'-]*")
 _KATAKANA_NAME = regex(r"[\u30a1-\u30fa\u30fc・]+")
 _ONE_KATAKANA_WORD = regex(r"[\u30a1-\u30fa\u30fc]+")
+_LATIN_THEN_KATAKANA = regex(
+    r"(?P<first>[A-Z]{2,})[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]*[・ ][\u30a1-\u30fa\u30fc・ ]+"
+)
 # Where something is done (パリで暮らす): of the Stockmark train gold names of one katakana
 # word before で (not a copula's であ, でし, です), 55 are places, 7 companies, 4 events
 # and no person; a person's name there is a place (オースティンで拡大, typed a person).

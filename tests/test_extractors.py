@@ -3901,3 +3901,47 @@ def test_a_place_and_a_middle_dot_before_a_listed_firm_are_two_names():
     assert found.get("台湾") == "LOCATION" and found.get("鴻海精密工業") == "COMPANY"
     assert entities_of("台湾・中華職業棒球大聯盟の試合。").get("台湾・中華職業棒球大聯盟") == "ORG"
     assert entities_of("クレジットカードのメルカードの会員。").get("メルカード") == "PRODUCT"
+
+
+def test_gold_the_commodity_a_bullion_dealers_short_name_and_a_gold_council():
+    found = entities_of(
+        "ただ、金は配当も利息も生みません。最初は田中貴金属だけでしたが、証券会社に移しました。"
+        "ワールド・ゴールド・カウンシルのデータでは、買いが価格を支えている。"
+    )
+    assert "金" not in found  # a Korean surname to the tagger
+    assert found.get("田中貴金属") == "COMPANY" and "田中貴" not in found  # not a person
+    assert found.get("ワールド・ゴールド・カウンシル") == "ORG"  # typed an event
+
+
+def test_a_speakers_label_gives_no_type_to_what_they_say():
+    interview = (
+        "――連携で何が変わりましたか。\n竹増：auショップとの一体型店舗を約50店まで増やしました。\n"
+        "――ポイントはどうなりましたか。\n竹増：決済の比率が上がっています。\n"
+    )
+    assert "auショップ" not in entities_of(interview)  # typed an event with the label
+    listed = entities_of("各社の動き。\nGoogle：Kairos PowerのSMRから電力を調達\n")
+    assert "Kairos Power" in listed  # a list item's label: once
+
+
+def test_a_foreign_firms_latin_capitals_before_its_katakana_words_are_its_short_name():
+    found = analyze_text(
+        "MGMとオリックスの資金計画。大阪IRには米MGMリゾーツ・インターナショナルが出資する。"
+    ).entities
+    assert [len(e.mentions) for e in found if e.text.startswith("MGM")] == [2]
+    parent = analyze_text("NTTの決算。NTTドコモが発表した。").entities
+    assert len([e for e in parent if e.type == "COMPANY"]) == 2  # a subsidiary, one word
+
+
+def test_a_change_with_an_arrow_a_headlines_count_and_a_new_museum_are_no_names():
+    assert entities_of("* メモリー：1024MB → 256MB\n") == {}  # typed a product
+    found = entities_of("瀬戸内国際芸術祭2028、会場に新たに3島　直島の新美術館も目玉に")
+    assert found.get("直島") == "LOCATION" and "3島 直島" not in found  # one place, typed
+    assert "新美術館" not in found  # a kind of facility, new
+
+
+def test_a_ferry_firm_a_study_group_and_green_steel():
+    assert entities_of("四国汽船は臨時便を増やし、予約を始める。") == {"四国汽船": "COMPANY"}
+    assert entities_of("社内勉強会を開き、グリーンスチールの調達を学ぶ。") == {}  # typed bodies
+    assert entities_of("CloudWatchで見るエラー率も下がりました。") == {"CloudWatch": "PRODUCT"}
+    listed = entities_of("英国のレガル・アンド・ジェネラルと提携する。")
+    assert listed.get("レガル・アンド・ジェネラル") == "COMPANY"  # typed an organisation
