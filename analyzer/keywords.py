@@ -564,6 +564,38 @@ def _spaced_names(
     return out
 
 
+# A kanji numeral, which MeCab reads as a number inside a firm's name (第|一|生命,
+# 八十|二|銀行, 第|一|三共), where no compound starts or goes on.
+_KANJI_NUMERAL = regex("[一二三四五六七八九十百千]")
+
+
+def _numbered_names(
+    tokens: Sequence[Token], runs: list[tuple[int, int]], numbered: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Compounds that take in the numbers before them where the entity stage found the
+    whole one name (``第一生命ホールディングス``, ``八十二銀行``: otherwise ``ホールディングス``
+    and ``銀行`` alone): the longest such name of up to eight tokens from each number
+    or ``第``, with the compounds it overlaps."""
+    keys = [t.surface.lower().translate(_DROP) for t in tokens]
+    out = list(runs)
+    for i, token in enumerate(tokens):
+        if token.pos[1] != "数詞" and token.surface != "第":
+            continue
+        best = 0
+        for j in range(i + 1, min(i + 8, len(tokens)) + 1):
+            if j > i + 1 and tokens[j - 2].end != tokens[j - 1].start:  # glued
+                break
+            if "".join(keys[i:j]) in numbered:
+                best = j
+        if best:
+            inside = [(a, b) for a, b in out if a < best and i < b]
+            end = max([best, *(b for _, b in inside)])
+            out = [run for run in out if run not in inside] + [
+                (min([i, *(a for a, _ in inside)]), end)
+            ]
+    return sorted(out)
+
+
 def candidates(
     doc: Document, sentences: Sequence[Sequence[Token]], named: frozenset[str] = frozenset()
 ) -> dict[str, Candidate]:
@@ -575,6 +607,7 @@ def candidates(
     zone_of = _zones(doc)
     bold = sorted((e.start, e.end) for e in doc.emphasis)
     bold_starts = [x for x, _ in bold]
+    numbered = frozenset(key for key in named if _KANJI_NUMERAL.search(key))
     for sentence, tokens in zip(doc.sentences, sentences, strict=True):
         if sentence.zone == "disclaimer":  # 本記事は投資助言ではありません: boilerplate
             continue
@@ -584,6 +617,8 @@ def candidates(
             continue
         if named and len(runs) > 1:
             runs = _spaced_names(text, tokens, runs, named)
+        if numbered:
+            runs = _numbered_names(tokens, runs, numbered)
         prose = not english_heading(text, sentence.start, sentence.end, sentence.zone)
         # The analysis text is NFKC already: a key is its tokens' keys joined.
         keys = [t.surface.lower().translate(_DROP) for t in tokens]
@@ -1017,6 +1052,7 @@ def extract_keywords(
     entities = list(entities)
     ranked = rank(doc, sentences, entity_keys(doc, entities))
     chosen = select(ranked, max(top, SUGGEST_POOL), concept_aliases(doc, entities))
+    full = full_names(doc, entities)
     keywords = [
         Keyword(
             text=candidate.text,
@@ -1024,9 +1060,33 @@ def extract_keywords(
             count=candidate.count,
             first=doc.source_span(candidate.first, candidate.first + 1)[0],
         )
+        if candidate.key not in full
+        else Keyword(
+            text=full[candidate.key][0],
+            score=round(score, 4),
+            count=candidate.count,
+            first=full[candidate.key][1],
+        )
         for candidate, score in chosen[: max(top, 0)]
     ]
     return keywords, suggest_tags(chosen[:SUGGEST_POOL], doc.meta.tags)
+
+
+def full_names(doc: Document, entities: Iterable[Entity]) -> dict[str, tuple[str, int]]:
+    """A person's full name and where the article first writes it, for the key of the
+    surname it calls them by (an interview's ``竹増``: ``竹増貞信``), as an index lists
+    people."""
+    source = doc.source_text
+    out: dict[str, tuple[str, int]] = {}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        names = [(source[m.start : m.end], m.start) for m in entity.mentions]
+        written = [start for name, start in names if name == entity.text]
+        for name, _ in names:
+            if written and name != entity.text and entity.text.startswith(name):
+                out[normalize(name)] = (entity.text, min(written))
+    return out
 
 
 def _names(tag: str, key: str) -> bool:

@@ -560,3 +560,20 @@ def test_a_terms_short_form_in_brackets_is_one_keyphrase_with_it():
         "積層セラミックコンデンサーは小さい。"
     )
     assert "積層セラミックコンデンサー" in keywords and "MLCC" not in keywords
+
+
+def test_a_person_called_by_the_surname_is_indexed_by_the_full_name():
+    keywords = keywords_of(
+        "ローソンの竹増貞信社長に聞いた。\n竹増：店舗を増やしました。\n竹増：決済が伸びています。\n"
+        "竹増：人手不足は深刻です。\n竹増：商品の力では負けていません。"
+    )
+    assert "竹増貞信" in keywords and "竹増" not in keywords
+
+
+def test_a_firms_name_with_a_kanji_numeral_is_a_keyphrase():
+    keywords = keywords_of(
+        "第一生命ホールディングスは英M&Gに出資する。第一生命HDは海外事業を広げる。"
+        "第一生命HDの株価は下がった。第一三共の新薬も伸びた。第一三共は強い。"
+    )
+    assert "第一生命HD" in keywords and "第一三共" in keywords  # MeCab reads 第|一|…
+    assert "ホールディングス" not in keywords and "生命" not in keywords
