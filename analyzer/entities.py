@@ -3938,7 +3938,7 @@ _LOOSE_SUFFIXES = _words(
     広報 社員 従業員 子会社 買収 店舗 効果 特需 関連 依存 頼み 離れ 攻勢
     急落 急騰 続落 続伸 反発 反落 急伸 暴落 高騰 上昇 下落 増益 減益 増収 減収 搭載
     屋上 制覇 連覇 築城
-    レビュー 速報 まとめ 比較 解説 感想 開封 実機 使用感 発表 発売 おすすめ
+    レビュー 速報 まとめ 比較 解説 感想 開封 実機 使用感 発表 発売 おすすめ クラスタ クラスター
     """
 )
 # Kanji that make a listed name a meeting of its members, an event's name (APEC|首脳会議,
@@ -4233,6 +4233,8 @@ _FACILITY_END = regex(
     # a port (神戸港, typed a place; 12 of 12 train names ending in 港 are facilities, but
     # 香港, a place, and a quoted title, 「真夏の港」)
     r"|(?<![香の])港"
+    # a hospital (北海道大学病院, typed a firm; 7 of the 8 train names ending so)
+    r"|(?<=..)病院"
     r"|パーキングエリア|サービスエリア)"
     r"(?:[0-9０-９]+号機)?$"
     r"|(?<=[A-Za-z0-9] )Tower$"
@@ -5229,7 +5231,7 @@ _DOTTED_FIRM = regex(
 
 
 # A blog's writer introducing themselves after a greeting (こんにちは、みなとです。,
-# はじめまして、投資ブロガーのみなとと申します, どうも、ゆうたい太郎です, げーまーゆう
+# はじめまして、投資ブロガーのみなとと申します, どうも、ゆうたい太郎です, ペソ太郎です, げーまーゆう
 # with its long vowels, はいとう父さん with a parent's さん): the name, a person's,
 # whatever MeCab makes of it (みなと, a harbour to it).
 _SELF_INTRO = regex(
@@ -5240,6 +5242,7 @@ _SELF_INTRO = regex(
     r"|[\u4e00-\u9fff々]{0,5}[父母兄姉]さん|[\u4e00-\u9fff々]{1,6}"  # 高配当父さん
     # くりぷとパパ, はいとう父さん
     r"|[\u3041-\u309f]{2,6}(?:[父母兄姉]さん|[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6})"
+    r"|[\u30a1-\u30fa\u30fc]{2,8}(?:[父母兄姉]さん|[\u4e00-\u9fff々]{1,4})"  # ペソ太郎
     r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
     r"(?:です|と申します|といいます)(?=[。!！、]|$)",
     re.MULTILINE,
@@ -5631,7 +5634,7 @@ def _short_forms(
     text: str,
     groups: dict[str, list[EntityMention]],
     listed: set[str],
-    is_company: Callable[[str], bool],
+    is_maker: Callable[[str], bool],
 ) -> dict[str, str]:
     """Short forms of a longer name of the same article, as news writes them after the
     first mention: a person's surname (``三木谷`` of ``三木谷浩史``, ``アルトマン`` of
@@ -5639,7 +5642,9 @@ def _short_forms(
     added word (``キオクシア`` of ``キオクシアホールディングス``, ``ベイン`` of
     ``ベインキャピタル``) or its industry word (``小野`` of ``小野薬品工業``), a
     product's name without its maker's (``Switch 2`` of ``Nintendo Switch 2``), an
-    event's without its year. Only where one longer name fits; a listed name takes
+    event's without its year, a place's without its prefecture or its ``市``, ``県`` and
+    the like (``北広島市``, ``北広島`` of ``北海道北広島市``). Only where one longer name
+    fits; a listed name takes
     only its own holding or legal form, unlisted
     (``ソフトバンク`` is not the listed ``ソフトバンクグループ``;
     ``キオクシアホールディングス`` joins the listed ``キオクシア``). Returns the key
@@ -5648,10 +5653,11 @@ def _short_forms(
     shortened: dict[str, set[str]] = {}  # a short form's key → the keys it may shorten
     for long, kind in kinds.items():
         written = {text[m.start : m.end] for m in groups[long]}
-        for short in _short_keys(long, kind, written, is_company):
+        for short in _short_keys(long, kind, written, is_maker):
             if short and short != long:
                 shortened.setdefault(short, set()).add(long)
     out = {}
+    several: dict[str, list[str]] = {}  # a short form that fits more than one longer name
     for key, longer in shortened.items():
         kind = kinds.get(key)
         if kind is None or kind in NUMERIC_TYPES or (len(key) < 2 and kind != "PERSON"):
@@ -5666,15 +5672,20 @@ def _short_forms(
             for other in longer
             if (kinds[other] == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"))
             or (kinds[other] == "COMPANY" and kind != "LOCATION")
-            or (kinds[other] == kind and kind in ("PRODUCT", "EVENT"))
+            or (kinds[other] == kind and kind in ("PRODUCT", "EVENT", "LOCATION"))
         ]
         if len(found) == 1:
             out[key] = found[0]
+        elif found:
+            several[key] = found
+    for key, found in several.items():  # 北広島 of 北広島市, itself of 北海道北広島市
+        if len(ends := {out.get(other, other) for other in found}) == 1:
+            out[key] = ends.pop()
     return out
 
 
 def _short_keys(
-    long: str, kind: str, written: set[str], is_company: Callable[[str], bool]
+    long: str, kind: str, written: set[str], is_maker: Callable[[str], bool]
 ) -> list[str]:
     """The keys of the short forms news may use for the name keyed ``long``: a person's
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
@@ -5683,13 +5694,18 @@ def _short_keys(
     first katakana word before a space or a dot (ノボ| ノルディスク), its Latin capitals
     before katakana words (MGM|リゾーツ・インターナショナル) or the end of its
     katakana name (イーライ|リリー); a
-    product's without a listed company's
-    name before it (Nintendo |Switch 2); an event's without its year (CES| 2026)."""
+    product's without a listed company's or product's
+    name before it (Nintendo |Switch 2, GKE |Autopilot); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
-        return [_key(rest) for maker, rest in parts if is_company(maker)]
+        return [_key(rest) for maker, rest in parts if is_maker(maker)]
     if kind == "EVENT":  # ジャパンモビリティショー|2025
         return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]
+    if kind == "LOCATION":  # 北海道|北広島市 and 北広島|市, 沖縄|県: not 港|区 nor 北海|道
+        prefecture = next((p for p in _PREFECTURES if long.startswith(p)), "")
+        rest = long[len(prefecture) :] if len(long) - len(prefecture) >= 3 else long
+        keys = [rest] if rest != long else []
+        return keys + ([rest[:-1]] if len(rest) >= 3 and rest[-1] in "市町村都府県" else [])
     if kind == "PERSON":
         keys = [long[:-n] for n in (1, 2, 3) if n < len(long)] if _kanji(long) else []
         return keys + [
@@ -6007,11 +6023,11 @@ def group_mentions(
         if key in defined:  # 国家経済会議(NEC): the body's own name and type
             named_by.setdefault(key, []).append(mention)
 
-    def is_company(word: str) -> bool:
+    def is_maker(word: str) -> bool:  # a listed firm, or a listed product (GKE Autopilot)
         key = _key(word)
-        return listed_types.get(canonical.get(key, key)) == "COMPANY"
+        return listed_types.get(canonical.get(key, key)) in ("COMPANY", "PRODUCT")
 
-    merges = _short_forms(doc.text, groups, set(listed), is_company)
+    merges = _short_forms(doc.text, groups, set(listed), is_maker)
     for key, into in merges.items():
         seen = {key}
         while into in merges and into not in seen:  # a chain: the last name takes all

@@ -3945,3 +3945,28 @@ def test_a_ferry_firm_a_study_group_and_green_steel():
     assert entities_of("CloudWatchで見るエラー率も下がりました。") == {"CloudWatch": "PRODUCT"}
     listed = entities_of("英国のレガル・アンド・ジェネラルと提携する。")
     assert listed.get("レガル・アンド・ジェネラル") == "COMPANY"  # typed an organisation
+
+
+def test_a_place_without_its_prefecture_or_its_city_word_is_the_same_place():
+    found = analyze_text(
+        "エスコンフィールドHOKKAIDO（北海道北広島市）が開業した。北広島市の市長は語る。"
+        "北広島の街づくりが進む。"
+    ).entities
+    places = [e for e in found if e.type == "LOCATION"]
+    assert [(e.text, e.count) for e in places] == [("北海道北広島市", 3)]
+    assert ("エスコンフィールドHOKKAIDO", "FACILITY") in [(e.text, e.type) for e in found]
+    osaka = analyze_text("大阪府と大阪市が協議した。大阪の未来を話す。").entities
+    assert len(osaka) == 3  # 大阪 shortens both: left alone
+
+
+def test_a_hospital_a_bloggers_katakana_and_kanji_name_and_a_platforms_product():
+    hospital = entities_of("Fビレッジの敷地内では、北海道大学病院と連携するクリニックが開く。")
+    assert hospital.get("北海道大学病院") == "FACILITY"  # typed a firm
+    blog = entities_of("どうも、ペソ太郎です。メキシコペソ円をレバレッジ2倍で持ち続けて3年。")
+    assert blog.get("ペソ太郎") == "PERSON"
+    found = analyze_text(
+        "小さなサービスはGKE Autopilotに移した。Autopilotならノードの管理がいらない。"
+        "Kubernetesクラスタの費用を減らした。"
+    ).entities
+    assert [(e.text, e.count) for e in found] == [("GKE Autopilot", 2), ("Kubernetes", 1)]
+    assert entities_of("クラフトビールの醸造所を備えたボールパーク。メキシコペソ円を買う。") == {}
