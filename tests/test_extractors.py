@@ -3970,3 +3970,14 @@ def test_a_hospital_a_bloggers_katakana_and_kanji_name_and_a_platforms_product()
     ).entities
     assert [(e.text, e.count) for e in found] == [("GKE Autopilot", 2), ("Kubernetes", 1)]
     assert entities_of("クラフトビールの醸造所を備えたボールパーク。メキシコペソ円を買う。") == {}
+
+
+def test_units_of_energy_are_no_names_and_listed_services_abroad():
+    energy = entities_of("年間の生産能力は約32ギガワット時（GWh）に達する。")
+    assert "GWh" not in energy  # typed a product
+    trip = entities_of("鼎泰豊の小籠包も食べた。台北101の近くのホテル。悠遊カードが便利。")
+    assert trip.get("鼎泰豊") == "COMPANY" and trip.get("台北101") == "FACILITY"  # a person
+    assert trip.get("悠遊カード") == "PRODUCT"
+    tools = entities_of("Google翻訳やDeepLは一般的な文章に強い。推論にはvLLMを使った。")
+    assert tools.get("Google翻訳") == "PRODUCT" and "Google" not in tools
+    assert tools.get("DeepL") == "COMPANY" and tools.get("vLLM") == "PRODUCT"
