@@ -640,6 +640,8 @@ def extract_entities(
                     and (city := _KANA_CITY_AFTER.match(text, part_end)) is not None
                 ):  # 沖縄県|うるま市: a prefecture and its city in hiragana, one place
                     part_end = city.end()
+                elif kind == "LOCATION" and (street := _STREET_AFTER.match(text, part_end)):
+                    part_end = street.end()  # オックスフォード|・ストリート: the street, a place
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
                     # スリーマイル島|原発, 熊本|第2工場: a place and a site after it are the
                     # site's name, a facility's (_FACILITY_END, below)
@@ -4216,6 +4218,9 @@ _EXCHANGE_SEGMENT = regex(
 )
 # ... perhaps numbered (福島|第一原発, 熊本|第2工場)
 _SITE_AFTER = regex(rf"(?:第[0-9一二三四五六七八九十]+)?(?:{'|'.join(_SITES)})")
+# After a place, a street's word in katakana makes it the street's name, a place (the
+# train gold's マディソン・アベニュー350番地; not ウォール・ストリート・ジャーナル, a firm)
+_STREET_AFTER = regex(r"・?(?:ストリート|アベニュー)(?![・\u30a1-\u30fa\u30fc])")
 # A name ending in a kind of building or site is a facility's: of the Stockmark train
 # gold names ending so, 工場 12 of 12, 駅 67, 空港 11, スタジアム 11, ビルディング 6,
 # 発電所 4, 基地 4, タワー 4, ヒルズ 1, パーキングエリア 2, 球場 7, アリーナ 4, ドーム 3
@@ -5698,7 +5703,9 @@ def _short_keys(
     name before it (Nintendo |Switch 2, GKE |Autopilot); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
-        return [_key(rest) for maker, rest in parts if is_maker(maker)]
+        return [_key(rest) for maker, rest in parts if is_maker(maker)] + _after_maker(
+            written, is_maker, _katakana_name
+        )
     if kind == "EVENT":  # ジャパンモビリティショー|2025
         return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]
     if kind == "LOCATION":  # 北海道|北広島市 and 北広島|市, 沖縄|県: not 港|区 nor 北海|道
@@ -5728,6 +5735,7 @@ def _short_keys(
             for w in written
             if (latin := _LATIN_THEN_KATAKANA.fullmatch(w)) is not None
         ]
+        keys += _after_maker(written, is_maker, _firm_or_katakana)  # SBI|新生銀行, NTT|ドコモ
         keys += [  # リリー of イーライリリー: the end of a katakana name, three or more
             _key(w[k:])
             for w in written
@@ -5736,6 +5744,28 @@ def _short_keys(
         ]
         return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []
+
+
+def _after_maker(
+    written: set[str], is_maker: Callable[[str], bool], rest_is: Callable[[str], bool]
+) -> list[str]:
+    """The keys of what follows a listed firm's or product's name glued before the rest
+    of a name, where that rest (three characters or more) is ``rest_is``: the name news
+    writes alone (``新生銀行`` of ``SBI新生銀行``, ``サクラ`` of ``日産サクラ``)."""
+    return [
+        _key(w[k:])
+        for w in written
+        for k in range(2, len(w) - 2)
+        if rest_is(w[k:]) and is_maker(w[:k])
+    ]
+
+
+def _katakana_name(name: str) -> bool:
+    return _KATAKANA_NAME.fullmatch(name) is not None
+
+
+def _firm_or_katakana(name: str) -> bool:
+    return _FIRM_WORD_END.search(name) is not None or _katakana_name(name)
 
 
 def _holding_form(short: str, long: str) -> bool:

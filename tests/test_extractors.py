@@ -3981,3 +3981,17 @@ def test_units_of_energy_are_no_names_and_listed_services_abroad():
     tools = entities_of("Google翻訳やDeepLは一般的な文章に強い。推論にはvLLMを使った。")
     assert tools.get("Google翻訳") == "PRODUCT" and "Google" not in tools
     assert tools.get("DeepL") == "COMPANY" and tools.get("vLLM") == "PRODUCT"
+
+
+def test_a_street_a_model_named_without_its_maker_and_a_renamed_bank():
+    street = entities_of("ロンドンのオックスフォード・ストリートを歩くと行列に驚く。")
+    assert street.get("オックスフォード・ストリート") == "LOCATION"  # オックスフォード alone
+    paper = entities_of("ウォール・ストリート・ジャーナルによると")
+    assert "ウォール・ストリート・ジャーナル" in paper
+    car = analyze_text("日産の軽EV「サクラ」を買った。日産サクラは電気代が安い。").entities
+    assert [(e.text, e.count) for e in car if e.type == "PRODUCT"] == [("日産サクラ", 2)]
+    bank = analyze_text("SBI新生銀行は再上場した。新生銀行は前身が破綻した。").entities
+    assert [(e.text, e.count) for e in bank] == [("SBI新生銀行", 2)]
+    assert entities_of("管理組合の合意が必要だ。オウンドメディアを移行した。") == {}
+    fashion = entities_of("スペインのインディテックスや、ユニクロのヒートテックが売れる。")
+    assert fashion.get("インディテックス") == "COMPANY" and fashion.get("ヒートテック") == "PRODUCT"
