@@ -662,6 +662,12 @@ def extract_entities(
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
                     or "◯" in name
                     or "→" in name  # メモリー:1024MB → 256MB: a change, no name
+                    # みずほ証券のチーフ為替|ストラテジスト: a title's words (no train person
+                    # starts so)
+                    or (kind == "PERSON" and name.startswith(_TITLE_RANKS))
+                    or _COUNTRY_SUBSIDIARY.fullmatch(name) is not None  # 米子会社 (米子 a city)
+                    # サンフレッチェ広島(株): the legal form in brackets after a name
+                    or (name in ("株", "有") and text[part_start - 1 : part_start] == "(")
                     or _VERSION_ALONE.fullmatch(name) is not None  # React Router（v7）
                     # 日英伊の共同開発 (typed a firm): three countries or more in one kanji
                     # each, no name (not 中日, a baseball team in two train sentences)
@@ -4533,6 +4539,10 @@ _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gol
 
 # Hiragana and a space at the start of a tagged span: the end of the phrase before it.
 _KANA_BEFORE_SPACE = regex(r"[\u3041-\u309f]+\s+")
+# Words that open a title of rank or field before its office (チーフ為替ストラテジスト)
+_TITLE_RANKS = ("チーフ", "シニア", "首席", "主任")
+# A country's prefix before 子会社, a subsidiary there (米子会社: MeCab's 米子, a city)
+_COUNTRY_SUBSIDIARY = regex(f"[{_COUNTRIES}]子会社")
 # A headline's count of things before a space (新たに3島　直島の…, typed one place with
 # the island after it): the count is no part of a name (no Stockmark train name starts so)
 _COUNT_BEFORE_SPACE = regex(r"[0-9]+[\u4e00-\u9fff]\s+")
@@ -5206,7 +5216,7 @@ _FIRM_OF = regex(
 # Sakana AI, Palo Alto Networks): the Stockmark train split has few Latin names (both
 # ending so are companies; not Systems, as in IBM's product Power Systems), news many.
 _KATAKANA_FIRM_WORDS = (
-    r"パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ"
+    r"ストアーズ|パートナーズ|キャピタル|インベストメンツ|ベンチャーズ|テクノロジー?ズ|システムズ"
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
     r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
     r"|ファイナンス|フィナンシャル|ファイナンシャル|エンタ[ー]?テイン?メント|モーターズ|ファーマ"

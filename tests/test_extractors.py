@@ -3995,3 +3995,13 @@ def test_a_street_a_model_named_without_its_maker_and_a_renamed_bank():
     assert entities_of("管理組合の合意が必要だ。オウンドメディアを移行した。") == {}
     fashion = entities_of("スペインのインディテックスや、ユニクロのヒートテックが売れる。")
     assert fashion.get("インディテックス") == "COMPANY" and fashion.get("ヒートテック") == "PRODUCT"
+
+
+def test_a_title_a_subsidiary_abroad_and_a_legal_form_in_brackets_are_no_names():
+    found = entities_of("みずほ証券のチーフ為替ストラテジストは、米子会社の上場を見込む。")
+    assert found == {"みずほ証券": "COMPANY"}  # a person and a facility, typed
+    assert entities_of("米子市の会社が発表した。") == {"米子市": "LOCATION"}
+    assert entities_of("運営するのはサンフレッチェ広島（株）だ。") == {"サンフレッチェ広島": "ORG"}
+    stores = entities_of("ケーシーズ・ジェネラル・ストアーズやサークルKとの競争も激しい。")
+    assert stores.get("ケーシーズ・ジェネラル・ストアーズ") == "COMPANY"  # typed a body
+    assert entities_of("推論はFastAPIで受け付ける。") == {"FastAPI": "PRODUCT"}

@@ -577,3 +577,10 @@ def test_a_firms_name_with_a_kanji_numeral_is_a_keyphrase():
     )
     assert "第一生命HD" in keywords and "第一三共" in keywords  # MeCab reads 第|一|…
     assert "ホールディングス" not in keywords and "生命" not in keywords
+
+
+def test_a_subsidiary_abroad_is_no_keyphrase():
+    keywords = keywords_of(
+        "セブン&アイは米子会社のIPOを延期する。米子会社の既存店が落ち込む。米子会社の上場は2028年。"
+    )
+    assert "米子会社" not in keywords and "IPO" in keywords  # MeCab's 米子, a city
