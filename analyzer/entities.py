@@ -800,9 +800,11 @@ def extract_entities(
                         )
                     )
                     or (  # 米バイオ企業のアイベリック・バイオ, typed a person; not the
-                        # firm's 社長 or 氏 (IT企業の|山田太郎|社長)
+                        # firm's 社長 or 氏 (IT企業の|山田太郎|社長) nor a listed place where
+                        # firms go (日本企業の|インド進出)
                         _FIRM_OF.search(text, max(0, part_start - 6), part_start) is not None
                         and not _titled(text, part_end)
+                        and known.types.get(name.lower()) != "LOCATION"
                     )
                     or _ticker_after(text, part_start, part_end)  # Vertiv（VRT）
                     or (  # ポケトーク（東京・港）, typed a person: a firm and its head office

@@ -4005,3 +4005,14 @@ def test_a_title_a_subsidiary_abroad_and_a_legal_form_in_brackets_are_no_names()
     stores = entities_of("ケーシーズ・ジェネラル・ストアーズやサークルKとの競争も激しい。")
     assert stores.get("ケーシーズ・ジェネラル・ストアーズ") == "COMPANY"  # typed a body
     assert entities_of("推論はFastAPIで受け付ける。") == {"FastAPI": "PRODUCT"}
+
+
+def test_a_listed_place_after_a_kind_of_firm_stays_a_place():
+    found = entities_of("木原社長は「日本企業のインド進出も後押しする」と述べた。")
+    assert found.get("インド") == "LOCATION"  # typed a firm as named after 企業の
+    assert (
+        entities_of("米バイオ企業のアイベリック・バイオが発表した。").get("アイベリック・バイオ")
+        == "COMPANY"
+    )
+    found = entities_of("SUUMOで探し、UIKitとObjective-Cで書いた。団信にがん保障が付く。")
+    assert found == {"SUUMO": "PRODUCT", "UIKit": "PRODUCT", "Objective-C": "PRODUCT"}
