@@ -4016,3 +4016,11 @@ def test_a_listed_place_after_a_kind_of_firm_stays_a_place():
     )
     found = entities_of("SUUMOで探し、UIKitとObjective-Cで書いた。団信にがん保障が付く。")
     assert found == {"SUUMO": "PRODUCT", "UIKit": "PRODUCT", "Objective-C": "PRODUCT"}
+
+
+def test_an_expressway_with_its_nickname_and_listed_data_tools():
+    road = analyze_text("西瀬戸自動車道（しまなみ海道）で、自転車の利用者が増えた。").entities
+    assert [(e.text, e.type, e.count) for e in road] == [("西瀬戸自動車道", "FACILITY", 2)]
+    tools = entities_of("Google CloudのBigQueryも候補だった。変換処理はdbtで書く。")
+    assert tools.get("Google Cloud") == "PRODUCT" and tools.get("dbt") == "PRODUCT"
+    assert entities_of("請求書などの「電子取引」のデータは、電子データのまま保存する。") == {}
