@@ -4024,3 +4024,14 @@ def test_an_expressway_with_its_nickname_and_listed_data_tools():
     tools = entities_of("Google CloudのBigQueryも候補だった。変換処理はdbtで書く。")
     assert tools.get("Google Cloud") == "PRODUCT" and tools.get("dbt") == "PRODUCT"
     assert entities_of("請求書などの「電子取引」のデータは、電子データのまま保存する。") == {}
+
+
+def test_infrastructure_words_are_no_names_and_listed_foundations():
+    found = entities_of(
+        "HashiCorpがライセンスを変えた。OpenTofuはLinux Foundationのもとで開発が続く。"
+        "社内のIaCを移し、CIはGitHub Actionsで回す。"
+    )
+    assert found.get("HashiCorp") == "COMPANY" and found.get("Linux Foundation") == "ORG"
+    assert "IaC" not in found and "CI" not in found  # typed a person and a political body
+    park = entities_of("USJのスーパー・ニンテンドー・ワールドに新エリアができる。")
+    assert park.get("スーパー・ニンテンドー・ワールド") == "FACILITY"
