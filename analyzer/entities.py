@@ -597,6 +597,10 @@ def extract_entities(
                     and tail.end() - part_end >= 3
                 ):  # 京セラ|コミュニケーションシステム: the firm's arm, one name
                     part_end = tail.end()
+                elif text[part_end - 1] == "便" and _one_place(tokens, part_start, part_end - 1):
+                    # シアトル|便, typed a person: flights there, the place (the train's
+                    # two names ending in 便 are flights by number, 575便)
+                    part_end, place_only = part_end - 1, True
                 elif kind == "PERSON":
                     part_start = _with_surname(text, tokens, part_start, part_end)
                     part_end = _with_given_name(text, tokens, part_end)
@@ -5748,6 +5752,11 @@ def _short_keys(
             if (latin := _LATIN_THEN_KATAKANA.fullmatch(w)) is not None
         ]
         keys += _after_maker(written, is_maker, _firm_or_katakana)  # SBI|新生銀行, NTT|ドコモ
+        keys += [  # ANAHD of ANAホールディングス, ふくおかFG of ふくおかフィナンシャルグループ
+            long[: -len(word)] + short
+            for word, short in _ABBREVIATED_FORMS
+            if long.endswith(word) and len(long) > len(word)
+        ]
         keys += [  # リリー of イーライリリー: the end of a katakana name, three or more
             _key(w[k:])
             for w in written
@@ -5756,6 +5765,10 @@ def _short_keys(
         ]
         return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []
+
+
+# A firm's holding or group word and its abbreviation, as news writes the name again
+_ABBREVIATED_FORMS = (("ホールディングス", "hd"), ("フィナンシャルグループ", "fg"))
 
 
 def _after_maker(

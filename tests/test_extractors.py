@@ -4035,3 +4035,13 @@ def test_infrastructure_words_are_no_names_and_listed_foundations():
     assert "IaC" not in found and "CI" not in found  # typed a person and a political body
     park = entities_of("USJのスーパー・ニンテンドー・ワールドに新エリアができる。")
     assert park.get("スーパー・ニンテンドー・ワールド") == "FACILITY"
+
+
+def test_flights_to_a_place_and_a_holding_companys_abbreviation():
+    found = entities_of("ANAは今夏にシアトル便やストックホルム便を新たに飛ばす。")
+    assert found.get("シアトル") == "LOCATION" and found.get("ストックホルム") == "LOCATION"
+    assert "シアトル便" not in found  # typed a person
+    group = analyze_text("ANAホールディングスは決算を発表した。ANAHDの純利益は増えた。").entities
+    assert [(e.text, e.count) for e in group] == [("ANAホールディングス", 2)]
+    tools = entities_of("連絡はiMessageが中心。CircleCIで並列に動かす。E2Eテストを移した。")
+    assert tools == {"iMessage": "PRODUCT", "CircleCI": "PRODUCT"}
