@@ -946,6 +946,8 @@ def extract_entities(
                     part_kind = "COMPANY"  # イオン九州, typed a place: a listed firm's arm
                 elif kind in ("COMPANY", "ORG", "PRODUCT", "PERSON") and _AREA_END.search(name):
                     part_kind = "LOCATION"  # 水道橋エリア, typed COMPANY; see _AREA_END
+                elif kind != "LOCATION" and _country_dot_place(text, tokens, part_start, part_end):
+                    part_kind = "LOCATION"  # (スイス・チューリッヒ), a head office, typed a firm
                 elif kind != "FACILITY" and _FACILITY_END.search(name):
                     part_kind = "FACILITY"  # 柏崎刈羽原発, typed EVENT; see _FACILITY_END
                 elif kind == "LOCATION" and _CASTLE_END.search(name):
@@ -2867,6 +2869,21 @@ def _each_of(tokens: Sequence[Token], start: int) -> bool:
     place MeCab reads whole)."""
     k = _token_at(tokens, start)
     return k >= 0 and tokens[k].surface == "各" and tokens[k].pos[0] == "接頭辞"
+
+
+def _country_dot_place(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether text[start:end] is a country, a middle dot and one token MeCab reads as a
+    place (``スイス・チューリッヒ``): one place, as the Stockmark train gold writes them
+    (``ロシア・モスクワ``, ``イタリア・トリノ``, typed places; not a club named after a
+    city, ``パリ・サンジェルマン``)."""
+    dot = text.find("・", start, end)
+    country = _tokens_within(tokens, start, dot) if dot > start else []
+    return (
+        len(country) == 1
+        and (country[0].start, country[0].end) == (start, dot)
+        and country[0].pos[2:4] == ("地名", "国")
+        and _one_place(tokens, dot + 1, end)
+    )
 
 
 def _one_place(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -4045,3 +4045,12 @@ def test_flights_to_a_place_and_a_holding_companys_abbreviation():
     assert [(e.text, e.count) for e in group] == [("ANAホールディングス", 2)]
     tools = entities_of("連絡はiMessageが中心。CircleCIで並列に動かす。E2Eテストを移した。")
     assert tools == {"iMessage": "PRODUCT", "CircleCI": "PRODUCT"}
+
+
+def test_a_country_and_a_city_in_a_head_offices_brackets_are_one_place():
+    found = entities_of("子会社の日立エナジー（スイス・チューリッヒ）は、受注残が7兆円を超えた。")
+    assert found.get("スイス・チューリッヒ") == "LOCATION"  # typed a firm
+    assert found.get("日立エナジー") == "COMPANY"
+    stack = entities_of("Ruby on RailsをHerokuからKamalに移した。フランスのタレスの信号事業。")
+    assert stack.get("Ruby on Rails") == "PRODUCT" and stack.get("Kamal") == "PRODUCT"
+    assert stack.get("Heroku") == "PRODUCT" and stack.get("タレス") == "COMPANY"
