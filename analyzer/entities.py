@@ -5733,11 +5733,15 @@ def _short_keys(
     before katakana words (MGM|リゾーツ・インターナショナル) or the end of its
     katakana name (イーライ|リリー); a
     product's without a listed company's or product's
-    name before it (Nintendo |Switch 2, GKE |Autopilot); an event's without its year (CES| 2026)."""
+    name before it (Nintendo |Switch 2, GKE |Autopilot) or without ``Service`` after it
+    (Azure OpenAI| Service); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
-        return [_key(rest) for maker, rest in parts if is_maker(maker)] + _after_maker(
-            written, is_maker, _katakana_name
+        service = [long[: -len("service")]] if long.endswith("service") else []
+        return (
+            [_key(rest) for maker, rest in parts if is_maker(maker)]
+            + _after_maker(written, is_maker, _katakana_name)
+            + service  # Azure OpenAI of Azure OpenAI Service
         )
     if kind == "EVENT":  # ジャパンモビリティショー|2025
         return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]

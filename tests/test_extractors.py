@@ -4054,3 +4054,17 @@ def test_a_country_and_a_city_in_a_head_offices_brackets_are_one_place():
     stack = entities_of("Ruby on RailsをHerokuからKamalに移した。フランスのタレスの信号事業。")
     assert stack.get("Ruby on Rails") == "PRODUCT" and stack.get("Kamal") == "PRODUCT"
     assert stack.get("Heroku") == "PRODUCT" and stack.get("タレス") == "COMPANY"
+
+
+def test_a_service_named_without_service_and_a_listed_products_model():
+    found = analyze_text(
+        "Azure OpenAI ServiceからAmazon Bedrockに移行した。Azure OpenAIは高かった。"
+        "今後はAmazon Nova Proも評価する。"
+    ).entities
+    assert [(e.text, e.type, e.count) for e in found] == [
+        ("Azure OpenAI Service", "PRODUCT", 2),
+        ("Amazon Bedrock", "PRODUCT", 1),
+        ("Amazon Nova Pro", "PRODUCT", 1),  # typed a firm
+    ]
+    assert entities_of("お昼は片町で海鮮丼を食べた。").get("片町") == "LOCATION"
+    assert "お昼" not in entities_of("お昼は片町で海鮮丼を食べた。")
