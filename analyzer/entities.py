@@ -30,7 +30,7 @@ from analyzer.reader import Document
 from analyzer.resources import lexicon_lines, lexicon_path, sha256
 from analyzer.result import Entity, Mention
 from analyzer.startup import kept, regex
-from analyzer.tokenizer import Token
+from analyzer.tokenizer import Token, tokenize
 
 # Legal forms; a real estate investment trust's, 投資法人, comes after its name only; an
 # audit firm's before it or after (有限責任監査法人トーマツ, あずさ監査法人).
@@ -525,7 +525,11 @@ def extract_entities(
                 start = _numeral_head(tokens, start)
             for part_start, part_end in _clean(text, start, end):
                 if _after_speaker_label(text, start, part_start):
-                    continue  # 竹増:|auショップ, typed an event: what the speaker says
+                    # 竹増:|auショップ, typed an event with the label: what the speaker says,
+                    # tagged again on its own (田村:|九州大学, a university)
+                    if (retagged := _retagged(text, part_start, part_end)) is None:
+                        continue
+                    kind = retagged
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 part_start = _after_inflection(text, tokens, part_start, part_end)
                 if (after := _after_listed_place(text, mentions, taken, part_start, part_end)) > (
@@ -2245,6 +2249,14 @@ def _after_speaker_label(text: str, start: int, part_start: int) -> bool:
         and (start == 0 or text[start - 1] == "\n")
         and text.count("\n" + text[start:part_start]) >= 2
     )
+
+
+def _retagged(text: str, start: int, end: int) -> str | None:
+    """The type the tagger gives text[start:end] when it reads the line from there on
+    (without the speaker's label before it), if it finds that name whole."""
+    line_end = text.find("\n", start)
+    tokens = tokenize(text[start : line_end if line_end >= 0 else len(text)], start)
+    return next((kind for s, e, kind in tag(tokens) if (s, e) == (start, end)), None)
 
 
 def _function_word(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -4068,3 +4068,13 @@ def test_a_service_named_without_service_and_a_listed_products_model():
     ]
     assert entities_of("お昼は片町で海鮮丼を食べた。").get("片町") == "LOCATION"
     assert "お昼" not in entities_of("お昼は片町で海鮮丼を食べた。")
+
+
+def test_what_a_speaker_says_after_the_label_is_tagged_on_its_own():
+    interview = (
+        "――なぜ福岡で起業したのですか。\n田村：九州大学を出て東京の会社で働きました。\n"
+        "――今後の目標は。\n田村：社員を300人に増やしたいです。\n"
+    )
+    assert entities_of(interview).get("九州大学") == "COMPANY"  # a university, as train
+    books = entities_of("楽天マガジンとdマガジンを比べ、Audibleも使う。天候不順が続く。")
+    assert books == {"楽天マガジン": "PRODUCT", "dマガジン": "PRODUCT", "Audible": "PRODUCT"}
