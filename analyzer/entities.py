@@ -5716,6 +5716,9 @@ def _short_forms(
             for other in longer:
                 if other not in listed and kinds[other] == "COMPANY" and _holding_form(key, other):
                     out[other] = key
+            places = [o for o in longer if kinds[o] == "LOCATION"]
+            if kind == "LOCATION" and len(places) == 1 and places[0] not in listed:
+                out[places[0]] = key  # 横浜市 joins the listed 横浜 (not 大阪府 and 大阪市)
             continue
         found = [
             other

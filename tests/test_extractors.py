@@ -4078,3 +4078,11 @@ def test_what_a_speaker_says_after_the_label_is_tagged_on_its_own():
     assert entities_of(interview).get("九州大学") == "COMPANY"  # a university, as train
     books = entities_of("楽天マガジンとdマガジンを比べ、Audibleも使う。天候不順が続く。")
     assert books == {"楽天マガジン": "PRODUCT", "dマガジン": "PRODUCT", "Audible": "PRODUCT"}
+
+
+def test_a_city_joins_its_listed_short_name_where_no_other_place_fits():
+    city = analyze_text("横浜の博覧会。横浜市で開幕する。").entities
+    assert [(e.text, e.count) for e in city] == [("横浜", 2)]
+    assert len(analyze_text("大阪の未来。大阪府と大阪市が協議した。").entities) == 3
+    found = entities_of("中国の家電大手、美的集団の傘下。相鉄線の瀬谷駅から歩く。")
+    assert found.get("美的集団") == "COMPANY" and found.get("相鉄線") == "FACILITY"
