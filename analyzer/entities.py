@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -2247,8 +2247,19 @@ def _after_speaker_label(text: str, start: int, part_start: int) -> bool:
         and text[part_start - 1] == ":"
         and part_start - 1 - start <= 8
         and (start == 0 or text[start - 1] == "\n")
-        and text.count("\n" + text[start:part_start]) >= 2
+        and _line_labels(text)[text[start:part_start]] >= 2
     )
+
+
+# A line's label and its colon (竹増:), eight characters at most
+_LINE_LABEL = regex(r"^[^\n:]{1,8}:", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _line_labels(text: str) -> Counter[str]:
+    """How many lines of the text open with each label and its colon: one pass over the
+    text, however many spans ask (the last text's only)."""
+    return Counter(label.group() for label in _LINE_LABEL.finditer(text))
 
 
 def _retagged(text: str, start: int, end: int) -> str | None:

@@ -1053,22 +1053,15 @@ def extract_keywords(
     ranked = rank(doc, sentences, entity_keys(doc, entities))
     chosen = select(ranked, max(top, SUGGEST_POOL), concept_aliases(doc, entities))
     full = full_names(doc, entities)
-    keywords = [
-        Keyword(
-            text=candidate.text,
-            score=round(score, 4),
-            count=candidate.count,
-            first=doc.source_span(candidate.first, candidate.first + 1)[0],
+    keywords = []
+    for candidate, score in chosen[: max(top, 0)]:
+        text, first = full.get(candidate.key) or (
+            candidate.text,
+            doc.source_span(candidate.first, candidate.first + 1)[0],
         )
-        if candidate.key not in full
-        else Keyword(
-            text=full[candidate.key][0],
-            score=round(score, 4),
-            count=candidate.count,
-            first=full[candidate.key][1],
+        keywords.append(
+            Keyword(text=text, score=round(score, 4), count=candidate.count, first=first)
         )
-        for candidate, score in chosen[: max(top, 0)]
-    ]
     return keywords, suggest_tags(chosen[:SUGGEST_POOL], doc.meta.tags)
 
 
