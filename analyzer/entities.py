@@ -672,7 +672,7 @@ def extract_entities(
                     or "→" in name  # メモリー:1024MB → 256MB: a change, no name
                     # みずほ証券のチーフ為替|ストラテジスト: a title's words (no train person
                     # starts so)
-                    or (kind == "PERSON" and name.startswith(_TITLE_RANKS))
+                    or (kind == "PERSON" and name.startswith(TITLE_PREFIXES))
                     or _COUNTRY_SUBSIDIARY.fullmatch(name) is not None  # 米子会社 (米子 a city)
                     # サンフレッチェ広島(株): the legal form in brackets after a name
                     or (name in ("株", "有") and text[part_start - 1 : part_start] == "(")
@@ -4585,8 +4585,6 @@ _SHARES = regex(r"(?<=.)株$")  # Tモバイル株: the company's shares (no gol
 
 # Hiragana and a space at the start of a tagged span: the end of the phrase before it.
 _KANA_BEFORE_SPACE = regex(r"[\u3041-\u309f]+\s+")
-# Words that open a title of rank or field before its office (チーフ為替ストラテジスト)
-_TITLE_RANKS = ("チーフ", "シニア", "首席", "主任")
 # A country's prefix before 子会社, a subsidiary there (米子会社: MeCab's 米子, a city)
 _COUNTRY_SUBSIDIARY = regex(f"[{_COUNTRIES}]子会社")
 # A headline's count of things before a space (新たに3島　直島の…, typed one place with
@@ -5800,9 +5798,9 @@ def _short_keys(
         ]
         keys += _after_maker(written, is_maker, _firm_or_katakana)  # SBI|新生銀行, NTT|ドコモ
         keys += [  # ANAHD of ANAホールディングス, ふくおかFG of ふくおかフィナンシャルグループ
-            long[: -len(word)] + short
-            for word, short in _ABBREVIATED_FORMS
-            if long.endswith(word) and len(long) > len(word)
+            long[: -len(full)] + short
+            for short, full in _SHORTENED
+            if long.endswith(full) and len(long) > len(full)
         ]
         keys += [  # リリー of イーライリリー: the end of a katakana name, three or more
             _key(w[k:])
@@ -5812,10 +5810,6 @@ def _short_keys(
         ]
         return keys + [long[len(f) :] for f in _LEGAL_FORMS if long.startswith(f)]
     return []
-
-
-# A firm's holding or group word and its abbreviation, as news writes the name again
-_ABBREVIATED_FORMS = (("ホールディングス", "hd"), ("フィナンシャルグループ", "fg"))
 
 
 def _after_maker(
