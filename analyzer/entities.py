@@ -349,6 +349,8 @@ def extract_entities(
         word = _LATIN_WORD_BEFORE.search(text, max(0, code.start() - 40), code.start())
         if _is_stock_code(code, word.group() if word else ""):
             taken[code.start("code") : code.end("code")] = b"\x01" * len(code.group("code"))
+    for start, end in code_words(doc):  # `expect` / `actual`: a program's words, no names
+        taken[start:end] = b"\x01" * (end - start)
     for reading in _READING.finditer(text):  # 毛籠勝弘（もろ・まさひろ）: no name of its own
         taken[reading.start("kana") : reading.end("kana")] = b"\x01" * len(reading["kana"])
     product_lines: list[tuple[int, int]] = []  # listed products named further: Gemini 2.5 Pro
@@ -523,13 +525,21 @@ def extract_entities(
             start = _word_start(tokens, start)
             if kind == "PERSON":
                 start = _numeral_head(tokens, start)
+            tagged_kind = kind
             for part_start, part_end in _clean(text, start, end):
+                kind = tagged_kind  # each part from the tagger's type, whatever came before
                 if _after_speaker_label(text, start, part_start):
                     # 竹増:|auショップ, typed an event with the label: what the speaker says,
                     # tagged again on its own (田村:|九州大学, a university)
                     if (retagged := _retagged(text, part_start, part_end)) is None:
                         continue
                     kind = retagged
+                elif (
+                    kind == "EVENT"
+                    and (part_start, part_end) != (start, end)
+                    and ":" in text[start:end]
+                ):
+                    kind = _retagged_between_marks(text, part_start, part_end) or kind
                 part_start = _after_spaced_word(text, tokens, part_start, part_end)
                 part_start = _after_inflection(text, tokens, part_start, part_end)
                 if (after := _after_listed_place(text, mentions, taken, part_start, part_end)) > (
@@ -685,6 +695,11 @@ def extract_entities(
                     or (  # 三菱電機:鉄道向け, a list item's label run on: no name after it
                         part_start > 0
                         and text[part_start - 1] == ":"
+                        and _one_known_common_noun(tokens, part_start, part_end)
+                    )
+                    or (  # 椅子:|アーロンチェア, a heading's label run into a name
+                        text.startswith(":", part_end)
+                        and part_end < end
                         and _one_known_common_noun(tokens, part_start, part_end)
                     )
                     or (  # 米バイオ|企業: a field before 企業 or メーカー is no name
@@ -904,6 +919,9 @@ def extract_entities(
                     part_kind = "FACILITY"  # 新エリア「ファンタジースプリングス」, a product
                 elif kind not in ("COMPANY", "POLITICAL_ORG") and _FIRM_WORD_END.search(name):
                     part_kind = "COMPANY"  # 「PayPay銀行」, typed as PayPay, a product
+                elif kind == "PERSON" and "a" <= name[0] <= "z":
+                    part_kind = "PRODUCT"  # pgvector: no train person starts lower-case;
+                    # of the 26 names that do, 12 are products (iOS, amiibo), 8 firms
                 elif kind != "COMPANY" and _CHINESE_FIRM_END.search(name):
                     part_kind = "COMPANY"  # 広州汽車集団, typed a political body
                 elif kind in ("EVENT", "POLITICAL_ORG", "PRODUCT", "PERSON") and name.endswith(
@@ -1069,6 +1087,8 @@ def extract_entities(
         claim(EntityMention(start, end, "COMPANY"))
     for start, end in places_after_dots(text, sentences, mentions):  # 韓国・釜山
         claim(EntityMention(start, end, "LOCATION"))
+    for start, end in sites_named_after_towns(text, mentions):  # 北上市の|北上工場
+        claim(EntityMention(start, end, "FACILITY"))
     for start, end in kanji_names_of_firms(text, sentences, mentions, generic):  # 比亜迪(BYD)
         claim(EntityMention(start, end, _firm_or_site(text, start, end)))
     for start, end in prefixed_latin_firms(text, generic):  # 仏LVMH, which it missed
@@ -1111,7 +1131,10 @@ def extract_entities(
         if all(m.type not in NUMERIC_TYPES and (m.start, m.end) != (start, end) for m in inside):
             for m in inside:  # 岩波書店「日本の思想」: the title, not the place in it
                 unclaim(m)
-        claim_quote(EntityMention(start, end, "PRODUCT"))
+        for m in inside:  # オカムラの「シルフィー」, found: a product the text says it is,
+            if (m.start, m.end) == (start, end) and m.type == "PRODUCT":  # over a heading's
+                unclaim(m)
+        claim_quote(EntityMention(start, end, "PRODUCT", described=True))
     for start, end in products_quoted:  # 洗剤「アタック」, which it missed
         # 船「すいそ |ふろんてぃあ」: the tagger found the quote's last word; the whole quote's
         for m in within(start + 1, end):
@@ -1635,11 +1658,32 @@ _NAME_BEFORE_HEAD_OFFICE = regex(  # not from inside a run: a bounded look at ea
 )
 
 
+# ... or its address, a prefecture and a city, ward, town or village, or a large city
+# and perhaps its ward (ミドリテック（静岡県浜松市）, X（大阪市北区）), as press releases
+# write it; not after a site's name (ジャングリアパーク（…）)
+_NAME_BEFORE_ADDRESS = regex(
+    r"(?<![\u30a1-\u30fa\u30fc・A-Za-z0-9&.\-\u4e00-\u9fff々])"
+    r"(?P<name>[\u30a1-\u30fa\u30fc][\u30a1-\u30fa\u30fc・]*|[A-Za-z][A-Za-z0-9&.\-]*)"
+    r"\((?:本社:?)?"
+    r"(?:(?:北海道|東京都|大阪府|京都府|[\u4e00-\u9fff]{2,3}県)[\u4e00-\u9fff]{1,6}?[市区町村]"
+    r"|(?:東京|大阪|京都|名古屋|横浜|神戸|福岡|札幌|仙台|広島|川崎|さいたま|千葉|北九州)市"
+    r"(?:[\u4e00-\u9fff]{1,3}区)?)\)"
+)
+
+
 def head_offices(text: str, generic: frozenset[str]) -> list[tuple[int, int, str]]:
     """The city and ward of a head office in brackets, places (not a name of their own,
     nor another name of the firm before them: ``LayerX（東京・中央）``), and the katakana
-    or Latin name right before them, the firm's."""
+    or Latin name right before them, the firm's; the name before an address too."""
     found = []
+    for match in _NAME_BEFORE_ADDRESS.finditer(text):
+        start, end = match.span("name")
+        if (
+            end - start >= 2
+            and match.group("name").lower() not in generic
+            and _FACILITY_END.search(text, start, end) is None
+        ):
+            found.append((start, end, "COMPANY"))
     for match in _NAME_BEFORE_HEAD_OFFICE.finditer(text):
         name = match.group("name")
         if name and len(name) >= 2 and name.lower() not in generic:
@@ -1709,6 +1753,30 @@ def places_after_dots(
 
 
 _PLACE_SUFFIXES = frozenset("市区町村郡州県省")
+
+
+def sites_named_after_towns(text: str, mentions: Sequence[EntityMention]) -> list[tuple[int, int]]:
+    """A plant or works named after the city, town or village it is in, which the tagger
+    missed where MeCab reads the name a common word (岩手県北上市の|北上工場: 北上, going
+    north; 三重県亀山市の亀山工場)."""
+    towns = {
+        _TOWN.search(text, m.start, m.end - 1)
+        for m in mentions
+        if m.type == "LOCATION" and text[m.end - 1] in "市町村"
+    }
+    found = []
+    for town in {t.group() for t in towns if t is not None}:
+        at = text.find(town)
+        while at >= 0:
+            site = _SITE_AFTER.match(text, at + len(town))
+            if site is not None and (at == 0 or not _kanji(text[at - 1])):  # not 南北上工場
+                found.append((at, site.end()))
+            at = text.find(town, at + len(town))
+    return found
+
+
+# A town's name before its 市, 町 or 村, after its prefecture if any (岩手県|北上|市)
+_TOWN = regex(r"(?:(?<=都|道|府|県)|(?<=^)|(?<![\u4e00-\u9fff]))[\u4e00-\u9fff]{2,3}$")
 
 
 # Public offices and honorifics: a katakana name before one is a person's (before a
@@ -2267,6 +2335,24 @@ def _retagged(text: str, start: int, end: int) -> str | None:
     (without the speaker's label before it), if it finds that name whole."""
     line_end = text.find("\n", start)
     tokens = tokenize(text[start : line_end if line_end >= 0 else len(text)], start)
+    return next((kind for s, e, kind in tag(tokens) if (s, e) == (start, end)), None)
+
+
+# Where a stretch of text read on its own ends: a colon, a bracket, a line's end.
+_STRETCH_END = regex(r"[():\n。]")
+
+
+def _retagged_between_marks(text: str, start: int, end: int) -> str | None:
+    """The type the tagger gives text[start:end] when it reads only the stretch between
+    the colons, brackets or line ends around it, if it finds that name whole: for the
+    parts of an event the tagger ran across a colon (iFreeNEXT インド株インデックス|（大和
+    アセットマネジメント）|:Nifty50, a list item's fund, its firm and its index). Not for
+    other types: a word alone says little (フレームワーク:|Hono, a product; alone, a
+    firm), nor across brackets alone (郭魯正（クァク・ノジョン）, one person)."""
+    low, high = max(0, start - 200), min(len(text), end + 200)  # a bounded look
+    stretch_start = max(low - 1, *(text.rfind(mark, low, start) for mark in "():\n。")) + 1
+    after = _STRETCH_END.search(text, end, high)
+    tokens = tokenize(text[stretch_start : after.start() if after else high], stretch_start)
     return next((kind for s, e, kind in tag(tokens) if (s, e) == (start, end)), None)
 
 
@@ -4236,7 +4322,8 @@ _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所"
     r"|インベスト|インベストメント|インベストメンツ"
-    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|汽船|興業|商会|電工|紡績|製鋼)$"
+    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|汽船|興業|商会|電工|紡績|製鋼"
+    r"|(?<=[\u4e00-\u9fff])フーズ)$"  # 松屋フーズ, typed a person
     r"|(?<=[^\x00-\x7f])(?:HD|FG)$"  # ニトリHD, ふくおかFG (the train's one such: 源吉兆庵HD)
 )
 # A Chinese maker of cars (汽車) or a holding company (控股), or its group (集団).
@@ -4301,10 +4388,13 @@ _FACILITY_END = regex(
 # not 宮城 or 茨城, places).
 _CASTLE_END = regex(r"(?<=..)城$")
 # A Latin name whose last word (before a place or year) says event: TED Conference and
-# MTV Video Music Awards are the Stockmark train gold names ending so, both events.
+# MTV Video Music Awards are the Stockmark train gold names ending so, both events; and
+# an expo's EXPO after katakana, perhaps with its year's season (AI・DXビジネスEXPO 2027
+# 秋, typed a product).
 _EVENT_END = regex(
-    r"(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
-    r"|Championships?)(?: (?:Japan|Tokyo|Asia|\d{4}))?$"
+    r"(?:(?<=[A-Za-z0-9] )(?:Summit|Conference|Expo|EXPO|Festival|Awards|Week|Cup"
+    r"|Championships?)|(?<=[\u30a1-\u30fc])(?:EXPO|Expo))"
+    r"(?: (?:Japan|Tokyo|Asia|\d{4}))?(?: ?[春夏秋冬])?$"
 )
 
 
@@ -4781,6 +4871,31 @@ def _without_title(text: str, start: int, end: int) -> int:
                     return start + len(name) - len(prefix)
             return start + len(name)
     return end
+
+
+_LATIN_RUN = regex(r"(?<![A-Za-z0-9_])[A-Za-z]+(?![A-Za-z0-9_])")
+
+
+def code_words(doc: Document) -> list[tuple[int, int]]:
+    """Lower-case words a post writes only as inline code (`` `expect` ``, `` `shared` ``
+    モジュール): a program's identifiers, which the tagger types as events or products;
+    not a word written elsewhere too (`` `terraform` `` beside Terraform, a product)."""
+    if "`" not in doc.source_text:  # most articles
+        return []
+    text, source = doc.text, doc.source_text
+    words = [(m.start(), m.end(), m.group().lower()) for m in _LATIN_RUN.finditer(text)]
+    coded: list[tuple[int, int, str]] = []
+    for start, end, word in words:
+        source_start, source_end = doc.source_span(start, end)
+        if (
+            word == text[start:end]
+            and source[source_start - 1 : source_start] == "`"
+            and source[source_end : source_end + 1] == "`"
+        ):
+            coded.append((start, end, word))
+    everywhere = Counter(word for _, _, word in words)
+    in_code = Counter(word for _, _, word in coded)
+    return [(start, end) for start, end, word in coded if in_code[word] == everywhere[word]]
 
 
 def _is_enumerator(doc: Document, start: int) -> bool:
@@ -5373,15 +5488,15 @@ _NAMED_GROUP = regex(
 
 # A fund's full name: a fund series', then words with no kana (but okurigana between
 # kanji: 利回り) nor punctuation to a fund's word (NEXT FUNDS 日経平均高配当株50指数
-# 連動型上場投信, iシェアーズ MSCI ジャパン高配当利回り ETF, which the tagger cuts or
-# misses, as lists name funds); not glued after a name.
+# 連動型上場投信, iシェアーズ MSCI ジャパン高配当利回り ETF, iFreeNEXT インド株インデックス,
+# which the tagger cuts or misses, as lists name funds); not glued after a name.
 _FUND_NAME = regex(
     r"(?<![A-Za-z0-9\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
-    r"(?:NEXT FUNDS|iシェアーズ|iShares|eMAXIS Slim|eMAXIS|MAXIS|Global X|グローバルX|SBI・V"
-    r"|たわらノーロード)"
+    r"(?:NEXT FUNDS|SBI・iシェアーズ|iシェアーズ|iShares|eMAXIS Slim|eMAXIS|MAXIS|Global X"
+    r"|グローバルX|SBI・V|たわらノーロード|iFreeNEXT|iFreePlus|iFree)"
     r"[ ・](?:[^\u3041-\u309f、。,()「」『』\n*:]"
     r"|(?<=[\u4e00-\u9fff])[りきしけえ](?=[\u4e00-\u9fff ])){1,40}?"
-    r"(?:連動型上場投信|上場投信|ETF|ファンド)"
+    r"(?:連動型上場投信|上場投信|ETF|インデックス(?:・?ファンド)?|ファンド)"
     r"(?![A-Za-z0-9\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
 )
 
@@ -5443,6 +5558,79 @@ def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
     return None
 
 
+# A surname in kanji saying it is the writer's, at a line's start or after a team's の
+# (インフラチームの|中村です。, 森です。)
+_KANJI_INTRO = regex(
+    r"(?:^|(?<=[、\n]|の))(?P<name>[\u4e00-\u9fff々]{1,4})(?:です|と申します)(?=[。!！、])",
+    re.MULTILINE,
+)
+_KANA_ROMAN = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロ"
+        "ワヲンガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポァィゥェォ",
+        re.findall(
+            r"\w+",
+            "a i u e o ka ki ku ke ko sa si su se so ta ti tu te to na ni nu ne no ha hi hu he"
+            " ho ma mi mu me mo ya yu yo ra ri ru re ro wa o n ga gi gu ge go za zi zu ze zo da"
+            " zi zu de do ba bi bu be bo pa pi pu pe po a i u e o",
+        ),
+        strict=True,
+    )
+)
+# Hepburn spellings and long vowels, as handles write them, in one plain form
+_ROMAN_FORMS = (
+    ("shi", "si"),
+    ("chi", "ti"),
+    ("tsu", "tu"),
+    ("fu", "hu"),
+    ("ji", "zi"),
+    ("sh", "sy"),
+    ("ch", "ty"),
+    ("j", "zy"),
+    ("ou", "o"),
+    ("oo", "o"),
+    ("uu", "u"),
+    ("oh", "o"),
+)
+
+
+def _plain_roman(word: str) -> str:
+    for spelled, plain in _ROMAN_FORMS:
+        word = word.replace(spelled, plain)
+    return word
+
+
+def _romanized(reading: str) -> str:
+    """A katakana reading in plain romaji (ナカムラ → nakamura, サトウ → sato)."""
+    out = ""
+    for ch in reading:
+        if ch in "ャュョ" and out.endswith("i"):
+            out = out[:-1] + _KANA_ROMAN["ヤユヨ"["ャュョ".index(ch)]]  # キョ: kyo
+        elif ch == "ッ":
+            out += "~"  # doubles the next consonant
+        elif ch in _KANA_ROMAN:
+            roman = _KANA_ROMAN[ch]
+            out = out[:-1] + roman[0] + roman if out.endswith("~") else out + roman
+        elif ch != "ー":
+            return ""
+    return _plain_roman(out)
+
+
+def _romanized_author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
+    """Where a writer whose author field ends in their surname in romaji (infra-nakamura,
+    ml-engineer-mori) introduces themselves by it in kanji (中村です。): the name and its
+    span, read by MeCab."""
+    word = _AUTHOR_NAME.search(author.strip()) if author else None
+    if word is None or not word.group().isascii() or len(word.group()) < 3:
+        return None
+    handle = _plain_roman(word.group().lower())
+    for intro in _KANJI_INTRO.finditer(text):
+        tokens = tokenize(intro.group("name"))
+        if _romanized("".join(t.reading for t in tokens)) == handle:
+            return intro.group("name"), *intro.span("name")
+    return None
+
+
 def self_introduced(text: str, author: str | None = None) -> list[tuple[int, int]]:
     """Where a writer who introduced themselves after a greeting, or the post's author
     with no greeting, is named: the introduction and every mention of the name standing
@@ -5453,6 +5641,8 @@ def self_introduced(text: str, author: str | None = None) -> list[tuple[int, int
     intros = [(m.group("name"), *m.span("name")) for m in _SELF_INTRO.finditer(text)]
     if (by_author := _author_intro(text, author)) is not None:
         intros.append(by_author)
+    elif (by_reading := _romanized_author_intro(text, author)) is not None:
+        intros.append(by_reading)
     for name, start, at in sorted(intros, key=lambda intro: intro[1]):
         if name in _NO_NAMES or name in names:
             continue
@@ -5746,6 +5936,9 @@ def _short_forms(
     return out
 
 
+_LATIN_FIRST_WORD = regex(r"[A-Z][A-Za-z]{2,}")
+
+
 def _short_keys(
     long: str, kind: str, written: set[str], is_maker: Callable[[str], bool]
 ) -> list[str]:
@@ -5753,7 +5946,8 @@ def _short_keys(
     surname (one to three kanji less: 三木谷|浩史) or the last part of a foreign name
     (サム・|アルトマン); a company's name without a holding or legal form or an added
     word (ベイン|キャピタル, 株式会社|ラピダス) or its industry word (小野|薬品工業) or its
-    first katakana word before a space or a dot (ノボ| ノルディスク), its Latin capitals
+    first katakana word before a space or a dot (ノボ| ノルディスク) or its first Latin
+    word before a space (Wasabi| Sushi & Bento), its Latin capitals
     before katakana words (MGM|リゾーツ・インターナショナル) or the end of its
     katakana name (イーライ|リリー); a
     product's without a listed company's or product's
@@ -5789,6 +5983,11 @@ def _short_keys(
             for w in written
             if (first := w.replace(" ", "・").split("・", 1)[0]) != w
             and _ONE_KATAKANA_WORD.fullmatch(first) is not None
+        ]
+        keys += [  # Wasabi of Wasabi Sushi & Bento: a Latin name's first word, capitalised
+            _key(first)
+            for w in written
+            if (first := w.split(" ", 1)[0]) != w and _LATIN_FIRST_WORD.fullmatch(first)
         ]
         keys += [  # MGM of MGMリゾーツ・インターナショナル: Latin capitals before a
             # foreign name of katakana words (not NTT of NTTドコモ, one word: a subsidiary)
@@ -5931,8 +6130,9 @@ def _short_names(
     and so is a firm's or a product's name in kanji beside its Latin or katakana one
     (``Unitree Robotics(宇樹科技)``, ``騰訊控股(テンセント)``, ``鴻蒙(HarmonyOS)``), as is a
     person's name in
-    kanji beside its reading (``劉揚偉(ヤング・リウ)``); a former name is grouped before
-    (``_FORMERLY``).
+    kanji beside its reading (``劉揚偉(ヤング・リウ)``), a short name in kanji beside the
+    full one (``名鉄(名古屋鉄道)``) and a facility beside the katakana name it goes by
+    (``中部国際空港(セントレア)``); a former name is grouped before (``_FORMERLY``).
     A body's abbreviation in capitals is its own here even where a firm is listed so
     (``国家経済会議(NEC)``).
     Returns the key of the name in parentheses → the key of the name before them
@@ -6006,6 +6206,22 @@ def _short_names(
                     or (a.type == "COMPANY" and b.type in ("PERSON", "PRODUCT", "ORG"))
                 )
                 and _other_name(text[a.start : a.end], written)
+            )
+            # 名鉄(名古屋鉄道): a short name in kanji and, in brackets, the full one it is
+            # taken from in order, of the same type (not a person's or a place's)
+            or (
+                a.type == b.type
+                and a.type not in ("PERSON", "LOCATION")
+                and _kanji(text[a.start : a.end])
+                and _kanji(written)
+                and 2 <= a.end - a.start < len(written)
+                and _in_order(text[a.start : a.end], written)
+            )
+            # 中部国際空港(セントレア): a facility and the katakana name it goes by, unlisted
+            or (
+                a.type == b.type == "FACILITY"
+                and _KATAKANA_NAME.fullmatch(written) is not None
+                and keys[i + 1] not in listed
             )
         ):
             if keys[i + 1] in listed and keys[i] not in listed:

@@ -4086,3 +4086,85 @@ def test_a_city_joins_its_listed_short_name_where_no_other_place_fits():
     assert len(analyze_text("大阪の未来。大阪府と大阪市が協議した。").entities) == 3
     found = entities_of("中国の家電大手、美的集団の傘下。相鉄線の瀬谷駅から歩く。")
     assert found.get("美的集団") == "COMPANY" and found.get("相鉄線") == "FACILITY"
+
+
+def test_an_event_run_across_a_list_items_colon_is_read_again_in_parts():
+    funds = entities_of(
+        "1. **iFreeNEXT インド株インデックス**（大和アセットマネジメント）：Nifty50に連動\n"
+        "2. **SBI・iシェアーズ・インド株式インデックス・ファンド**：MSCIインディア指数に連動\n"
+    )
+    assert funds.get("大和アセットマネジメント") == "COMPANY"  # typed an event with the rest
+    assert funds.get("Nifty50") == "PRODUCT"
+    assert funds.get("iFreeNEXT インド株インデックス") == "PRODUCT"  # a fund's whole name
+    assert funds.get("SBI・iシェアーズ・インド株式インデックス・ファンド") == "PRODUCT"
+
+
+def test_a_firm_before_its_address_in_brackets_and_a_site_named_after_its_town():
+    found = entities_of("収穫ロボットを開発するミドリテック（静岡県浜松市）は、7億円を調達した。")
+    assert found.get("ミドリテック") == "COMPANY"  # missed
+    assert found.get("静岡県浜松市") == "LOCATION"
+    plant = entities_of("岩手県北上市の北上工場で第2製造棟が稼働した。")
+    assert plant.get("北上工場") == "FACILITY"  # 北上, going north to MeCab: missed
+
+
+def test_a_programs_words_in_inline_code_are_no_names():
+    found = entities_of(
+        "呼び分けは `expect` と `actual` で書いた。`terraform` コマンドはTerraformのもの。"
+    )
+    assert "expect" not in found and "actual" not in found  # typed a firm, an event
+    assert found.get("Terraform") == "PRODUCT"  # written outside the code too
+    assert entities_of("* ベクトル検索：PostgreSQLのpgvector\n").get("pgvector") == "PRODUCT"
+
+
+def test_an_exchange_rates_base_after_wa_is_no_sum():
+    assert entities_of("1台湾ドルは約5円だった。") == {"約5円": "MONEY"}
+    assert entities_of("1ドルが160円を超えた。") == {"160円": "MONEY"}
+
+
+def test_short_names_beside_their_full_ones_are_one_entity():
+    found = analyze_text(
+        "名鉄（名古屋鉄道）も延期した。名鉄の計画。中部国際空港（セントレア）へのアクセス。"
+        "英国のWasabi Sushi & Bentoを買収する。Wasabiはロンドンに店を持つ。"
+    ).entities
+    counts = {e.text: e.count for e in found}
+    assert counts.get("名鉄") == 3 and counts.get("Wasabi Sushi & Bento") == 2
+    assert [e.count for e in found if e.type == "FACILITY"] == [2]  # and セントレア
+    assert "名古屋鉄道" not in counts and "Wasabi" not in counts
+    assert entities_of("吉野家ホールディングスや松屋フーズも出店を増やす。").get("松屋フーズ") == (
+        "COMPANY"  # typed a person
+    )
+
+
+def test_a_writer_named_in_romaji_by_the_author_field_introduces_themselves_in_kanji():
+    post = "---\ntitle: RAG\nauthor: {}\n---\n\n森です。RAGを評価しました。\n"
+    assert entities_of(post.format("ml-engineer-mori")).get("森") == "PERSON"
+    assert "森" not in entities_of(post.format("ml-engineer-sato"))
+    assert "コラム" not in entities_of("コラム：日銀はなぜ動かないのか\n")  # typed a firm
+
+
+def test_listed_developers_tools_a_french_utility_and_taipei_sights():
+    found = entities_of(
+        "JetBrainsのCompose Multiplatformを使う。App Storeの審査は通った。フランスのEDFも"
+        "受注を争う。九份へのツアーを予約した。GoReleaserで配る。故宮博物院の入場料は安い。"
+    )
+    assert found == {
+        "JetBrains": "COMPANY",  # typed an organisation
+        "Compose Multiplatform": "PRODUCT",
+        "App Store": "PRODUCT",  # typed an organisation
+        "フランス": "LOCATION",
+        "EDF": "COMPANY",  # missed
+        "九份": "LOCATION",  # typed a firm
+        "GoReleaser": "PRODUCT",  # typed a person
+        "故宮博物院": "FACILITY",  # typed a political body
+    }
+
+
+def test_a_headings_label_and_a_product_quoted_after_its_makers_name():
+    found = entities_of(
+        "## 椅子：アーロンチェアとシルフィーで迷った\n\n"
+        "最初はハーマンミラーの「アーロンチェア」が欲しかった。\n"
+    )
+    assert "椅子" not in found  # typed a person with the name after it
+    assert found.get("アーロンチェア") == "PRODUCT"  # the heading's typed a person
+    expo = entities_of("「AI・DXビジネスEXPO 2027 秋」を東京ビッグサイトで開きます。")
+    assert expo.get("AI・DXビジネスEXPO 2027 秋") == "EVENT"  # typed a product
