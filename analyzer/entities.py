@@ -365,6 +365,8 @@ def extract_entities(
     kind_quotes += [(m.start, m.end) for found in affixed for m in found]
     for match in _FUND_NAME.finditer(text):  # NEXT FUNDS 日経平均…上場投信, cut by the tagger
         claim(EntityMention(match.start(), match.end(), "PRODUCT"))
+    for match in _POWER_BRAND.finditer(text):  # 楽天でんき, before the listed 楽天 in it
+        claim(EntityMention(match.start(), match.end(), "PRODUCT"))
     for listed, trusted in ((names, True), (gazetteer(), False)):
         if listed is None or not listed.types:
             continue
@@ -492,6 +494,8 @@ def extract_entities(
     for match in _DIET_SESSION.finditer(text):  # 臨時国会, read as the Diet: its session
         claim(EntityMention(match.start(), match.end(), "EVENT"))
     for match in _TERMINAL.finditer(text):  # 第1ターミナル, missed: an airport's building
+        claim(EntityMention(match.start(), match.end(), "FACILITY"))
+    for match in _NATIONAL_ROAD.finditer(text):  # 国道58号, missed: a road, a facility
         claim(EntityMention(match.start(), match.end(), "FACILITY"))
     for start, end in firms_listed(text, generic_terms()):  # テラチャージやエネチェンジなどの企業
         claim(EntityMention(start, end, "COMPANY", described=True))
@@ -958,6 +962,8 @@ def extract_entities(
                     part_kind = "PRODUCT"  # 第8世代BiCS FLASH: a product's generation
                 elif name.endswith("政府") and kind in ("COMPANY", "ORG"):
                     part_kind = "POLITICAL_ORG"  # 日米両政府; 37 of 41 Stockmark train names
+                elif kind == "POLITICAL_ORG" and _KATAKANA_PROVINCE.fullmatch(name):
+                    part_kind = "LOCATION"  # バクニン省: a province (ministries are kanji)
                 elif kind in ("FACILITY", "COMPANY", "ORG", "PRODUCT") and _AGENCY_END.search(name):
                     part_kind = "POLITICAL_ORG"  # 英競争・市場庁, typed a facility
                 elif kind in ("FACILITY", "ORG", "PRODUCT") and _OFFSHORE.search(name):
@@ -1066,15 +1072,21 @@ def extract_entities(
                     part_kind = acted
                 elif user_of is not None and part_kind != user_of:
                     part_kind = user_of  # 日本|車, typed a firm: the listed place's
-                described = company or (
-                    part_kind == "PRODUCT" and (part_start, part_end) in products_quoted
+                described = (
+                    company
+                    or (part_kind == "PRODUCT" and (part_start, part_end) in products_quoted)
+                    or (  # テーマパーク「ジャングリア沖縄」 over a headline's, typed a person
+                        part_kind == "FACILITY"
+                        and _quoted_after_facility_kind(text, part_start, part_end)
+                    )
                 )  # 抗がん剤「エンハーツ」: what the text says it is outweighs bare mentions
                 claim(EntityMention(part_start, part_end, part_kind, described=described))
+    officers: list[tuple[int, int]] = []  # サティア・ナデラ|最高経営責任者, typed a firm
     for tokens in sentences:  # what the tagger missed: メルツ首相, whom MeCab split
+        foreign = titled_foreign_names(text, tokens)
+        officers += [(start, end) for start, end in foreign if "・" in text[start:end]]
         for start, end in (
-            titled_foreign_names(text, tokens)
-            + titled_kanji_names(text, tokens)
-            + titled_hiragana_names(text, tokens)
+            foreign + titled_kanji_names(text, tokens) + titled_hiragana_names(text, tokens)
         ):
             claim(EntityMention(start, end, "PERSON"))
         for start, end in firms_after_makers(text, tokens, generic):  # …を運営するトラストバンク
@@ -1101,6 +1113,10 @@ def extract_entities(
     for start, end in product_lines:  # a listed product and its version the tagger missed
         claim(EntityMention(start, end, "PRODUCT"))
     by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+    for start, end in officers:  # a foreign name of katakana words before a firm's office
+        i = by_span.get((start, end), -1)
+        if i >= 0 and mentions[i].type == "COMPANY":
+            mentions[i] = replace(mentions[i], type="PERSON")
     for start, end in surnames_titled(text, mentions):  # 楠見雄規社長 … 楠見社長
         i = by_span.get((start, end), -1)
         if i >= 0 and mentions[i].type != "PERSON":
@@ -1871,12 +1887,12 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
     sentences all 27 such runs of katakana (the office a word of its own, not
     ``選手|権``) are gold persons. Known words (``グループ会長``) are left alone. Before
     a firm's office, katakana words joined by a middle dot, none of them a listed name
-    (``リップブー・タンCEO``, ``ホック・タン|CEO``, ``リップブー・タン CEO``; not
-    ``グーグル・クラウドCEO``; the 2 such runs in the Stockmark train sentences are gold
-    persons), or one katakana word after a firm's name and の (``テスラのマスクCEO``,
-    ``アップルのクックCEO``: words MeCab knows, mask and cook; the one such word of the
-    train sentences, サマランチ会長, is a gold person), no listed name nor a word for a
-    role (``グループのトップCEO``)."""
+    but a person's (``リップブー・タンCEO``, ``ホック・タン|CEO``, ``リップブー・タン CEO``,
+    ``サティア・ナデラ最高経営責任者``; not ``グーグル・クラウドCEO``; the 2 such runs in the
+    Stockmark train sentences are gold persons), or one katakana word after a firm's
+    name and の (``テスラのマスクCEO``, ``アップルのクックCEO``: words MeCab knows, mask
+    and cook; the one such word of the train sentences, サマランチ会長, is a gold person),
+    no listed name nor a word for a role (``グループのトップCEO``)."""
     found = []
     for k in range(1, len(tokens)):
         at = tokens[k].start
@@ -1895,7 +1911,7 @@ def titled_foreign_names(text: str, tokens: Sequence[Token]) -> list[tuple[int, 
                 and all(parts)
                 and not (start > 0 and text[start - 1] in "=・")
                 and any(t.start == start for t in tokens)
-                and not any(gazetteer().types.get(part.lower()) for part in parts)
+                and all(gazetteer().types.get(part.lower()) in (None, "PERSON") for part in parts)
                 and (len(parts) >= 2 or not _role_word(text[start:end]))
             ):
                 found.append((start, end))
@@ -4133,6 +4149,13 @@ def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -
         and before.pos[1] != "数詞"  # G20|大阪|サミット: what comes after decides
     ):
         return True
+    if (
+        before is not None
+        and before.pos[0] == "接尾辞"
+        and _kanji(before.surface)
+        and _kanji(text[start:end])
+    ):
+        return True  # 国際天文|学|連合: a kanji suffix glued before a kanji name, one word
     if text.startswith(_MEETING_TAILS, end):
         return True  # APEC|首脳会議: a meeting of its members, an event
     if after is None or after.surface in _LOOSE_SUFFIXES:
@@ -4663,6 +4686,10 @@ _PLAN_END = regex(r"^(?!国連|国際連合|世界|国際).+(?:計画|構想)$")
 # in 庁 22 of 23 are (the other a branch office, 支庁, left alone), in 省 72 of 74 (the
 # others Chinese provinces, typed places, which keep their type).
 _AGENCY_END = regex(r"(?<=.)(?:(?<!支)庁|省)$")
+# A province in katakana, of Vietnam or elsewhere (バクニン省, タイグエン省, typed political
+# bodies; no Stockmark train name is katakana and 省, Japan's and China's ministries are
+# written in kanji).
+_KATAKANA_PROVINCE = regex(r"[\u30a1-\u30fa\u30fc・]{2,}省")
 # A market index is a product, as the gazetteer lists TOPIX and 日経平均株価, and so is an
 # index fund or a listed fund as it lists eMAXIS Slim 米国株式 and VOO (楽天・オールカン
 # トリー株式インデックス・ファンド, typed a firm for its 楽天; no train name ends so).
@@ -5475,6 +5502,9 @@ _DIET_SESSION = regex(
 _TERMINAL = regex(
     r"(?<![\u4e00-\u9fff\u30a1-\u30fcA-Za-z0-9])第[0-9０-９一二三四五](?:(?:旅客)?ターミナル|製造棟)"
 )
+# A national road by its number (国道58号, 国道2号線): 3 of the 5 on the Stockmark train
+# sentences are gold facilities, the others no name.
+_NATIONAL_ROAD = regex(r"(?<![\u4e00-\u9fff])国道[0-9]{1,3}号(?:線|バイパス)?")
 
 
 # A group news introduces by what it is, then its katakana name (武装組織フーシ派による,
@@ -5486,6 +5516,12 @@ _NAMED_GROUP = regex(
 )
 
 
+# A retail electricity plan named after its seller, でんき in hiragana (楽天でんき,
+# ENEOSでんき, auでんき: not the listed firm, whose plan it is).
+_POWER_BRAND = regex(
+    r"(?<![A-Za-z0-9\u30a1-\u30fa\u30fc\u4e00-\u9fff])"
+    r"(?:[A-Za-z][A-Za-z0-9]*|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,4})でんき"
+)
 # A fund's full name: a fund series', then words with no kana (but okurigana between
 # kanji: 利回り) nor punctuation to a fund's word (NEXT FUNDS 日経平均高配当株50指数
 # 連動型上場投信, iシェアーズ MSCI ジャパン高配当利回り ETF, iFreeNEXT インド株インデックス,
@@ -5854,6 +5890,8 @@ _COMPANY_WORDS = (
     "テクノロジーズ",
     "technologies",
     "technology",
+    "&カンパニー",  # マツキヨココカラ of マツキヨココカラ&カンパニー
+    "&company",
 )
 
 
@@ -5952,7 +5990,8 @@ def _short_keys(
     katakana name (イーライ|リリー); a
     product's without a listed company's or product's
     name before it (Nintendo |Switch 2, GKE |Autopilot) or without ``Service`` after it
-    (Azure OpenAI| Service); an event's without its year (CES| 2026)."""
+    (Azure OpenAI| Service) or its first katakana word before a middle dot (ソニック|・ザ・
+    ヘッジホッグ); an event's without its year (CES| 2026)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
         service = [long[: -len("service")]] if long.endswith("service") else []
@@ -5960,6 +5999,12 @@ def _short_keys(
             [_key(rest) for maker, rest in parts if is_maker(maker)]
             + _after_maker(written, is_maker, _katakana_name)
             + service  # Azure OpenAI of Azure OpenAI Service
+            + [  # ソニック of ソニック・ザ・ヘッジホッグ: a katakana title's first word
+                _key(first)
+                for w in written
+                if (first := w.split("・", 1)[0]) != w
+                and _ONE_KATAKANA_WORD.fullmatch(first) is not None
+            ]
         )
     if kind == "EVENT":  # ジャパンモビリティショー|2025
         return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]

@@ -564,6 +564,29 @@ def _spaced_names(
     return out
 
 
+def _hyphened_names(
+    text: str, tokens: Sequence[Token], runs: list[tuple[int, int]], named: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Compounds that take in a Latin word and a hyphen before them, MeCab's tokens of
+    their own, where the entity stage found the whole one name (``e-Tax``: else ``Tax``
+    alone)."""
+    out = []
+    for i, j in runs:
+        if (
+            i >= 2
+            and (not out or out[-1][1] <= i - 2)  # not a compound's last word
+            and tokens[i - 1].surface == "-"
+            and tokens[i - 2].end == tokens[i - 1].start == tokens[i - 1].end - 1
+            and tokens[i - 1].end == tokens[i].start
+            and tokens[i - 2].surface.isascii()
+            and tokens[i - 2].surface.isalnum()
+            and normalize(text[tokens[i - 2].start : tokens[j - 1].end]) in named
+        ):
+            i -= 2
+        out.append((i, j))
+    return out
+
+
 # A kanji numeral, which MeCab reads as a number inside a firm's name (第|一|生命,
 # 八十|二|銀行, 第|一|三共), where no compound starts or goes on.
 _KANJI_NUMERAL = regex("[一二三四五六七八九十百千]")
@@ -617,6 +640,8 @@ def candidates(
             continue
         if named and len(runs) > 1:
             runs = _spaced_names(text, tokens, runs, named)
+        if named and "-" in text[sentence.start : sentence.end]:
+            runs = _hyphened_names(text, tokens, runs, named)
         if numbered:
             runs = _numbered_names(tokens, runs, numbered)
         prose = not english_heading(text, sentence.start, sentence.end, sentence.zone)

@@ -4168,3 +4168,45 @@ def test_a_headings_label_and_a_product_quoted_after_its_makers_name():
     assert found.get("アーロンチェア") == "PRODUCT"  # the heading's typed a person
     expo = entities_of("「AI・DXビジネスEXPO 2027 秋」を東京ビッグサイトで開きます。")
     assert expo.get("AI・DXビジネスEXPO 2027 秋") == "EVENT"  # typed a product
+
+
+def test_a_facility_quoted_after_its_kind_outweighs_a_headlines_type():
+    post = (
+        "---\ntitle: ジャングリア沖縄、開業2年目の課題は「リピーター」\n---\n\n"
+        "沖縄県北部のテーマパーク「ジャングリア沖縄」が開業2年を迎える。"
+        "那覇空港からは国道58号で2時間近くかかる。\n"
+    )
+    found = entities_of(post)
+    assert found.get("ジャングリア沖縄") == "FACILITY"  # the headline's typed a person
+    assert found.get("国道58号") == "FACILITY"  # missed
+
+
+def test_the_union_confederation_and_a_games_short_title():
+    found = entities_of("連合は「具体策が乏しい」とする談話を出した。欧州連合は規制を強める。")
+    assert found.get("日本労働組合総連合会") == "ORG" and found.get("欧州連合") == "POLITICAL_ORG"
+    games = analyze_text(
+        "『ソニック』の新作が売れた。『ソニック・ザ・ヘッジホッグ』シリーズは300万本。"
+    ).entities
+    assert [(e.text, e.count) for e in games if e.type == "PRODUCT"] == [
+        ("ソニック・ザ・ヘッジホッグ", 2)
+    ]
+    tools = entities_of(
+        "ログはS3にParquet形式で置き、DuckDBで読む。写真はGoogle フォトから移した。"
+    )
+    assert tools.get("DuckDB") == "PRODUCT" and tools.get("Apache Parquet") == "PRODUCT"
+    assert tools.get("Google フォト") == "PRODUCT"  # typed an organisation
+
+
+def test_retail_power_plans_a_listed_ceo_and_a_katakana_province():
+    plans = entities_of("楽天でんきやENEOSでんきなどの新電力は基本料金がゼロのプランもある。")
+    assert plans == {"楽天でんき": "PRODUCT", "ENEOSでんき": "PRODUCT"}  # the listed firms
+    ceo = entities_of("サティア・ナデラ最高経営責任者（CEO）は基調講演で語った。")
+    assert ceo == {"サティア・ナデラ": "PERSON"}  # typed a firm
+    found = entities_of("サムスン電子は北部のバクニン省とタイグエン省の工場に投資する。")
+    assert found.get("バクニン省") == "LOCATION" and found.get("タイグエン省") == "LOCATION"
+    drug = analyze_text(
+        "マツキヨココカラ&カンパニーは利益率が高い。マツキヨココカラは化粧品が強い。"
+    ).entities
+    assert [(e.text, e.count) for e in drug] == [("マツキヨココカラ&カンパニー", 2)]
+    union = entities_of("国際天文学連合のワーキンググループが承認した。")
+    assert union == {"国際天文学連合": "POLITICAL_ORG"}  # not the listed 連合 inside it

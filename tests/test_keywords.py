@@ -584,3 +584,11 @@ def test_a_subsidiary_abroad_is_no_keyphrase():
         "セブン&アイは米子会社のIPOを延期する。米子会社の既存店が落ち込む。米子会社の上場は2028年。"
     )
     assert "米子会社" not in keywords and "IPO" in keywords  # MeCab's 米子, a city
+
+
+def test_a_name_with_a_hyphen_mecab_reads_apart_is_one_keyphrase():
+    found = analyze_text(
+        "国税庁のe-Taxは、マイナポータルと連携すると便利です。e-Taxで申告した。e-Taxは早い。"
+    )
+    texts = [k.text for k in found.keywords]
+    assert "e-Tax" in texts and "Tax" not in texts
