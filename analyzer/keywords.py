@@ -567,22 +567,40 @@ def _spaced_names(
 def _hyphened_names(
     text: str, tokens: Sequence[Token], runs: list[tuple[int, int]], named: frozenset[str]
 ) -> list[tuple[int, int]]:
-    """Compounds that take in a Latin word and a hyphen before them, MeCab's tokens of
-    their own, where the entity stage found the whole one name (``e-Tax``: else ``Tax``
-    alone)."""
-    out = []
+    """Compounds that take in a Latin word and a hyphen or a dot before or after them,
+    MeCab's tokens of their own, where the entity stage found the whole one name
+    (``e-Tax``, ``Next.js``: else ``Tax`` or ``Next`` alone)."""
+
+    def joins(a: int, b: int) -> bool:  # tokens a (a Latin word), b (its joint) glued on
+        return (
+            0 <= a < len(tokens)
+            and tokens[b].surface in ("-", ".")
+            and tokens[a].surface.isascii()
+            and tokens[a].surface.isalnum()
+            and (tokens[a].end == tokens[b].start if a < b else tokens[b].end == tokens[a].start)
+        )
+
+    out: list[tuple[int, int]] = []
     for i, j in runs:
+        if out and i < out[-1][1]:
+            continue  # taken in by the compound before
         if (
             i >= 2
-            and (not out or out[-1][1] <= i - 2)  # not a compound's last word
-            and tokens[i - 1].surface == "-"
-            and tokens[i - 2].end == tokens[i - 1].start == tokens[i - 1].end - 1
             and tokens[i - 1].end == tokens[i].start
-            and tokens[i - 2].surface.isascii()
-            and tokens[i - 2].surface.isalnum()
+            and joins(i - 2, i - 1)
             and normalize(text[tokens[i - 2].start : tokens[j - 1].end]) in named
         ):
-            i -= 2
+            if out and out[-1] == (i - 2, i - 1):
+                out.pop()  # the word alone was a compound of its own
+            if not out or out[-1][1] <= i - 2:
+                i -= 2
+        if (
+            j + 1 < len(tokens)
+            and tokens[j - 1].end == tokens[j].start
+            and joins(j + 1, j)
+            and normalize(text[tokens[i].start : tokens[j + 1].end]) in named
+        ):
+            j += 2
         out.append((i, j))
     return out
 
@@ -640,7 +658,9 @@ def candidates(
             continue
         if named and len(runs) > 1:
             runs = _spaced_names(text, tokens, runs, named)
-        if named and "-" in text[sentence.start : sentence.end]:
+        if named and (
+            "-" in text[sentence.start : sentence.end] or "." in text[sentence.start : sentence.end]
+        ):
             runs = _hyphened_names(text, tokens, runs, named)
         if numbered:
             runs = _numbered_names(tokens, runs, numbered)
@@ -1080,14 +1100,30 @@ def extract_keywords(
     full = full_names(doc, entities)
     keywords = []
     for candidate, score in chosen[: max(top, 0)]:
-        text, first = full.get(candidate.key) or (
-            candidate.text,
-            doc.source_span(candidate.first, candidate.first + 1)[0],
-        )
+        text, first = full.get(candidate.key) or _without_legal_form(doc, candidate)
         keywords.append(
             Keyword(text=text, score=round(score, 4), count=candidate.count, first=first)
         )
     return keywords, suggest_tags(chosen[:SUGGEST_POOL], doc.meta.tags)
+
+
+# A firm's legal form, before or after its name, which a keyphrase shows without
+# (株式会社アークエッジ・スペース: アークエッジ・スペース); not 投資法人, part of a fund's name.
+_LEGAL_FORMS_SHOWN = ("株式会社", "有限会社", "合同会社")
+
+
+def _without_legal_form(doc: Document, candidate: Candidate) -> tuple[str, int]:
+    """A keyphrase's text and its first source offset, a firm's legal form left out."""
+    text, start = candidate.text, candidate.first
+    for form in _LEGAL_FORMS_SHOWN:
+        if text.startswith(form) and len(text) - len(form) >= 2:
+            text, start = text[len(form) :].lstrip(), start + len(form)
+            start += len(doc.text[start:]) - len(doc.text[start:].lstrip())  # a space between
+            break
+        if text.endswith(form) and len(text) - len(form) >= 2:
+            text = text[: -len(form)].rstrip()
+            break
+    return text, doc.source_span(start, start + 1)[0]
 
 
 def full_names(doc: Document, entities: Iterable[Entity]) -> dict[str, tuple[str, int]]:

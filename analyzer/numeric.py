@@ -331,12 +331,13 @@ def find_numeric(
     return found
 
 
-_RATE_AFTER = regex(r"\s?(?:=|\d|[はが]約?\d)")
+_RATE_AFTER = regex(r"\s?(?:=|\d|[はが]約?\d|あたり|当たり)")
 
 
 def _rate_base(text: str, match: re.Match[str]) -> bool:
     """One unit of a currency written before its price in another, an exchange rate's
-    base: ``1ドル=161円台``, ``1ドル160円``, ``1ユーロ=170円``, ``1台湾ドルは約5円``."""
+    base: ``1ドル=161円台``, ``1ドル160円``, ``1ユーロ=170円``, ``1台湾ドルは約5円``,
+    ``1ドルあたり6銭``."""
     amount = match.group("amount") or match.group("samount")
     return (
         amount in ("1", "一")

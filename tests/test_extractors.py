@@ -4210,3 +4210,15 @@ def test_retail_power_plans_a_listed_ceo_and_a_katakana_province():
     assert [(e.text, e.count) for e in drug] == [("マツキヨココカラ&カンパニー", 2)]
     union = entities_of("国際天文学連合のワーキンググループが承認した。")
     assert union == {"国際天文学連合": "POLITICAL_ORG"}  # not the listed 連合 inside it
+
+
+def test_and_joined_firms_a_rate_per_dollar_and_a_place_before_a_stadium():
+    found = entities_of("首位は地元のマヒンドラ・アンド・マヒンドラで、シェアは4割を超える。")
+    assert found.get("マヒンドラ・アンド・マヒンドラ") == "COMPANY"  # missed
+    assert entities_of("為替手数料は1ドルあたり6銭まで下げています。") == {}  # a rate's base
+    sites = entities_of("長崎のピーススタジアムなど、街なかの新スタジアムが客を集める。")
+    assert sites.get("長崎") == "LOCATION" and sites.get("ピーススタジアム") == "FACILITY"
+    union = entities_of("富士通や東急不動産などでつくる企業連合が担う。")
+    assert "日本労働組合総連合会" not in union  # the listed 連合 inside a word
+    professor = entities_of("桐蔭横浜大学の宮坂力特任教授が2009年に発表した。")
+    assert professor.get("宮坂力") == "PERSON"  # the tagger's 宮坂力特任

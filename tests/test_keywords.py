@@ -336,7 +336,8 @@ def test_a_katakana_name_after_a_kind_of_firm_is_a_keyphrase_of_its_own():
     )
     assert "トレンドフォース" in keywords
     assert not [k for k in keywords if k.startswith("調査会社ト")], keywords
-    assert "株式会社エフエム東京" in keywords  # a legal form is no kind of firm
+    # a legal form is no kind of firm: the name whole, shown without its legal form
+    assert "エフエム東京" in keywords and "株式会社エフエム東京" not in keywords
 
 
 def test_a_summary_heading_and_this_week_give_no_keyphrases():
@@ -592,3 +593,13 @@ def test_a_name_with_a_hyphen_mecab_reads_apart_is_one_keyphrase():
     )
     texts = [k.text for k in found.keywords]
     assert "e-Tax" in texts and "Tax" not in texts
+
+
+def test_a_keyphrase_shows_a_firm_without_its_legal_form():
+    found = analyze_text(
+        "株式会社アークエッジ・スペースは80億円を調達しました。引受先は三井物産株式会社です。"
+        "株式会社アークエッジ・スペースは衛星を作ります。データの取得はNext.jsで書いた。"
+    )
+    texts = [k.text for k in found.keywords]
+    assert "アークエッジ・スペース" in texts and "株式会社アークエッジ・スペース" not in texts
+    assert "Next" not in texts  # Next.js, a dot MeCab reads apart
