@@ -4222,3 +4222,19 @@ def test_and_joined_firms_a_rate_per_dollar_and_a_place_before_a_stadium():
     assert "日本労働組合総連合会" not in union  # the listed 連合 inside a word
     professor = entities_of("桐蔭横浜大学の宮坂力特任教授が2009年に発表した。")
     assert professor.get("宮坂力") == "PERSON"  # the tagger's 宮坂力特任
+
+
+def test_listed_household_apps_a_games_fair_and_a_donation_site():
+    found = entities_of(
+        "家計簿はマネーフォワード MEにした。Zaimも試した。ドイツのgamescomに出展した。"
+        "楽天ふるさと納税やふるなび、さとふるが付与をやめた。"
+    )
+    assert found == {
+        "マネーフォワード ME": "PRODUCT",  # typed an event in a table
+        "Zaim": "PRODUCT",  # missed
+        "ドイツ": "LOCATION",
+        "gamescom": "EVENT",  # missed
+        "楽天ふるさと納税": "PRODUCT",
+        "ふるなび": "PRODUCT",  # missed
+        "さとふる": "PRODUCT",
+    }
