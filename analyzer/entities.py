@@ -5702,6 +5702,28 @@ def _romanized_author_intro(text: str, author: str | None) -> tuple[str, int, in
     return None
 
 
+# A name of kana or kanji at a line's start saying it is the writer's (たくです。)
+_LINE_INTRO = regex(
+    r"^(?P<name>[\u3041-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{2,6}?)"
+    r"(?:です|と申します)(?=[。!！、])",
+    re.MULTILINE,
+)
+
+
+def _field_end_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
+    """Where a writer introduces themselves at a line's start by the name their author
+    field ends with, after words the field's own name pattern does not part from it
+    (``author: 週休3日を目指すたく`` with ``たくです。``: a verb's kana run into the name)."""
+    field = author.strip() if author else ""
+    if len(field) < 3:
+        return None
+    for intro in _LINE_INTRO.finditer(text):
+        name = intro.group("name")
+        if field.endswith(name) and len(field) > len(name):
+            return name, *intro.span("name")
+    return None
+
+
 def self_introduced(text: str, author: str | None = None) -> list[tuple[int, int]]:
     """Where a writer who introduced themselves after a greeting, or the post's author
     with no greeting, is named: the introduction and every mention of the name standing
@@ -5714,6 +5736,8 @@ def self_introduced(text: str, author: str | None = None) -> list[tuple[int, int
         intros.append(by_author)
     elif (by_reading := _romanized_author_intro(text, author)) is not None:
         intros.append(by_reading)
+    elif (by_field_end := _field_end_intro(text, author)) is not None:
+        intros.append(by_field_end)
     for name, start, at in sorted(intros, key=lambda intro: intro[1]):
         if name in _NO_NAMES or name in names:
             continue

@@ -4238,3 +4238,14 @@ def test_listed_household_apps_a_games_fair_and_a_donation_site():
         "ふるなび": "PRODUCT",  # missed
         "さとふる": "PRODUCT",
     }
+
+
+def test_a_writer_named_by_the_end_of_the_author_field_and_listed_backend_tools():
+    post = "---\ntitle: FIRE\nauthor: 週休3日を目指すたく\n---\n\nたくです。35歳、会社員です。\n"
+    assert entities_of(post).get("たく") == "PERSON"  # missed: a verb's kana before it
+    other = "---\ntitle: FIRE\nauthor: 週休3日を目指すけん\n---\n\nたくです。35歳、会社員です。\n"
+    assert "たく" not in entities_of(other)
+    tools = entities_of(
+        "ログイン時の処理はEdge Functionsで書いた。Row Level Securityで権限を書く。"
+    )
+    assert tools == {"Edge Functions": "PRODUCT"}  # typed a firm; a feature, typed an organisation
