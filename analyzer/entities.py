@@ -1811,14 +1811,20 @@ def sites_named_after_towns(text: str, mentions: Sequence[EntityMention]) -> lis
         for m in mentions
         if m.type == "LOCATION" and text[m.end - 1] in "市町村"
     }
+    names = {t.group() for t in towns if t is not None}
+    if not names:  # most articles
+        return []
     found = []
-    for town in {t.group() for t in towns if t is not None}:
-        at = text.find(town)
-        while at >= 0:
-            site = _SITE_AFTER.match(text, at + len(town))
-            if site is not None and (at == 0 or not _kanji(text[at - 1])):  # not 南北上工場
+    for site in _SITE_AFTER.finditer(text):  # one pass, however many towns
+        for length in (2, 3):  # a town's name is two or three kanji (_TOWN)
+            at = site.start() - length
+            if (
+                at >= 0
+                and text[at : site.start()] in names
+                and (at == 0 or not _kanji(text[at - 1]))  # not 南北上工場
+            ):
                 found.append((at, site.end()))
-            at = text.find(town, at + len(town))
+                break
     return found
 
 

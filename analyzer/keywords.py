@@ -658,9 +658,7 @@ def candidates(
             continue
         if named and len(runs) > 1:
             runs = _spaced_names(text, tokens, runs, named)
-        if named and (
-            "-" in text[sentence.start : sentence.end] or "." in text[sentence.start : sentence.end]
-        ):
+        if named and any(joint in text[sentence.start : sentence.end] for joint in "-."):
             runs = _hyphened_names(text, tokens, runs, named)
         if numbered:
             runs = _numbered_names(tokens, runs, numbered)
@@ -1117,8 +1115,11 @@ def _without_legal_form(doc: Document, candidate: Candidate) -> tuple[str, int]:
     text, start = candidate.text, candidate.first
     for form in _LEGAL_FORMS_SHOWN:
         if text.startswith(form) and len(text) - len(form) >= 2:
-            text, start = text[len(form) :].lstrip(), start + len(form)
-            start += len(doc.text[start:]) - len(doc.text[start:].lstrip())  # a space between
+            text = text[len(form) :].lstrip()
+            if doc.text.startswith(form, start):  # the first mention written with it
+                start += len(form)
+                while start < len(doc.text) and doc.text[start].isspace():
+                    start += 1  # a space between
             break
         if text.endswith(form) and len(text) - len(form) >= 2:
             text = text[: -len(form)].rstrip()

@@ -602,4 +602,7 @@ def test_a_keyphrase_shows_a_firm_without_its_legal_form():
     )
     texts = [k.text for k in found.keywords]
     assert "アークエッジ・スペース" in texts and "株式会社アークエッジ・スペース" not in texts
+    source = "株式会社アークエッジ・スペースは80億円を調達しました。引受先は三井物産株式会社です。"
+    shown = next(k for k in found.keywords if k.text == "アークエッジ・スペース")
+    assert source[shown.first :].startswith("アークエッジ・スペース")  # where the name starts
     assert "Next" not in texts  # Next.js, a dot MeCab reads apart
