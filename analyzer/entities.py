@@ -5589,7 +5589,9 @@ _AUTHOR_NAME = regex(
     r"|[A-Za-z][A-Za-z0-9_.]{1,15})$"
 )
 _NO_WRITER = regex(r"(?:ニュース|リポート|レポート|ウォッチ|ラボ|チーム|ブログ|メディア|マガジン)$")
-_INTRO_END = regex(r"(?:です|と申します|といいます)(?=[。!！、]|$)", re.MULTILINE)
+# ... and the words that say so, before a stop, a comma or a line's end
+_INTRO_WORDS = r"(?:です|と申します|といいます)(?=[。!！、]|$)"
+_INTRO_END = regex(_INTRO_WORDS, re.MULTILINE)
 
 
 def _name_script(ch: str) -> str:
@@ -5638,8 +5640,7 @@ def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
 # A surname in kanji saying it is the writer's, at a line's start or after a team's の
 # (インフラチームの|中村です。, 森です。)
 _KANJI_INTRO = regex(
-    r"(?:^|(?<=[、\n]|の))(?P<name>[\u4e00-\u9fff々]{1,4})(?:です|と申します)(?=[。!！、])",
-    re.MULTILINE,
+    r"(?:^|(?<=[、\n]|の))(?P<name>[\u4e00-\u9fff々]{1,4})" + _INTRO_WORDS, re.MULTILINE
 )
 _KANA_ROMAN = dict(
     zip(
@@ -5710,8 +5711,7 @@ def _romanized_author_intro(text: str, author: str | None) -> tuple[str, int, in
 
 # A name of kana or kanji at a line's start saying it is the writer's (たくです。)
 _LINE_INTRO = regex(
-    r"^(?P<name>[\u3041-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{2,6}?)"
-    r"(?:です|と申します)(?=[。!！、])",
+    r"^(?P<name>[\u3041-\u309f\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{2,6}?)" + _INTRO_WORDS,
     re.MULTILINE,
 )
 
