@@ -2387,7 +2387,13 @@ def _retagged(text: str, start: int, end: int) -> str | None:
     """The type the tagger gives text[start:end] when it reads the line from there on
     (without the speaker's label before it), if it finds that name whole."""
     line_end = text.find("\n", start)
-    tokens = tokenize(text[start : line_end if line_end >= 0 else len(text)], start)
+    return _tagged_in(text, start, line_end if line_end >= 0 else len(text), start, end)
+
+
+def _tagged_in(text: str, low: int, high: int, start: int, end: int) -> str | None:
+    """The type the tagger gives text[start:end] reading text[low:high] alone, if it
+    finds that name whole there."""
+    tokens = tokenize(text[low:high], low)
     return next((kind for s, e, kind in tag(tokens) if (s, e) == (start, end)), None)
 
 
@@ -2405,8 +2411,7 @@ def _retagged_between_marks(text: str, start: int, end: int) -> str | None:
     low, high = max(0, start - 200), min(len(text), end + 200)  # a bounded look
     stretch_start = max(low - 1, *(text.rfind(mark, low, start) for mark in "():\n。")) + 1
     after = _STRETCH_END.search(text, end, high)
-    tokens = tokenize(text[stretch_start : after.start() if after else high], stretch_start)
-    return next((kind for s, e, kind in tag(tokens) if (s, e) == (start, end)), None)
+    return _tagged_in(text, stretch_start, after.start() if after else high, start, end)
 
 
 def _function_word(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
