@@ -604,15 +604,19 @@ def extract_entities(
                     fund := _FUND_AFTER.match(text, part_end)
                 ):
                     part_end = fund.end()  # 楽天・全米株式インデックス|・ファンド: the fund's
+                cut_to_place = False
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
                 ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
                     # (「…愛をさけぶ」: 11 of the 12 such train names are quoted, the other
                     # starts with a quote)
+                    before = part_end
                     part_end = _before_topic_or_object(text, tokens, part_start, part_end)
+                    # 千歳|で2号棟を計画, typed a product: what is left is one place
+                    cut_to_place = part_end < before and _one_place(tokens, part_start, part_end)
                 part_end, user_of = _without_user_word(text, part_start, part_end, known)
                 part_end, acted = _before_act_word(text, tokens, part_start, part_end, known)
-                place_only = False
+                place_only = cut_to_place
                 if (
                     text.startswith("産業", part_end)
                     and _kanji(text[part_end - 1])
@@ -664,6 +668,12 @@ def extract_entities(
                     # ウクライナ|情勢しだい, typed an event: the place (no train name ends so)
                     part_end, place_only = situation.start(), True
                 elif (
+                    kind != "LOCATION"
+                    and (place := _place_then_generic(text, tokens, part_start, part_end, generic))
+                    is not None
+                ):  # ニューヨーク|市場, typed a facility: the place (the train gold's 日本|市場)
+                    part_end, place_only = place, True
+                elif (
                     kind == "EVENT"
                     and (longer := _event_runs_on(text, tokens, part_start, part_end)) > part_end
                 ):  # 第103回東京箱根|間往復大学駅伝競走: the tagger stopped short
@@ -675,6 +685,24 @@ def extract_entities(
                     and (city := _KANA_CITY_AFTER.match(text, part_end)) is not None
                 ):  # 沖縄県|うるま市: a prefecture and its city in hiragana, one place
                     part_end = city.end()
+                elif (
+                    kind == "LOCATION"
+                    and text.endswith("都心", part_start, part_end)
+                    and _one_place(tokens, part_start, part_end - 2)
+                ):  # 東京|都心の, one place read on into 都心 (the city centre)
+                    part_end -= 2
+                elif (
+                    kind == "LOCATION"
+                    and part_end - part_start > 3
+                    and text.endswith("方面", part_start, part_end)
+                ):  # 嵐山|方面への列車: the place (the train gold leaves 方面 out 4 times of 5)
+                    part_end -= 2
+                elif (
+                    kind == "LOCATION"
+                    and text[part_end - 1] in "都道府県"
+                    and (police := _POLICE_AFTER.match(text, part_end)) is not None
+                ):  # 神奈川県|警察: the prefecture's police (_PREFECTURAL_POLICE, below)
+                    part_end = police.end()
                 elif kind == "LOCATION" and (street := _STREET_AFTER.match(text, part_end)):
                     part_end = street.end()  # オックスフォード|・ストリート: the street, a place
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
@@ -694,6 +722,11 @@ def extract_entities(
                     # no name (横浜アリーナ is one, so no generic term)
                     or _FACILITY_KIND_ALONE.fullmatch(name) is not None
                     or _SIGNED_NUMBER.fullmatch(name) is not None  # DIはプラス33で
+                    # ふるさと納税でお|米, a heading's end typed a place: rice, the
+                    # honorific お or ご before one kanji (no train gold name so placed)
+                    or (len(name) == 1 and text[part_start - 1 : part_start] in ("お", "ご"))
+                    or _FUNDING_ROUND.fullmatch(name) is not None  # シリーズEで調達
+                    or (name.endswith("会社") and text.startswith("員", part_end))  # 会社員
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
                     or "◯" in name
                     or "→" in name  # メモリー:1024MB → 256MB: a change, no name
@@ -895,11 +928,15 @@ def extract_entities(
                     part_kind, company = "LOCATION", False
                 elif place_only:
                     part_kind = "LOCATION"  # ハンガリー|新工場, typed a firm whole; 北米|線
+                elif _PREFECTURAL_POLICE.search(name):
+                    part_kind = "POLITICAL_ORG"  # 大阪府警, typed a place: the police
                 elif kind in ("COMPANY", "PRODUCT") and (
                     name.endswith(_UNIONS)
                     or _UNION_BEFORE.search(text, max(0, part_start - 5), part_start)
                 ):
                     part_kind = "ORG"  # 労働組合IGメタル, 全米自動車労働組合: a union, no firm
+                elif company and kind != "COMPANY" and _SOFTWARE_OR_PLAN_END.search(name):
+                    part_kind = "PRODUCT"  # Google Pay, typed a person: the firm's wallet
                 elif company:
                     part_kind = "COMPANY"
                 elif kind in ("COMPANY", "PRODUCT", "ORG") and text.startswith(
@@ -3690,17 +3727,19 @@ def _article_date(doc: Document) -> dt.date | None:
 # in プラン, 東亜プラン and ネオプラン, are firms named so in katakana), or an app's
 # (Vpassアプリ, typed a firm; no train gold name ends in アプリ).
 # So does a product's edition after a space (Final Cut Pro, typed an organisation; the
-# one train gold name so ending, Galaxy S20 Ultra, is a product).
+# one train gold name so ending, Galaxy S20 Ultra, is a product), and a wallet (Google
+# Pay, typed a person; no train gold name ends in Pay).
 _SOFTWARE_OR_PLAN_END = regex(
     r"(?<=[A-Za-z0-9])(?:[ -]?(?:CLI|SDK|API|OS|Engine)| ?(?:プラン|アプリ)"
-    r"| (?:Pro|Max|Ultra|Plus|Air))$"
+    r"| (?:Pro|Max|Ultra|Plus|Air|Pay))$"
 )
 # The words that end a firm's name in Latin letters after its own (Bain Capital,
 # Sakana AI's kin PKSHA Technology; _FIRM_NAME_END).
 _LATIN_NAME_FIRM_WORDS = sorted(
     _words(
         "Partners Capital Investments Ventures Technology Technologies Networks Robotics"
-        " Therapeutics Pharmaceuticals Labs Securities Motors"
+        " Therapeutics Pharmaceuticals Labs Securities Motors Industries Manufacturing"
+        " Semiconductor Semiconductors Laboratories Electronics"
     )
 )
 # A Latin name and one word after it (Amazon Nova), and the words that make such a
@@ -3828,6 +3867,28 @@ def _in_generic_term(
 
 
 _COUNT_END = regex(r"(?<=.)[0-9一二三四五六七八九十]+(?:行|社|店|基|台|機|人|カ国|か国)$")
+
+
+def _place_then_generic(
+    text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
+) -> int | None:
+    """Where a place's name ends that one generic term follows to the span's end
+    (``ニューヨーク|市場``, ``ロンドン|市場``), else None; not a site's name
+    (``石狩|データセンター``), nor one word in one script (``ラピュタ|ロボティクス``), nor a
+    Latin letter after the place (``東京A``, a team)."""
+    inside = _tokens_within(tokens, start, end)
+    if len(inside) < 2 or inside[0].start != start or inside[0].pos[2] != "地名":
+        return None
+    at = inside[0].end
+    rest = text[at:end].lower()
+    if (
+        rest in generic
+        and not rest.isascii()
+        and not rest.endswith(_SITES)
+        and not _script(text[at - 1]) == _script(text[at]) != ""
+    ):
+        return at
+    return None
 
 
 def _generic_phrase(
@@ -4067,8 +4128,8 @@ _QUOTED_FIRM_END = regex(r"[^、。,，\sのとや「」]*(?:保険|銀行|証�
 def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:
     """Whether a listed name is part of a longer name in quotes (「Ray-Ban Meta」, a
     product, not Meta; 「Rakuten最強プラン」, a plan, not the firm; 「楽天・オールカントリー
-    株式インデックス・ファンド」, a fund; 「三井住友海上あいおい損害保険」, a new insurer):
-    the quoted name is left to the tagger."""
+    株式インデックス・ファンド」, a fund; 「三井住友海上あいおい損害保険」, a new insurer;
+    「OMO7大阪」, a hotel): the quoted name is left to the tagger."""
     if text[start - 1 : start] == "「" and text.startswith("・", end):
         close = text.find("」", end, end + 40)
         # the word after the dot, no listed name: not 「トヨタ・ホンダ・日産」, a list
@@ -4079,6 +4140,14 @@ def _in_longer_quoted_name(text: str, start: int, end: int) -> bool:
             and gazetteer().types.get(following.lower()) is None
         )
     if not text[start].isascii():
+        open_at = text.rfind("「", max(0, start - 12), start)
+        if (
+            open_at >= 0
+            and text.startswith("」", end)
+            and text[open_at + 1 : start].isascii()
+            and text[open_at + 1 : start].isalnum()
+        ):
+            return True  # 「OMO7大阪」: a Latin name glued before a listed place, a hotel
         # 「三井住友海上あいおい損害保険」: a listed firm opening a quoted firm's name
         close = text.find("」", end, end + 30) if text[start - 1 : start] == "「" else -1
         return close > end and _QUOTED_FIRM_END.match(text, end, close) is not None
@@ -4551,12 +4620,15 @@ _INCIDENT_END = regex(r"(?<=.)(?:戦争|事件|の戦い|作戦|革命|の乱|�
 # without their quotation marks (小説「"Condition"」). So is a new model's (新型「プレリュ
 # ード」, missed; the train sentences quote none after 新型), and a site's (サイト「m3.com」,
 # missed; both train names quoted after サイト are products: Webサイト「PRESIDENT Online」),
-# and a train's (車両「400系」, missed).
+# and a train's (車両「400系」, missed), and software's (AIエージェント「フレームAI」, 生成AI
+# 環境「都庁AI」, 開発基盤「Isaac」: all 11 names so quoted in our articles; none in the
+# train sentences).
 _PRODUCT_KINDS = (
     r"(?:映画|アルバム|小説|番組|雑誌|アニメ|シングル|システム|作品|ソフト|サービス|ロケット"
     r"|薬|剤|モデル|シリーズ|燃料|アプリ|素材|衛星|ワクチン|ゲーム|ブランド|製品|商品|端末"
     r"|スマートフォン|スマホ|ツール|チャットボット|AI|洗剤|飲料|化粧品|ビール|菓子|家電|機|車"
-    r"|車両|船|ボート|探査機|ロボット|ドローン|新型|サイト|フィルム|材料|部品|チップ)"
+    r"|車両|船|ボート|探査機|ロボット|ドローン|新型|サイト|フィルム|材料|部品|チップ"
+    r"|エージェント|プラットフォーム|基盤|環境)"
 )
 _PRODUCT_KIND_BEFORE = regex(_PRODUCT_KINDS + "[「『]$")
 _PRODUCT_KIND = regex(_PRODUCT_KINDS)
@@ -4573,15 +4645,23 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # センター「町田プレジャーキャッスル」; not 工場: ガラス工場「マリエンヒュッテ」 is a firm).
 # So is a school's (高等専門学校「神山まるごと高専」, typed a product): the 50 Stockmark
 # train names ending 学校 are facilities. So is a site's or warehouse's (物流拠点
-# 「ZOZOBASE習志野1st」, typed a product).
+# 「ZOZOBASE習志野1st」, typed a product), and a plant's after its owner or town and の
+# (千歳市の工場「IIM-1」, typed a product in 5 of our articles; not ガラス工場「…」).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス|拠点|倉庫"
-    r"|学校|高校|高専)"
+    r"|学校|高校|高専|(?<=の)工場)"
 )
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own
 # (lower-case v only: V8 may be an engine's name)
 _VERSION_ALONE = regex(r"v[0-9]+(?:\.[0-9]+)*")
+# A prefecture's police (大阪府警, 神奈川県警察), which the tagger types a place: a body
+# of the state (the one Stockmark train gold name so ending is a 政治的組織名).
+_PREFECTURAL_POLICE = regex(r"(?<=.[都道府県])警(?:察(?:本部)?)?$|^道警$")
+_POLICE_AFTER = regex(r"警(?:察(?:本部)?)?(?![\u4e00-\u9fff])")
+# A start-up's funding round (SmartHR：シリーズEで…調達, a list item's colon crossed and the
+# part typed an event): no name (no Stockmark train gold name is one)
+_FUNDING_ROUND = regex(r"(?:シリーズ|Series ?)[A-H](?:ラウンド)?")
 # A number with its sign in words (業況判断指数はプラス33, typed an organisation): no name
 # (no Stockmark train gold name is so written)
 _SIGNED_NUMBER = regex(r"(?:プラス|マイナス)[0-9０-９.．]+(?:ポイント|pt)?")
@@ -4811,6 +4891,11 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if b - major.end() >= 2:
                 a = major.end()
         for firm in _FIRM.finditer(text, a, b):  # 国策半導体会社|ラピダス
+            if text[firm.end() : b].lower() in _COMPANY_WORDS:  # グループ alone: no name
+                if text[a : firm.end()].lower() in generic_terms():
+                    a = b  # 地方銀行|グループ: a kind of group
+                    break
+                continue  # 三井住友銀行|グループ: the group's whole name
             if b - firm.end() >= 2 and (
                 firm.group() == "会社"
                 or (firm.start() > a and _foreign_name_or_bank(text, firm.end(), b))
@@ -4860,7 +4945,9 @@ def _society_by_deed(tokens: Sequence[Token], start: int, end: int) -> bool:
 
 def _before_topic_or_object(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """Where a tagged span ends before the topic or object particle は or を inside it
-    (ピストンズ|は|リーグ, 東萊温泉|は|温泉川), the particle and what follows being the
+    (ピストンズ|は|リーグ, 東萊温泉|は|温泉川), or before a で that comes before them (a
+    headline's 千歳|で|2号棟を計画; 2 unquoted Stockmark train names hold a で alone, A列車
+    で行こう and ほくでん, MeCab's で), the particle and what follows being the
     sentence's; ``end`` if none. Not in a quoted name (「日本のイルカを救いましょう」)
     nor in a society named by what it does (学校をつくる会: 3 Stockmark train names; not
     ``補正予算案を今国会``, whose 国会 is one word)."""
@@ -4868,9 +4955,13 @@ def _before_topic_or_object(text: str, tokens: Sequence[Token], start: int, end:
         start > 0 and text[start - 1] in "「『" and text.startswith(("」", "』"), end)
     ):
         return end
+    at = None  # the first で, which ends the span only before a は or を
     for token in tokens:
-        if start < token.start < end and token.surface in ("は", "を") and token.pos[0] == "助詞":
-            return token.start
+        if start < token.start < end and token.pos[0] == "助詞":
+            if token.surface in ("は", "を"):
+                return token.start if at is None else at
+            if token.surface == "で" and at is None:
+                at = token.start
     return end
 
 
@@ -5452,7 +5543,7 @@ _KATAKANA_FIRM_WORDS = (
     r"|ロボティクス|ネットワークス|セラピューティクス|コーポレーション|エンジニアリング|エナジー"
     r"|エレクトロニクス|インダストリーズ|ソリューションズ|コミュニケーションズ"
     r"|ファイナンス|フィナンシャル|ファイナンシャル|エンタ[ー]?テイン?メント|モーターズ|ファーマ"
-    r"|リテイリング|セミコンダクターズ?|ラボラトリーズ"
+    r"|リテイリング|セミコンダクターズ?|ラボラトリーズ|インターナショナル"
 )
 _LATIN_AI_END = regex(r"(?<=[A-Za-z0-9] )AI$")
 _FIRM_NAME_END = regex(
@@ -5490,7 +5581,7 @@ _SELF_INTRO = regex(
     # くりぷとパパ, はいとう父さん
     r"|[\u3041-\u309f]{2,6}(?:[父母兄姉]さん|[\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6})"
     r"|[\u30a1-\u30fa\u30fc]{2,8}(?:[父母兄姉]さん|[\u4e00-\u9fff々]{1,4})"  # ペソ太郎
-    r"|[A-Za-z][A-Za-z0-9_.]{1,15})"
+    r"|[A-Za-z][A-Za-z0-9_.]{1,15}(?:-[A-Za-z0-9_.]+)*)"  # crypto-taro
     r"(?:です|と申します|といいます)(?=[。!！、]|$)",
     re.MULTILINE,
 )
@@ -5595,6 +5686,8 @@ _AUTHOR_NAME = regex(
 )
 _NO_WRITER = regex(r"(?:ニュース|リポート|レポート|ウォッチ|ラボ|チーム|ブログ|メディア|マガジン)$")
 # ... and the words that say so, before a stop, a comma or a line's end
+# A handle of Latin words joined by hyphens (author: crypto-taro)
+_HYPHENED_HANDLE = regex(r"[A-Za-z][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)+")
 _INTRO_WORDS = r"(?:です|と申します|といいます)(?=[。!！、]|$)"
 _INTRO_END = regex(_INTRO_WORDS, re.MULTILINE)
 
@@ -5618,6 +5711,8 @@ def _author_intro(text: str, author: str | None) -> tuple[str, int, int] | None:
         return None  # not a desk's name, nor an author called AI
     field = author.strip() if author else ""
     names = [word.group()]
+    if field != names[0] and _HYPHENED_HANDLE.fullmatch(field):
+        names.insert(0, field)  # crypto-taro, the whole handle, before its last word
     if (of := names[0].rfind("の")) >= 0 and len(names[0]) - of > 2:
         # のりこ, the whole field, may be a name: tried first; マイル好|きの|けんじ, ポイ活
         # 会社員の|りく: the name after the field's の first
@@ -5786,8 +5881,11 @@ def _quoted_title_head(text: str, start: int, end: int) -> int | None:
     """Where a quoted title starts that a product found at ``start``-``end`` ends
     (``「ウマ娘 プリティーダービー」``, ``「Mの悲劇」``, ``「パパとムスメの7日間」``: the
     tagger's last words; the 3 such Stockmark train gold names are the whole quote),
-    or None."""
+    or None. A product's name in Latin letters after ``の`` is no title's end but what
+    the words before it say of it (``「過去最高のiPhone」と言う``)."""
     if text[end : end + 1] not in ("」", "』") or start == 0 or text[start - 1] in "「『":
+        return None
+    if text[start - 1] == "の" and text[start:end].isascii():
         return None
     head = _TITLE_HEAD.search(text, max(0, start - 16), start)
     if head is None or (text[head.start()] == "「") != (text[end] == "」"):
@@ -6033,6 +6131,9 @@ def _short_forms(
             if (kinds[other] == "PERSON" and kind in ("PERSON", "ORG", "LOCATION"))
             or (kinds[other] == "COMPANY" and kind != "LOCATION")
             or (kinds[other] == kind and kind in ("PRODUCT", "EVENT", "LOCATION"))
+            # ECS of Amazon ECS typed a firm: the product's name without its maker's
+            # (not フェラーリ of フェラーリ・チャレンジ, the maker's name in its product's)
+            or (kinds[other] == "PRODUCT" and kind == "COMPANY" and other.endswith(key))
         ]
         if len(found) == 1:
             out[key] = found[0]
@@ -6281,6 +6382,12 @@ def _short_names(
                 and keys[i + 1] not in listed  # eMAXIS Slim 米国株式(S&P500): two things
                 and b.end - b.start < a.end - a.start
                 and _ABBREVIATION.search(written)
+                # MacBook Pro(M5 Max、…): a Latin name's short name takes its letters
+                # in order (Preferred Networks(PFN)); this is what it holds
+                and (
+                    not text[a.start : a.end].isascii()
+                    or _in_order(written.lower().replace(" ", ""), text[a.start : a.end].lower())
+                )
             )
             # 株式会社IHI(アイ・エイチ・アイ): the reading is the name's, not its legal form's
             or _readings(_bare_name(text[a.start : a.end]), written)

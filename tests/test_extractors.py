@@ -4249,3 +4249,86 @@ def test_a_writer_named_by_the_end_of_the_author_field_and_listed_backend_tools(
         "ログイン時の処理はEdge Functionsで書いた。Row Level Securityで権限を書く。"
     )
     assert tools == {"Edge Functions": "PRODUCT"}  # typed a firm; a feature, typed an organisation
+
+
+def test_latin_firm_words_a_products_name_without_its_maker_and_quoted_software():
+    jasm = analyze_text(
+        "Japan Advanced Semiconductor Manufacturing（JASM）は熊本県で起工式を開いた。"
+        "JASMには出資する。"
+    ).entities
+    assert [(e.text, e.type, e.count) for e in jasm if e.text == "JASM"] == [
+        ("JASM", "COMPANY", 3)  # the tagger's product
+    ]
+    ecs = analyze_text("バッチはAmazon ECSのタスクで動かす。ECSの費用も減った。").entities
+    assert [(e.text, e.type, e.count) for e in ecs] == [("Amazon ECS", "PRODUCT", 2)]
+    agent = entities_of("AIエージェント「フレームAI」を手がけるノースフレームが調達した。")
+    assert agent.get("フレームAI") == "PRODUCT"  # common words, quoted after a kind
+    said = entities_of("ティム・クックCEOが「過去最高のiPhone」と言うだけのことはあります。")
+    assert said == {"ティム・クック": "PERSON", "iPhone": "PRODUCT"}
+
+
+def test_a_plant_quoted_after_its_town_police_rounds_rice_and_a_hyphened_handle():
+    plant = entities_of("北海道千歳市の工場「IIM-1」の隣に、2号棟を建てる。")
+    assert plant.get("IIM-1") == "FACILITY"  # typed a product
+    assert (
+        entities_of("ドイツのガラス工場「マリエンヒュッテ」を買った。").get("マリエンヒュッテ")
+        == "COMPANY"
+    )  # a kind of plant alone: the train's firm
+    police = entities_of("大阪府警に届け出た。神奈川県警察が捜査している。")
+    assert police == {"大阪府警": "POLITICAL_ORG", "神奈川県警察": "POLITICAL_ORG"}
+    assert entities_of("* SmartHR：シリーズEで120億円を調達") == {
+        "SmartHR": "COMPANY",
+        "120億円": "MONEY",
+    }  # not the round, typed an event
+    assert entities_of("## 3. ふるさと納税でお米\n\n新潟県のお米を届けてもらう。\n") == {
+        "新潟県": "LOCATION"  # not 米国
+    }
+    assert "グループ" not in entities_of("地方銀行グループで国内3位の規模になる。")
+    assert entities_of("三井住友銀行グループが発表した。") == {"三井住友銀行グループ": "COMPANY"}
+    post = "---\ntitle: ETF\nauthor: crypto-taro\n---\n\nこんばんは、crypto-taroです。\n"
+    assert entities_of(post) == {"crypto-taro": "PERSON"}  # not taro
+
+
+def test_places_before_a_direction_or_a_headlines_clause_and_a_spec_in_brackets():
+    assert entities_of("京都駅から嵐山方面への臨時列車を増やす。") == {
+        "京都駅": "FACILITY",
+        "嵐山": "LOCATION",
+    }
+    headline = entities_of("半導体ウィークリー：Rapidus、千歳で2号棟を計画／HBM5の争奪戦始まる")
+    assert headline.get("千歳") == "LOCATION" and "千歳で2号棟" not in headline
+    spec = analyze_text("手元のMacBook Pro（M5 Max、メモリ128GB）で動かした。").entities
+    assert [(e.text, e.count) for e in spec if e.type == "PRODUCT"] == [
+        ("MacBook Pro", 1),
+        ("M5 Max", 1),  # the chip, no short name of the laptop
+    ]
+    assert entities_of("実行にはOllamaとllama.cppを使いました。") == {
+        "Ollama": "PRODUCT",
+        "llama.cpp": "PRODUCT",
+    }
+
+
+def test_a_place_before_a_market_a_glued_hotel_name_wallets_and_firm_words():
+    assert entities_of("ニューヨーク市場で原油が上がった。") == {"ニューヨーク": "LOCATION"}
+    assert (
+        entities_of("北海道石狩市の石狩データセンターが稼働した。").get("石狩データセンター")
+        == "FACILITY"
+    )  # a site's name, not the town's market or centre
+    assert entities_of("物流ロボットのラピュタロボティクスも調達した。") == {
+        "ラピュタロボティクス": "COMPANY"  # one katakana word, not ラピュタ and a term
+    }
+    assert entities_of("アラフォー会社員のまさです。") == {}  # not アラフォー会社
+    hotel = entities_of("同社が新今宮で運営する「OMO7大阪」は、稼働率が9割を超える。")
+    assert "OMO7大阪" in hotel and "大阪" not in hotel  # not the listed place inside
+    assert entities_of("ヒルトンやマリオット・インターナショナルが出店を増やす。") == {
+        "ヒルトン": "COMPANY",
+        "マリオット・インターナショナル": "COMPANY",  # typed a person
+    }
+    pay = entities_of("Apple PayやGoogle Payにも対応できます。")
+    assert pay == {"Apple Pay": "PRODUCT", "Google Pay": "PRODUCT"}
+    centre = entities_of("東京都心の平均客室単価は約3万5000円だった。")
+    assert centre.get("東京") == "LOCATION" and "東京都心" not in centre
+    assert entities_of("リンターはRuff、型チェックはmypyにした。") == {
+        "Ruff": "PRODUCT",
+        "mypy": "PRODUCT",
+    }
+    assert entities_of("FastAPIのエンドポイントはそのまま通った。") == {"FastAPI": "PRODUCT"}
