@@ -590,6 +590,11 @@ def extract_entities(
                     # facility so named, 帯広の森運動公園, goes on in kanji)
                     claim(EntityMention(part_start, site.end("place"), "LOCATION"))
                     part_start = site.end()
+                if guest := _firm_then_person(text, tokens, part_start, part_end, generic):
+                    # ゲスト：ログラス|布川さん, typed a facility: the firm, then its person
+                    claim(EntityMention(part_start, guest, "COMPANY"))
+                    claim(EntityMention(guest, part_end, "PERSON"))
+                    continue
                 if part_start >= part_end or any(
                     line_start == part_start and part_end < line_end
                     for line_start, line_end in product_lines
@@ -604,7 +609,7 @@ def extract_entities(
                     fund := _FUND_AFTER.match(text, part_end)
                 ):
                     part_end = fund.end()  # 楽天・全米株式インデックス|・ファンド: the fund's
-                cut_to_place = False
+                cut_to_place = bus_firm = False
                 if kind not in ("PRODUCT", "EVENT") or not (
                     text[part_start] in "「『" or text[part_start - 1 : part_start] in ("「", "『")
                 ):  # 米ウルフスピード|は破産法; only a quoted title may hold は or を
@@ -703,6 +708,13 @@ def extract_entities(
                     and (police := _POLICE_AFTER.match(text, part_end)) is not None
                 ):  # 神奈川県|警察: the prefecture's police (_PREFECTURAL_POLICE, below)
                     part_end = police.end()
+                elif (
+                    kind == "LOCATION"
+                    and text[part_end - 1] in "都道府県市"
+                    and _TRANSPORT_FIRM_AFTER.match(text, part_end) is not None
+                ):  # 岩手県|交通のバス: a bus firm named after its prefecture (the 10 train
+                    part_end += 2  # names ending in 交通 are firms)
+                    bus_firm = True
                 elif kind == "LOCATION" and (street := _STREET_AFTER.match(text, part_end)):
                     part_end = street.end()  # オックスフォード|・ストリート: the street, a place
                 elif kind == "LOCATION" and (site := _SITE_AFTER.match(text, part_end)):
@@ -727,6 +739,8 @@ def extract_entities(
                     or (len(name) == 1 and text[part_start - 1 : part_start] in ("お", "ご"))
                     or _FUNDING_ROUND.fullmatch(name) is not None  # シリーズEで調達
                     or (name.endswith("会社") and text.startswith("員", part_end))  # 会社員
+                    # 「#SaaSTalk」: a hashtag's word (no train gold name follows a #)
+                    or text[part_start - 1 : part_start] in ("#", "＃")
                     or "○" in name  # 「第○条」の単位, ○○社: a placeholder, no name
                     or "◯" in name
                     or "→" in name  # メモリー:1024MB → 256MB: a change, no name
@@ -930,6 +944,8 @@ def extract_entities(
                     part_kind = "LOCATION"  # ハンガリー|新工場, typed a firm whole; 北米|線
                 elif _PREFECTURAL_POLICE.search(name):
                     part_kind = "POLITICAL_ORG"  # 大阪府警, typed a place: the police
+                elif bus_firm:
+                    part_kind = "COMPANY"  # 岩手県交通, the tagger's 岩手県
                 elif kind in ("COMPANY", "PRODUCT") and (
                     name.endswith(_UNIONS)
                     or _UNION_BEFORE.search(text, max(0, part_start - 5), part_start)
@@ -3760,8 +3776,9 @@ _LATIN_FIRM_WORDS = frozenset(
 )
 # Stockmark's data types some laws as products (製品名); to a reader of news a law is
 # not a product, and none of our types fits it. Every Stockmark name that ends so is a
-# law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too.
-_LAW = regex(r"(?:法|法案|条例)$")
+# law, so a span the tagger types otherwise (スマホ新法 as a person) is dropped too. So is
+# a law's English name (AI Act, CHIPS Act; no train gold name ends so).
+_LAW = regex(r"(?:法|法案|条例)$|(?<=[A-Za-z] )Act$")
 # 米連邦 cut from 米連邦破産法 or 米連邦議会 (typed a place): "the US federal", the start of
 # a law's or a body's name, none of its own (no Stockmark train gold name is 米連邦).
 _FEDERAL = regex(r"[米独豪加]?連邦")
@@ -3867,6 +3884,39 @@ def _in_generic_term(
 
 
 _COUNT_END = regex(r"(?<=.)[0-9一二三四五六七八九十]+(?:行|社|店|基|台|機|人|カ国|か国)$")
+
+
+_KATAKANA_THEN_KANJI = regex(
+    r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{1,14}(?=[\u4e00-\u9fff々]{1,4}$)"
+)
+
+
+def _firm_then_person(
+    text: str, tokens: Sequence[Token], start: int, end: int, generic: frozenset[str]
+) -> int | None:
+    """Where a person's name starts that follows a katakana firm's name in one span
+    before さん or 氏, as guests are introduced (``ログラス|布川さん``, ``カミナシ|諸岡裕人
+    さん``, typed a facility or a person whole): the kanji open with a surname to MeCab,
+    and the katakana is no generic term, no name of a person (``ダルビッシュ|有``) nor one
+    common noun MeCab knows (not ``ゲスト|布川さん``); else None."""
+    if not text.startswith(("さん", "氏"), end):
+        return None
+    firm = _KATAKANA_THEN_KANJI.match(text, start, end)
+    if firm is None or firm.group().lower() in generic:
+        return None
+    inside = _tokens_within(tokens, start, end)
+    words = [t for t in inside if t.end <= firm.end()]
+    person = [t for t in inside if t.start >= firm.end()]
+    if (
+        not words
+        or words[-1].end != firm.end()
+        or not person
+        or person[0].pos[3] != "姓"
+        or any(t.pos[2] == "人名" for t in words)
+        or (len(words) == 1 and not words[0].unknown and words[0].pos[1] == "普通名詞")
+    ):
+        return None
+    return firm.end()
 
 
 def _place_then_generic(
@@ -4646,11 +4696,12 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # So is a school's (高等専門学校「神山まるごと高専」, typed a product): the 50 Stockmark
 # train names ending 学校 are facilities. So is a site's or warehouse's (物流拠点
 # 「ZOZOBASE習志野1st」, typed a product), and a plant's after its owner or town and の
-# (千歳市の工場「IIM-1」, typed a product in 5 of our articles; not ガラス工場「…」).
+# (千歳市の工場「IIM-1」, typed a product in 5 of our articles; not ガラス工場「…」), and a
+# block of flats's (タワーマンション「パークタワー晴海ベイ」, typed a product).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス|拠点|倉庫"
-    r"|学校|高校|高専|(?<=の)工場)"
+    r"|学校|高校|高専|(?<=の)工場|マンション)"
 )
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own
 # (lower-case v only: V8 may be an engine's name)
@@ -4659,6 +4710,7 @@ _VERSION_ALONE = regex(r"v[0-9]+(?:\.[0-9]+)*")
 # of the state (the one Stockmark train gold name so ending is a 政治的組織名).
 _PREFECTURAL_POLICE = regex(r"(?<=.[都道府県])警(?:察(?:本部)?)?$|^道警$")
 _POLICE_AFTER = regex(r"警(?:察(?:本部)?)?(?![\u4e00-\u9fff])")
+_TRANSPORT_FIRM_AFTER = regex(r"交通(?![\u4e00-\u9fff])")
 # A start-up's funding round (SmartHR：シリーズEで…調達, a list item's colon crossed and the
 # part typed an event): no name (no Stockmark train gold name is one)
 _FUNDING_ROUND = regex(r"(?:シリーズ|Series ?)[A-H](?:ラウンド)?")

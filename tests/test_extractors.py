@@ -4332,3 +4332,26 @@ def test_a_place_before_a_market_a_glued_hotel_name_wallets_and_firm_words():
         "mypy": "PRODUCT",
     }
     assert entities_of("FastAPIのエンドポイントはそのまま通った。") == {"FastAPI": "PRODUCT"}
+
+
+def test_english_law_names_guests_firms_bus_firms_flats_and_hashtags():
+    law = entities_of("欧州連合（EU）のAI規制法（AI Act）が適用された。米国のCHIPS Actも。")
+    assert law == {"欧州連合": "POLITICAL_ORG", "EU": "POLITICAL_ORG", "米国": "LOCATION"}
+    assert entities_of("AI推進法に基づいてAI戦略本部が指針をつくる。") == {
+        "AI戦略本部": "POLITICAL_ORG"  # missed
+    }
+    guest = entities_of("## ゲスト：ログラス布川さん\n\n前回はカミナシ諸岡裕人さんでした。\n")
+    assert guest == {
+        "ログラス": "COMPANY",
+        "布川": "PERSON",  # the firm and the person typed a facility as one
+        "カミナシ": "COMPANY",
+        "諸岡裕人": "PERSON",
+    }
+    assert entities_of("盛岡では、岩手県交通のバスでも使えました。") == {
+        "盛岡": "LOCATION",
+        "岩手県交通": "COMPANY",  # the tagger's 岩手県
+    }
+    flats = entities_of("タワーマンション「パークタワー晴海ベイ」が即日完売した。")
+    assert flats == {"パークタワー晴海ベイ": "FACILITY"}  # typed a product
+    assert entities_of("感想はハッシュタグ「#SaaSTalk」で投稿してください。") == {}
+    assert entities_of("C#で書いた。") == {"C#": "PRODUCT"}
