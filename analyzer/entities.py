@@ -530,6 +530,10 @@ def extract_entities(
                 for part_start, part_end in _list_places(text, tokens, start, end):
                     claim(EntityMention(part_start, part_end, "LOCATION"))
                 continue
+            if kind != "LOCATION" and (places := _town_and_district(text, tokens, start, end)):
+                for part_start, part_end in places:  # 鎌倉・由比ヶ浜, typed an organisation
+                    claim(EntityMention(part_start, part_end, "LOCATION"))
+                continue
             start = _word_start(tokens, start)
             if kind == "PERSON":
                 start = _numeral_head(tokens, start)
@@ -648,6 +652,7 @@ def extract_entities(
                     part_end = _after_given_name(tokens, part_start, part_end)
                     part_end = _before_country_office(text, tokens, part_start, part_end)
                     part_end = _with_katakana_tail(text, part_start, part_end)
+                    part_end = _before_katakana_office(text, part_start, part_end)
                     if part_end - part_start > 3 and text.endswith("人気", part_start, part_end):
                         part_end -= 2  # a headline's 角田|人気: the person's popularity
                 elif kind == "COMPANY" and (
@@ -786,6 +791,11 @@ def extract_entities(
                     or (len(name) == 1 and _COUNTRY_PREFIX.match(text, part_start) is not None)
                     or name in _DIVISION_WORDS  # 州ごとの規制: no place of its own
                     or _english_prose(name)
+                    # Hi, I'm Emily: a greeting or a sentence's subject, not a title quoted
+                    or (
+                        _ENGLISH_OPENING.match(name)
+                        and not _quoted_whole(text, part_start, part_end)
+                    )
                     or _KEYBOARD_KEY.fullmatch(name) is not None  # Tabキー, Enterキー
                     or _camp(tokens, part_start, part_end)  # エディタ派
                     or _nickname(text, tokens, part_start, part_end)  # 「日本車の牙城」と呼ばれ
@@ -832,7 +842,7 @@ def extract_entities(
                     or _PRODUCT_KIND.fullmatch(name) is not None
                     or name in _KINDS_OF_FIRM_ALONE  # 集めたい|銀行が, typed a firm
                     or (kind == "PERSON" and _after_verb_stem(text, tokens, part_start, part_end))
-                    or _function_word(text, tokens, part_start, part_end)  # 辻：|まず
+                    or _function_word(text, tokens, part_start, part_end, kind)  # 辻：|まず
                     # 大崎1-2-3, TEL 03-1234-5678, typed products: an address's or a phone's
                     # numbers, perhaps after a generic label; the train's two names of
                     # digits alone (1968, 501®) have no separator
@@ -946,6 +956,10 @@ def extract_entities(
                     part_kind = "POLITICAL_ORG"  # 大阪府警, typed a place: the police
                 elif bus_firm:
                     part_kind = "COMPANY"  # 岩手県交通, the tagger's 岩手県
+                elif kind in ("COMPANY", "ORG") and _YEAR_END.search(name):
+                    part_kind = "EVENT"  # SusHi Tech Tokyo 2027, typed a firm: no firm's
+                    # name ends in a year (the 27 train names that do are 21 events and
+                    # 6 products)
                 elif kind in ("COMPANY", "PRODUCT") and (
                     name.endswith(_UNIONS)
                     or _UNION_BEFORE.search(text, max(0, part_start - 5), part_start)
@@ -2142,6 +2156,12 @@ def _english_prose(name: str) -> bool:
     return lower >= 2 and lower * 2 > len(words)
 
 
+# An English sentence's opening: a greeting alone or a subject and what follows (Hi,
+# I'm Emily; I visited …), typed a firm or an event in bilingual posts; the one train
+# gold name so begun is a song's title (I Am the Walrus).
+_ENGLISH_OPENING = regex(r"(?:Hi|Hello|Thanks)$|(?:I|I'm|I've|We|We're|It's) ")
+
+
 JAPANESE_CHAR = regex("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -2467,17 +2487,30 @@ def _retagged_between_marks(text: str, start: int, end: int) -> str | None:
     return _tagged_in(text, stretch_start, after.start() if after else high, start, end)
 
 
-def _function_word(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+def _function_word(
+    text: str, tokens: Sequence[Token], start: int, end: int, kind: str = ""
+) -> bool:
     """One hiragana word MeCab reads as an adverb, conjunction or the like, not quoted
     (``辻：|まず``, typed a person with the speaker's label before the colon); the
     Stockmark train's seven gold names so read are quoted (「たびたび」) or katakana
-    (``モクモク``)."""
+    (``モクモク``). So are a prefix and words MeCab knows, none a name, where the tagger
+    says person (``お|すすめ|は、…``; not one common noun: the train's heroines
+    ``すみれ`` and ``ゆり`` are such words to MeCab)."""
     if text[start - 1 : start] in ("「", "『") or not all(
         "\u3041" <= ch <= "\u309f" for ch in text[start:end]
     ):
         return False
     k = _token_at(tokens, start)
-    return k >= 0 and tokens[k].end == end and tokens[k].pos[0] in _NOT_NAME_POS
+    if k >= 0 and tokens[k].end == end and tokens[k].pos[0] in _NOT_NAME_POS:
+        return True
+    inside = _tokens_within(tokens, start, end)
+    return (
+        kind == "PERSON"
+        and bool(inside)
+        and len(inside) >= 2
+        and inside[0].pos[0] == "接頭辞"  # お|すすめ
+        and all(not t.unknown and t.pos[1] != "固有名詞" for t in inside)
+    )
 
 
 def _given_names(
@@ -3433,6 +3466,24 @@ def _with_katakana_tail(text: str, start: int, end: int) -> int:
     return tail.end() if tail is not None else end
 
 
+_KATAKANA_END = regex(r"[\u30a1-\u30fa\u30fc]+$")
+_MINISTER_AFTER = regex(r"[\u4e00-\u9fff]{0,10}(?:担当相|担当大臣|大臣|相|長官)")
+
+
+def _before_katakana_office(text: str, start: int, end: int) -> int:
+    """The end of a kanji name the tagger ran into the katakana start of a minister's
+    office (``平将明|サイバー安全保障担当相``, ``…|デジタル相``): where the katakana starts."""
+    tail = _KATAKANA_END.search(text, start, end)
+    if (
+        tail is None
+        or tail.start() - start < 2
+        or not _kanji(text[start : tail.start()])
+        or _MINISTER_AFTER.match(text, end) is None
+    ):
+        return end
+    return tail.start()
+
+
 def _before_country_office(text: str, tokens: Sequence[Token], start: int, end: int) -> int:
     """The end of a person's name the tagger ran into a country's office after it
     (``スターマー英|首相``, ``バイデン前米|大統領``), into the rank of an office, a word
@@ -3590,6 +3641,26 @@ def _kanji_list(name: str) -> bool:
     大震災 has two parts and a long one)."""
     parts = name.split("・")
     return len(parts) >= 3 and all(1 <= len(part) <= 3 and _kanji(part) for part in parts)
+
+
+def _town_and_district(
+    text: str, tokens: Sequence[Token], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Two place names in kanji joined by a middle dot, a town and a part of it
+    (``鎌倉・由比ヶ浜``), as the stage finds ``東京・晴海``: the two places; else none.
+    (The Stockmark train's 5 places so joined are a country and its city in katakana,
+    ``ロシア・モスクワ``, one name to its annotators, typed a place by the tagger; its
+    2 organisations so written are teams, ``パリ・サンジェルマン``.)"""
+    inside = _tokens_within(tokens, start, end)
+    if (
+        len(inside) == 3
+        and (inside[0].start, inside[-1].end) == (start, end)
+        and inside[1].surface == "・"
+        and all(t.pos[2] == "地名" for t in (inside[0], inside[2]))
+        and _kanji(inside[0].surface)
+    ):
+        return [(inside[0].start, inside[0].end), (inside[2].start, inside[2].end)]
+    return []
 
 
 def _list_places(text: str, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -4697,11 +4768,13 @@ _QUOTED_PRODUCT = regex(_PRODUCT_KINDS + _QUOTED)
 # train names ending 学校 are facilities. So is a site's or warehouse's (物流拠点
 # 「ZOZOBASE習志野1st」, typed a product), and a plant's after its owner or town and の
 # (千歳市の工場「IIM-1」, typed a product in 5 of our articles; not ガラス工場「…」), and a
-# block of flats's (タワーマンション「パークタワー晴海ベイ」, typed a product).
+# block of flats's (タワーマンション「パークタワー晴海ベイ」, typed a product), and an eating
+# place's (カフェ「ヨリミチ珈琲」, typed a product; the train's 3 names quoted after
+# レストラン are facilities).
 _FACILITY_KINDS = (
     r"(?:施設|ホテル|旅館|エリア|テーマパーク|旗艦店|直営店|専門店|店舗|モール|スタジアム|アリーナ|劇場"
     r"|美術館|博物館|データセンター|ビル|タワー|リゾート|(?<!ホーム)センター|都市|キャンパス|拠点|倉庫"
-    r"|学校|高校|高専|(?<=の)工場|マンション)"
+    r"|学校|高校|高専|(?<=の)工場|マンション|カフェ|レストラン|パン屋(?:さん)?|喫茶店|居酒屋|食堂)"
 )
 # A version alone (React Router（v7）, typed a product): the product's, no name of its own
 # (lower-case v only: V8 may be an engine's name)

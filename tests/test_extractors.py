@@ -4355,3 +4355,29 @@ def test_english_law_names_guests_firms_bus_firms_flats_and_hashtags():
     assert flats == {"パークタワー晴海ベイ": "FACILITY"}  # typed a product
     assert entities_of("感想はハッシュタグ「#SaaSTalk」で投稿してください。") == {}
     assert entities_of("C#で書いた。") == {"C#": "PRODUCT"}
+
+
+def test_english_openings_in_bilingual_posts_and_a_named_year_an_event():
+    post = (
+        "---\ntitle: 'Tokyo: SusHi Tech Tokyo 2027に行ってきた'\n---\n\n"
+        "Hi, I'm Emily. 東京在住のエミリーです。\n\n"
+        "東京ビッグサイトで開かれた「SusHi Tech Tokyo 2027」に行ってきました。\n"
+    )
+    found = entities_of(post)
+    assert "Hi" not in found and "I'm Emily" not in found  # typed firms
+    assert found.get("SusHi Tech Tokyo 2027") == "EVENT"  # typed a firm
+    song = entities_of("ビートルズの「I Am the Walrus」は名曲だ。")
+    assert song.get("I Am the Walrus") == "PRODUCT"  # a title quoted
+
+
+def test_eating_places_quoted_a_prefix_and_verb_a_ministers_katakana_and_two_towns():
+    cafe = entities_of("鎌倉・由比ヶ浜の新しいカフェ「ヨリミチ珈琲」に行ってきた")
+    assert cafe == {
+        "鎌倉": "LOCATION",  # the two typed an organisation as one
+        "由比ヶ浜": "LOCATION",
+        "ヨリミチ珈琲": "FACILITY",  # typed a product
+    }
+    assert entities_of("パリ・サンジェルマンが勝った。").get("パリ・サンジェルマン") == "ORG"
+    assert entities_of("おすすめは、自家焙煎のハンドドリップです。") == {}  # typed a person
+    minister = entities_of("平将明サイバー安全保障担当相は「官民の連携が生命線だ」と述べた。")
+    assert minister == {"平将明": "PERSON"}  # not 平将明サイバー
