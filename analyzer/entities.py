@@ -463,6 +463,7 @@ def extract_entities(
                     )
                     or longer
                     or _opens_a_title(text, start, end)
+                    or _common_noun_after_verb(tokens, start, end)  # …を中心とする|連合は
                     or _in_longer_quoted_name(text, start, end)
                     or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
                     or any(a <= start and end <= b and b - a > end - start for a, b in kind_quotes)
@@ -4350,6 +4351,24 @@ _LOOSE_END = regex(
 _NOUNS = ("名詞", "接尾辞")
 
 
+def _common_noun_after_verb(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a listed name is one kanji word MeCab knows as a common noun, after
+    ``とする`` or ``などの``, which make it one of a kind (``大林組を中心とする|連合は``,
+    ``竹中工務店などの|連合``: a consortium, not the listed trade-union body ``連合``; but
+    ``委員を務める連合の幹部``, ``中央組織である連合（…）`` are the body)."""
+    inside = _tokens_within(tokens, start, end)
+    if len(inside) != 1 or (inside[0].start, inside[0].end) != (start, end):
+        return False
+    k = _token_at(tokens, start)
+    return (
+        k > 0
+        and inside[0].pos[1] == "普通名詞"
+        and _kanji(inside[0].surface)
+        and k > 1
+        and (tokens[k - 2].surface, tokens[k - 1].surface) in (("と", "する"), ("など", "の"))
+    )
+
+
 def _inside_compound(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether text[start:end] is part of a longer noun compound: it splits a token, or
     a noun, prefix or noun suffix written in kanji, katakana or Latin letters touches
@@ -4577,7 +4596,7 @@ _FIRM_WORD_END = regex(
     r"(?<=.)(?:銀行|証券|電力|製薬|商事|グループ|航空|工業|自動車|放送|通信|製作所|産業"
     r"|ホールディングス|信託|建設|電機|保険|化学|キャピタル|総研|汽車|取引所"
     r"|インベスト|インベストメント|インベストメンツ"
-    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|汽船|興業|商会|電工|紡績|製鋼"
+    r"|電鉄|電気|製紙|製菓|農機|重工|精機|物産|運輸|海運|汽船|興業|商会|電工|紡績|製鋼|工務店"
     r"|(?<=[\u4e00-\u9fff])フーズ)$"  # 松屋フーズ, typed a person
     r"|(?<=[^\x00-\x7f])(?:HD|FG)$"  # ニトリHD, ふくおかFG (the train's one such: 源吉兆庵HD)
 )
@@ -6230,10 +6249,14 @@ def _short_forms(
     ``キオクシアホールディングス`` joins the listed ``キオクシア``). Returns the key
     of each name that joins another → that one's key."""
     kinds = {key: _majority(members) for key, members in groups.items()}
+    # a listed name's key is its list name as written (大阪・関西万博), a short form's the
+    # plain key (大阪関西万博): the one for the other
+    plain = {_key(key): key for key in kinds if key in listed}
     shortened: dict[str, set[str]] = {}  # a short form's key → the keys it may shorten
     for long, kind in kinds.items():
         written = {text[m.start : m.end] for m in groups[long]}
         for short in _short_keys(long, kind, written, is_maker):
+            short = plain.get(short, short)
             if short and short != long:
                 shortened.setdefault(short, set()).add(long)
     out = {}
@@ -6249,6 +6272,9 @@ def _short_forms(
             places = [o for o in longer if kinds[o] == "LOCATION"]
             if kind == "LOCATION" and len(places) == 1 and places[0] not in listed:
                 out[places[0]] = key  # 横浜市 joins the listed 横浜 (not 大阪府 and 大阪市)
+            events = [o for o in longer if kinds[o] == "EVENT" and o not in listed]
+            if kind == "EVENT" and len(events) == 1:
+                out[events[0]] = key  # 2025年大阪・関西万博 joins the listed 大阪・関西万博
             continue
         found = [
             other
@@ -6270,6 +6296,7 @@ def _short_forms(
     return out
 
 
+_YEAR_START = regex(r"(?:19|20)\d\d年(?=.{2})")
 _LATIN_FIRST_WORD = regex(r"[A-Z][A-Za-z]{2,}")
 
 
@@ -6287,7 +6314,7 @@ def _short_keys(
     product's without a listed company's or product's
     name before it (Nintendo |Switch 2, GKE |Autopilot) or without ``Service`` after it
     (Azure OpenAI| Service) or its first katakana word before a middle dot (ソニック|・ザ・
-    ヘッジホッグ); an event's without its year (CES| 2026)."""
+    ヘッジホッグ); an event's without its year (CES| 2026, 2025年|大阪・関西万博)."""
     if kind == "PRODUCT":
         parts = [w.split(" ", 1) for w in written if " " in w]
         service = [long[: -len("service")]] if long.endswith("service") else []
@@ -6302,8 +6329,10 @@ def _short_keys(
                 and _ONE_KATAKANA_WORD.fullmatch(first) is not None
             ]
         )
-    if kind == "EVENT":  # ジャパンモビリティショー|2025
-        return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))]
+    if kind == "EVENT":  # ジャパンモビリティショー|2025, 2025年|大阪・関西万博
+        return [_key(w[: year.start()]) for w in written if (year := _YEAR_END.search(w))] + [
+            _key(w[year.end() :]) for w in written if (year := _YEAR_START.match(w))
+        ]
     if kind == "LOCATION":  # 北海道|北広島市 and 北広島|市, 沖縄|県: not 港|区 nor 北海|道
         prefecture = next((p for p in _PREFECTURES if long.startswith(p)), "")
         rest = long[len(prefecture) :] if len(long) - len(prefecture) >= 3 else long

@@ -4381,3 +4381,15 @@ def test_eating_places_quoted_a_prefix_and_verb_a_ministers_katakana_and_two_tow
     assert entities_of("おすすめは、自家焙煎のハンドドリップです。") == {}  # typed a person
     minister = entities_of("平将明サイバー安全保障担当相は「官民の連携が生命線だ」と述べた。")
     assert minister == {"平将明": "PERSON"}  # not 平将明サイバー
+
+
+def test_a_consortium_a_builder_and_an_event_named_with_its_year_first():
+    bid = entities_of(
+        "大林組を中心とする連合は、サーキットの案を出した。竹中工務店などの連合はアリーナを核とする。"
+    )
+    assert bid == {"大林組": "COMPANY", "竹中工務店": "COMPANY"}  # not the listed 連合
+    assert entities_of("連合の芳野友子会長は賃上げを求めた。").get("連合") == "ORG"
+    expo = analyze_text("2025年大阪・関西万博の跡地を再開発する。大阪・関西万博の遺産だ。")
+    assert [(e.text, e.type, e.count) for e in expo.entities if e.type == "EVENT"] == [
+        ("大阪・関西万博", "EVENT", 2)  # one event, called by its list name
+    ]
