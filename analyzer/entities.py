@@ -866,7 +866,12 @@ def extract_entities(
                         and not (kind == "LOCATION" and name[-1] in _PLACE_SUFFIXES)
                     )
                     or (
-                        kind in ("ORG", "PRODUCT", "FACILITY")
+                        (
+                            kind in ("ORG", "PRODUCT", "FACILITY")
+                            # 欧州エアバス, typed a political body whole (no katakana name
+                            # after such a prefix is one in the train gold)
+                            or (kind == "POLITICAL_ORG" and _KATAKANA_NAME.fullmatch(name))
+                        )
                         and _prefixed_foreign(text, part_start, part_end)
                     )
                     or (  # 米ウェスチングハウス, 仏EDF; not 米ブリンケン国務長官
@@ -2666,8 +2671,9 @@ _WORLD_REGIONS = _words(
 
 
 def _abroad(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """Whether text[start:end] is one country or part of the world (``北米``, ``米国``;
-    not ``東海道``, whose 線 is a railway's): before 線, an airline's routes there. The
+    """Whether text[start:end] is one country or part of the world (``北米``, ``米国``)
+    or a city abroad in katakana (``ロンドン``; not ``東海道``, whose 線 is a railway's):
+    before 線, an airline's routes there. The
     Stockmark train sentences have no such name; their 5 gold names of a place and 線 are
     railways (``東海道線``, ``新宿線``)."""
     inside = _tokens_within(tokens, start, end)
@@ -2675,7 +2681,10 @@ def _abroad(tokens: Sequence[Token], start: int, end: int) -> bool:
         return False
     word = "".join(t.surface for t in inside)
     return word in _WORLD_REGIONS or (
-        len(inside) == 1 and inside[0].pos[2] == "地名" and inside[0].pos[3] == "国"
+        len(inside) == 1
+        and inside[0].pos[2] == "地名"
+        # ロンドン|線: a city abroad, in katakana (Japan's lines are named in kanji)
+        and (inside[0].pos[3] == "国" or _KATAKANA_NAME.fullmatch(inside[0].surface) is not None)
     )
 
 
@@ -3095,7 +3104,7 @@ def _one_known_common_noun(tokens: Sequence[Token], start: int, end: int) -> boo
 
 # A route between two places: a dash between their names, then 線, 便, 路線 or 間
 # (羽田―ニューヨーク線, 成田－ロンドン便: 羽田 read as a surname and ロンドン便 typed a person).
-_ROUTE_DASHES = frozenset("-‐―—–")
+_ROUTE_DASHES = frozenset("-‐―—–ー－")  # ー, MeCab's symbol between names: 羽田ーロンドン線
 _ROUTE_WORDS = frozenset({"線", "便", "路線", "間", "航路"})
 
 
@@ -4175,6 +4184,8 @@ def _prefixed_foreign(text: str, start: int, end: int) -> bool:
     """A name in katakana or Latin letters after a country's one-kanji prefix
     (``米アルテラ``, ``独SAP``): news writes the prefix before foreign companies
     (``米ハーバード大学`` has kanji and stays as tagged; in ``8日クルー`` 日 is a day)."""
+    if start >= 2 and text.startswith("欧州", start - 2):  # 欧州|エアバス: a region's
+        return _FOREIGN_NAME.fullmatch(text, start, end) is not None
     return (
         start >= 1
         and text[start - 1] in COUNTRY_KANJI
@@ -4527,7 +4538,8 @@ _RANKED_OFFICE = regex(
 _AREA_END = regex(r"(?<=.)(?<!パーキング)(?<!サービス)(?:エリア|地区|(?<=..)通り)$")
 # What follows a place, not a firm: 米ロング|ビーチ市, 米パーム|ビーチ近郊.
 _PLACE_AFTER = regex(r"州|市|郡|町|村|島|湾|沖|地区|地域|近郊|郊外|周辺")
-_COUNTRY_PREFIX = regex(f"[{_COUNTRIES}](?=[A-Za-z\u30a0-\u30ff])")  # 米|アップル
+# 米|アップル; and 欧州|エアバス (typed a political body whole), a region's the same way
+_COUNTRY_PREFIX = regex(f"(?:欧州|[{_COUNTRIES}])(?=[A-Za-z\u30a0-\u30ff])")
 # ``Alphabet傘下のWaymo``, ``SMRのX-energy``: a tagged span joined by の to a name in
 # Latin letters is a description and its name; the name is the part after the last の.
 _OF_LATIN = regex(r"(?<=[A-Za-z0-9])の|の(?=[A-Za-z0-9])")
@@ -5045,8 +5057,11 @@ def _clean(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 or (firm.start() > a and _foreign_name_or_bank(text, firm.end(), b))
             ):
                 a = firm.end()
-        if _COUNTRY_PREFIX.match(text, a, b):
-            a += 1
+        if (prefix := _COUNTRY_PREFIX.match(text, a, b)) and (
+            prefix.end() == a + 1
+            or (b - prefix.end() >= 4 and _FOREIGN_NAME.fullmatch(text, prefix.end(), b))
+        ):  # 米|Alphabet; 欧州|エアバス, but not 欧州サッカー連盟 nor 欧州カップ, whole names
+            a = prefix.end()
         if a < b and text[a].isascii() and text[a].isalpha():
             number = _NUMBER_HYPHEN.search(text, max(0, a - 6), a)
             a = number.start() if number else a

@@ -4393,3 +4393,18 @@ def test_a_consortium_a_builder_and_an_event_named_with_its_year_first():
     assert [(e.text, e.type, e.count) for e in expo.entities if e.type == "EVENT"] == [
         ("大阪・関西万博", "EVENT", 2)  # one event, called by its list name
     ]
+
+
+def test_a_regions_prefix_routes_to_cities_abroad_and_a_kind_of_insurance():
+    assert entities_of("欧州エアバスの最新鋭機を投入する。米FRBは据え置いた。") == {
+        "Airbus": "COMPANY",  # the listed firm, typed a political body with 欧州
+        "エアバス": "COMPANY",
+        "FRB": "POLITICAL_ORG",
+    }
+    london = entities_of("ロンドン線では競争が激しい。東海道線が遅れた。")
+    assert london == {"ロンドン": "LOCATION", "東海道線": "FACILITY"}  # a city's route
+    route = entities_of("JAL、A350を羽田ーロンドン線に投入")
+    assert route.get("羽田") == "LOCATION" and route.get("ロンドン") == "LOCATION"
+    assert entities_of("結婚5年目、生命保険を見直したら保険料が月1万円安くなりました。") == {
+        "1万円": "MONEY"  # not 生命保険, typed a firm
+    }
