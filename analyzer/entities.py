@@ -3110,19 +3110,23 @@ _ROUTE_WORDS = frozenset({"線", "便", "路線", "間", "航路"})
 
 def route_ends(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """The two places a route joins, each one proper noun glued to the dash between them,
-    the route's word right after the second."""
+    the route's word right after the second; the second may open with the prefix 新
+    (``敦賀―新|大阪|間``, MeCab's reading of 新大阪)."""
     found = []
     for k in range(1, len(tokens) - 2):
         left, dash, right, word = tokens[k - 1], tokens[k], tokens[k + 1], tokens[k + 2]
+        start = right.start
+        if right.surface == "新" and right.pos[0] == "接頭辞" and k + 3 < len(tokens):
+            right, word = tokens[k + 2], tokens[k + 3]  # 新|大阪: the station's town
         if (
             dash.surface in _ROUTE_DASHES
             and word.surface in _ROUTE_WORDS
             and left.end == dash.start
-            and dash.end == right.start
+            and dash.end == start
             and right.end == word.start
             and all(t.pos[1] == "固有名詞" for t in (left, right))
         ):
-            found += [(left.start, left.end), (right.start, right.end)]
+            found += [(left.start, left.end), (start, right.end)]
     return found
 
 
@@ -3657,20 +3661,26 @@ def _town_and_district(
     text: str, tokens: Sequence[Token], start: int, end: int
 ) -> list[tuple[int, int]]:
     """Two place names in kanji joined by a middle dot, a town and a part of it
-    (``鎌倉・由比ヶ浜``), as the stage finds ``東京・晴海``: the two places; else none.
+    (``鎌倉・由比ヶ浜``), as the stage finds ``東京・晴海``, or the places a route or plan
+    runs through (``小浜・京都|ルート``): the two places; else none.
     (The Stockmark train's 5 places so joined are a country and its city in katakana,
     ``ロシア・モスクワ``, one name to its annotators, typed a place by the tagger; its
     2 organisations so written are teams, ``パリ・サンジェルマン``.)"""
     inside = _tokens_within(tokens, start, end)
     if (
-        len(inside) == 3
+        len(inside) in (3, 4)
         and (inside[0].start, inside[-1].end) == (start, end)
         and inside[1].surface == "・"
         and all(t.pos[2] == "地名" for t in (inside[0], inside[2]))
         and _kanji(inside[0].surface)
+        and (len(inside) == 3 or inside[3].surface in _ROUTE_PLAN_WORDS)
     ):
         return [(inside[0].start, inside[0].end), (inside[2].start, inside[2].end)]
     return []
+
+
+# A route or plan named by the places it runs through (小浜・京都|ルート, typed a facility)
+_ROUTE_PLAN_WORDS = frozenset({"ルート", "案", "間", "線"})
 
 
 def _list_places(text: str, tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:

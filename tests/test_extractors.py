@@ -4408,3 +4408,14 @@ def test_a_regions_prefix_routes_to_cities_abroad_and_a_kind_of_insurance():
     assert entities_of("結婚5年目、生命保険を見直したら保険料が月1万円安くなりました。") == {
         "1万円": "MONEY"  # not 生命保険, typed a firm
     }
+
+
+def test_a_route_to_a_station_town_with_a_prefix_and_a_route_through_two_towns():
+    route = entities_of("北陸新幹線の敦賀―新大阪間について、小浜・京都ルートでの着工を了承した。")
+    assert route == {
+        "北陸新幹線": "FACILITY",
+        "敦賀": "LOCATION",  # the two typed an event as one
+        "新大阪": "LOCATION",
+        "小浜": "LOCATION",  # the route typed a facility
+        "京都": "LOCATION",
+    }
