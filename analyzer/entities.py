@@ -463,7 +463,7 @@ def extract_entities(
                     )
                     or longer
                     or _opens_a_title(text, start, end)
-                    or _common_noun_after_verb(tokens, start, end)  # …を中心とする|連合は
+                    or _one_of_a_kind(text, tokens, start, end)  # …を中心とする|連合は
                     or _in_longer_quoted_name(text, start, end)
                     or _LATIN_NAME_GOES_ON.match(text, end) is not None  # Nintendo of America
                     or any(a <= start and end <= b and b - a > end - start for a, b in kind_quotes)
@@ -2509,11 +2509,11 @@ def _function_word(
     k = _token_at(tokens, start)
     if k >= 0 and tokens[k].end == end and tokens[k].pos[0] in _NOT_NAME_POS:
         return True
+    if kind != "PERSON":
+        return False
     inside = _tokens_within(tokens, start, end)
     return (
-        kind == "PERSON"
-        and bool(inside)
-        and len(inside) >= 2
+        len(inside) >= 2
         and inside[0].pos[0] == "接頭辞"  # お|すすめ
         and all(not t.unknown and t.pos[1] != "固有名詞" for t in inside)
     )
@@ -3666,6 +3666,8 @@ def _town_and_district(
     (The Stockmark train's 5 places so joined are a country and its city in katakana,
     ``ロシア・モスクワ``, one name to its annotators, typed a place by the tagger; its
     2 organisations so written are teams, ``パリ・サンジェルマン``.)"""
+    if "・" not in text[start:end]:
+        return []
     inside = _tokens_within(tokens, start, end)
     if (
         len(inside) in (3, 4)
@@ -4017,6 +4019,9 @@ def _place_then_generic(
     (``ニューヨーク|市場``, ``ロンドン|市場``), else None; not a site's name
     (``石狩|データセンター``), nor one word in one script (``ラピュタ|ロボティクス``), nor a
     Latin letter after the place (``東京A``, a team)."""
+    name = text[start:end].lower()
+    if not any(name[k:] in generic for k in range(1, len(name) - 1)):
+        return None  # no generic term ends the span: no token looked at
     inside = _tokens_within(tokens, start, end)
     if len(inside) < 2 or inside[0].start != start or inside[0].pos[2] != "地名":
         return None
@@ -4372,20 +4377,18 @@ _LOOSE_END = regex(
 _NOUNS = ("名詞", "接尾辞")
 
 
-def _common_noun_after_verb(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _one_of_a_kind(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
     """Whether a listed name is one kanji word MeCab knows as a common noun, after
     ``とする`` or ``などの``, which make it one of a kind (``大林組を中心とする|連合は``,
     ``竹中工務店などの|連合``: a consortium, not the listed trade-union body ``連合``; but
     ``委員を務める連合の幹部``, ``中央組織である連合（…）`` are the body)."""
-    inside = _tokens_within(tokens, start, end)
-    if len(inside) != 1 or (inside[0].start, inside[0].end) != (start, end):
-        return False
+    if not text.endswith(("とする", "などの"), 0, start) or not _kanji(text[start:end]):
+        return False  # (the words looked at first: the tokens only where they are there)
     k = _token_at(tokens, start)
     return (
-        k > 0
-        and inside[0].pos[1] == "普通名詞"
-        and _kanji(inside[0].surface)
-        and k > 1
+        k > 1
+        and tokens[k].end == end
+        and tokens[k].pos[1] == "普通名詞"
         and (tokens[k - 2].surface, tokens[k - 1].surface) in (("と", "する"), ("など", "の"))
     )
 
